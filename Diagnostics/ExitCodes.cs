@@ -1,0 +1,37 @@
+namespace Infra.Diagnostics;
+
+/// <summary>
+/// Process exit codes. They follow Pulumi's table (v3.227+) where Pulumi has one, so pipelines
+/// written for Pulumi read ours the same way.
+/// </summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The run failed for a reason that is not one of the others.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Bad flags, bad or missing configuration, unknown stack, wrong passphrase (Pulumi: 2).</summary>
+    public const int UsageOrConfig = 2;
+
+    /// <summary>Port or Spacelift rejected our credentials (Pulumi: 3).</summary>
+    public const int Authentication = 3;
+
+    /// <summary>Some resources failed to apply; the rest were applied and recorded (Pulumi: 4).</summary>
+    public const int ResourceFailures = 4;
+
+    /// <summary>A safety rule held back deletions (never delete on doubt); the rest was applied (Pulumi: 5, policy).</summary>
+    public const int DeletionsHeldBack = 5;
+
+    /// <summary><c>--expect-no-changes</c> was given and there are changes, or drift (Pulumi: 7).</summary>
+    public const int ChangesDetected = 7;
+
+    /// <summary>The user declined the confirmation prompt or pressed Ctrl-C (Pulumi: 8).</summary>
+    public const int Cancelled = 8;
+
+    /// <summary>Another run holds this stack's lock (Pulumi has no code; 10 is outside its table).</summary>
+    public const int ConcurrentUpdate = 10;
+
+    /// <summary>A bug: an exception nobody anticipated (Pulumi: 255).</summary>
+    public const int Internal = 255;
+}

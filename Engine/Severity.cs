@@ -1,0 +1,8 @@
+namespace Infra.Engine;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}

@@ -1,0 +1,2 @@
+// Entry point: the command line lives in Cli/.
+return 0;

@@ -1,0 +1,7 @@
+namespace Infra.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void SecretRendersMasked() => Assert.Equal("[secret]", new Infra.Model.Secret("x").ToString());
+}
