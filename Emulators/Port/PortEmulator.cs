@@ -1,14 +1,53 @@
+using System.Text.Json.Nodes;
+using Emulators.Port.Actions;
+using Emulators.Port.Auth;
+using Emulators.Port.Blueprints;
+using Emulators.Port.Entities;
+using Emulators.Port.Http;
+using Emulators.Port.Runs;
+using Emulators.Port.Secrets;
+using Emulators.Port.State;
 using Microsoft.AspNetCore.Builder;
 
 namespace Emulators.Port;
 
-/// <summary>Port's REST API, in memory (stub: owned by the Port emulator work).</summary>
-public sealed class PortEmulator
+/// <summary>
+/// Port's REST API, in memory: blueprints, entities, actions and automations (executed for real),
+/// organisation secrets, runs. Faithful to docs/port-api.md; see "Things an emulator must enforce".
+/// </summary>
+public sealed class PortEmulator : IAsyncDisposable
 {
+    private readonly Organisation _organisation;
+    private readonly PortContext _context;
+    private readonly TokenIssuer _tokens;
+    private readonly PortPipeline _pipeline;
+    private readonly RunService _runs;
+    private readonly BackgroundWork _background = new();
+    private readonly StateStore? _state;
+
+    /// <exception cref="InvalidDataException">The state file exists but cannot be read.</exception>
     public PortEmulator(PortEmulatorOptions options, HttpClient webhookClient)
     {
         Options = options;
         WebhookClient = webhookClient;
+        _organisation = new Organisation(options);
+        var protector = new SecretProtector(options.ClientSecret);
+        if (options.StateFile is { } file)
+        {
+            if (File.Exists(file))
+            {
+                StateSnapshot.Read(File.ReadAllBytes(file), _organisation, protector);
+            }
+
+            _state = new StateStore(file, options.StateSaveDelay, () => StateSnapshot.Write(_organisation, protector));
+        }
+
+        _context = new PortContext(options, _organisation, _state);
+        _tokens = new TokenIssuer(options);
+        _pipeline = new PortPipeline(options, _tokens, new RateLimitWindow(options));
+        var webhooks = new WebhookInvoker(options, webhookClient, _tokens, () => PublicBaseUrl);
+        _runs = new RunService(_context, webhooks, _background);
+        _context.Automations = new AutomationDispatcher(_context, _runs);
     }
 
     public PortEmulatorOptions Options { get; }
@@ -19,5 +58,98 @@ public sealed class PortEmulator
     public Uri? PublicBaseUrl { get; set; }
 
     /// <summary>Adds Port's middleware (auth, body limit, trace id, rate-limit headers) and every route.</summary>
-    public void Configure(WebApplication app) { }
+    public void Configure(WebApplication app)
+    {
+        _pipeline.UseMiddleware(app);
+        new AuthRoutes(_tokens).Map(app, _pipeline);
+        new BlueprintRoutes(_context).Map(app, _pipeline);
+        new EntityRoutes(_context).Map(app, _pipeline);
+        new ActionRoutes(_context).Map(app, _pipeline);
+        new RunRoutes(_context, _runs).Map(app, _pipeline);
+        new SecretRoutes(_context).Map(app, _pipeline);
+        _pipeline.MapFallback(app);
+    }
+
+    public int EntityCount(string blueprint)
+    {
+        lock (_organisation.Gate)
+        {
+            return _organisation.EntitiesOf(blueprint)?.Count ?? 0;
+        }
+    }
+
+    /// <summary>A blueprint's entities as the API answers them, in their stable order.</summary>
+    public IReadOnlyList<JsonObject> Entities(string blueprint)
+    {
+        lock (_organisation.Gate)
+        {
+            return _organisation.Blueprints.TryGetValue(blueprint, out var record)
+                ? [.. record.Entities.All.Select(e => EntityView.Render(record, e))]
+                : [];
+        }
+    }
+
+    public JsonObject? Blueprint(string identifier)
+    {
+        lock (_organisation.Gate)
+        {
+            return _organisation.Blueprints.TryGetValue(identifier, out var record) ? (JsonObject)record.Definition.DeepClone() : null;
+        }
+    }
+
+    public JsonObject? Action(string identifier)
+    {
+        lock (_organisation.Gate)
+        {
+            return _organisation.Actions.TryGetValue(identifier, out var action) ? (JsonObject)action.DeepClone() : null;
+        }
+    }
+
+    /// <summary>Name, description and meta fields; never the value.</summary>
+    public JsonObject? SecretMetadata(string name)
+    {
+        lock (_organisation.Gate)
+        {
+            return _organisation.Secrets.TryGetValue(name, out var secret) ? secret.Metadata() : null;
+        }
+    }
+
+    /// <summary>For tests only: what an automation or a client wrote into the secret.</summary>
+    internal string? SecretValue(string name)
+    {
+        lock (_organisation.Gate)
+        {
+            return _organisation.Secrets.TryGetValue(name, out var secret) ? secret.Value : null;
+        }
+    }
+
+    /// <summary>Every run (self-service and automation), oldest first.</summary>
+    public IReadOnlyList<JsonObject> Runs()
+    {
+        lock (_organisation.Gate)
+        {
+            return [.. _organisation.Runs.Values.Select(r => (JsonObject)r.Run.DeepClone())];
+        }
+    }
+
+    /// <summary>Waits until no run or automation is executing (including ones they start).</summary>
+    public Task WhenIdleAsync(CancellationToken cancellationToken = default) => _background.WhenIdleAsync(cancellationToken);
+
+    /// <summary>Writes pending changes to the state file now (no-op without <c>--state</c>).</summary>
+    public Task FlushAsync() => _state?.FlushAsync() ?? Task.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(Options.WebhookTimeout * 2);
+        try
+        {
+            await WhenIdleAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: a webhook still in flight is abandoned; what was stored is still flushed.
+        }
+
+        await FlushAsync();
+    }
 }

@@ -7,4 +7,31 @@ public sealed record PortEmulatorOptions
 
     /// <summary>Load the organisation from this file at start and save it after changes.</summary>
     public string? StateFile { get; init; }
+
+    /// <summary>Port documents 3 hours.</summary>
+    public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(3);
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Requests per rate-limit window reported in <c>x-ratelimit-limit</c> (Port's former Entities API figure).</summary>
+    public int RateLimit { get; init; } = 35_000;
+
+    public TimeSpan RateLimitPeriod { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>When true, requests beyond <see cref="RateLimit"/> in a window get 429 (for client retry tests).</summary>
+    public bool EnforceRateLimit { get; init; }
+
+    /// <summary>Port's documented request body limit.</summary>
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>How long one webhook invocation may take before its run fails.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many automation hops one user action may cause; stops automation loops.</summary>
+    public int MaxAutomationDepth { get; init; } = 4;
+
+    /// <summary>Coalescing delay between a change and the state file write.</summary>
+    public TimeSpan StateSaveDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public string OrganizationId { get; init; } = "org_emulator";
 }

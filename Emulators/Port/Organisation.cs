@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using Emulators.Port.Entities;
+using Emulators.Port.Runs;
+using Emulators.Port.Secrets;
+
+namespace Emulators.Port;
+
+/// <summary>
+/// The whole in-memory organisation. Every read and write holds <see cref="Gate"/>: requests are short
+/// and in memory, so one lock keeps cross-collection rules (dependents, relations) simple and correct.
+/// </summary>
+internal sealed class Organisation(PortEmulatorOptions options)
+{
+    public Lock Gate { get; } = new();
+
+    public Dictionary<string, Blueprints.BlueprintRecord> Blueprints { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, JsonObject> Actions { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, SecretRecord> Secrets { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RunRecord> Runs { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, JsonObject> Migrations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Who Port records as the author of changes made with the organisation's credentials.</summary>
+    public string Actor => options.ClientId;
+
+    /// <summary>ISO-8601 UTC with milliseconds, as Port writes its meta fields.</summary>
+    public string Now() => options.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    public EntityCollection? EntitiesOf(string blueprint) => Blueprints.TryGetValue(blueprint, out var record) ? record.Entities : null;
+
+    public void Stamp(JsonObject resource, JsonObject? previous)
+    {
+        var now = Now();
+        resource["createdAt"] = previous?["createdAt"]?.DeepClone() ?? now;
+        resource["createdBy"] = previous?["createdBy"]?.DeepClone() ?? Actor;
+        resource["updatedAt"] = now;
+        resource["updatedBy"] = Actor;
+    }
+}

@@ -1,0 +1,161 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Emulators.Port.Http;
+
+namespace Emulators.Port.Runs;
+
+/// <summary>
+/// Run lifecycle: create (RUN_CREATED), execute the WEBHOOK invocation in the background, record the
+/// result (RUN_UPDATED). Every change is published to the automation dispatcher.
+/// </summary>
+internal sealed class RunService(PortContext context, WebhookInvoker webhooks, BackgroundWork background)
+{
+    private Organisation Organisation => context.Organisation;
+
+    /// <summary>Creates a run (under the caller's lock) and returns it; <see cref="Start"/> executes it.</summary>
+    public RunRecord Create(JsonObject action, string source, JsonObject properties, JsonObject? entity, int depth)
+    {
+        var id = "r_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+        var identifier = action["identifier"]!.GetValue<string>();
+        var now = Organisation.Now();
+        var waits = action["requiredApproval"] is JsonObject || action["requiredApproval"]?.GetValue<bool>() == true;
+        var run = new JsonObject
+        {
+            ["id"] = id,
+            ["status"] = waits ? RunStatus.WaitingForApproval : RunStatus.InProgress,
+            ["statusLabel"] = null,
+            ["link"] = new JsonArray(),
+            ["summary"] = null,
+            ["externalRunId"] = null,
+            ["requiredApproval"] = waits,
+            ["source"] = source,
+            ["action"] = new JsonObject
+            {
+                ["identifier"] = identifier, ["title"] = action["title"]?.DeepClone(), ["icon"] = action["icon"]?.DeepClone(), ["deleted"] = false,
+            },
+            ["blueprint"] = action["trigger"]?["blueprintIdentifier"] is { } blueprint ? new JsonObject { ["identifier"] = blueprint.DeepClone() } : null,
+            ["entity"] = entity is null ? null : new JsonObject { ["identifier"] = entity["identifier"]?.DeepClone(), ["title"] = entity["title"]?.DeepClone() },
+            ["properties"] = properties.DeepClone(),
+            ["response"] = null,
+            ["endedAt"] = null,
+            ["createdAt"] = now,
+            ["createdBy"] = Organisation.Actor,
+            ["updatedAt"] = now,
+            ["updatedBy"] = Organisation.Actor,
+        };
+        var record = new RunRecord(id, identifier, run, depth);
+        Organisation.Runs[id] = record;
+        return record;
+    }
+
+    /// <summary>Publishes RUN_CREATED and executes the run in the background (unless it waits for approval).</summary>
+    public void Start(RunRecord record, JsonObject action, JsonObject templateContext)
+    {
+        JsonObject created;
+        lock (Organisation.Gate)
+        {
+            created = (JsonObject)record.Run.DeepClone();
+        }
+
+        context.Automations.RunChanged(record, null, created);
+        if (created["status"]!.GetValue<string>() == RunStatus.WaitingForApproval)
+        {
+            return;
+        }
+
+        background.Start(() => ExecuteAsync(record, action, templateContext));
+    }
+
+    /// <summary>Applies a change (status, label, response, ...) and publishes RUN_UPDATED.</summary>
+    public JsonObject Update(RunRecord record, Action<JsonObject> change)
+    {
+        JsonObject before;
+        JsonObject after;
+        lock (Organisation.Gate)
+        {
+            before = (JsonObject)record.Run.DeepClone();
+            var run = (JsonObject)record.Run.DeepClone();
+            change(run);
+            var now = Organisation.Now();
+            run["updatedAt"] = now;
+            if (run["status"]?.GetValue<string>() is RunStatus.Success or RunStatus.Failure && run["endedAt"] is null)
+            {
+                run["endedAt"] = now;
+            }
+
+            record.Run = run;
+            after = (JsonObject)run.DeepClone();
+        }
+
+        context.Changed();
+        context.Automations.RunChanged(record, before, after);
+        return after;
+    }
+
+    public void Log(RunRecord record, string message)
+    {
+        lock (Organisation.Gate)
+        {
+            record.Logs.Add(new JsonObject { ["message"] = message, ["createdAt"] = Organisation.Now() });
+        }
+    }
+
+    /// <summary>The secrets as templates see them (<c>.secrets.NAME</c>), read when the run executes.</summary>
+    public JsonObject SecretsForTemplates()
+    {
+        lock (Organisation.Gate)
+        {
+            var secrets = new JsonObject();
+            foreach (var (name, secret) in Organisation.Secrets)
+            {
+                secrets[name] = secret.Value;
+            }
+
+            return secrets;
+        }
+    }
+
+    private async Task ExecuteAsync(RunRecord record, JsonObject action, JsonObject templateContext)
+    {
+        var invocation = (JsonObject)action["invocationMethod"]!;
+        if (invocation["type"]?.GetValue<string>() != "WEBHOOK")
+        {
+            Log(record, $"Invocation type {invocation["type"]} is accepted but not executed by the emulator; the run stays {RunStatus.InProgress}");
+            return;
+        }
+
+        templateContext["secrets"] = SecretsForTemplates();
+        var outcome = await webhooks.InvokeAsync(invocation, templateContext, record.Depth, CancellationToken.None);
+        if (outcome.Error is not null)
+        {
+            Log(record, outcome.Error);
+            Update(record, run =>
+            {
+                run["status"] = RunStatus.Failure;
+                run["statusLabel"] = outcome.Error;
+                run["summary"] = outcome.Error;
+            });
+            return;
+        }
+
+        Log(record, $"The webhook answered HTTP {outcome.StatusCode}");
+        if (!outcome.Synchronized)
+        {
+            // An asynchronous backend reports the result itself with PATCH /v1/actions/runs/{id}.
+            return;
+        }
+
+        Update(record, run =>
+        {
+            run["status"] = outcome.Succeeded ? RunStatus.Success : RunStatus.Failure;
+            run["response"] = outcome.Response?.DeepClone();
+            if (!outcome.Succeeded)
+            {
+                run["summary"] = $"The webhook answered HTTP {outcome.StatusCode}";
+            }
+        });
+    }
+
+    public RunRecord Find(string id)
+        => Organisation.Runs.TryGetValue(id, out var record) ? record : throw PortApiError.NotFound($"A run with the id '{id}' was not found");
+}
