@@ -174,6 +174,6 @@ public sealed class SearchTests
 
         Assert.Equal(20_000, host.Emulator.EntityCount("space_lift_stack"));
         Assert.Equal(20_000, seen.Distinct().Count());
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"took {clock.Elapsed}");
     }
 }
