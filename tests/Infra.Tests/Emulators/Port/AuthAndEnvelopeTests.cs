@@ -173,6 +173,20 @@ public sealed class AuthAndEnvelopeTests
         Assert.Contains("not valid JSON", body["message"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("""{ "identifier": 5, "title": "T", "schema": { "properties": {} } }""", 422)]
+    [InlineData("""{ "identifier": "x", "identifier": "y", "title": "T", "schema": { "properties": {} } }""", 400)]
+    [InlineData("[1, 2]", 422)]
+    public async Task WrongJsonShapesAnswerClientErrorsNot500(string json, int expected)
+    {
+        await using var host = await PortTestHost.StartAsync();
+
+        var (status, body) = await host.SendRawAsync(HttpMethod.Post, "/v1/blueprints", json);
+
+        Assert.Equal(expected, (int)status);
+        Assert.False(body["ok"]!.GetValue<bool>());
+    }
+
     [Fact]
     public async Task UnknownRoutesAnswerNotFoundEnvelope()
     {

@@ -62,6 +62,8 @@ public sealed class RunFlowTests
         Assert.Equal("SUCCESS", automationRun["status"]!.GetValue<string>());
         Assert.Equal("AUTOMATION", automationRun["source"]!.GetValue<string>());
         Assert.Equal("Refreshed Spacelift API token", host.Emulator.SecretMetadata("SPACELIFT_TOKEN")!["description"]!.GetValue<string>());
+        var (_, listed) = await host.GetAsync("/v1/actions/runs?action=refresh_spacelift_token");
+        Assert.Equal(refresh["id"]!.GetValue<string>(), Assert.Single(listed["runs"]!.AsArray())!["id"]!.GetValue<string>());
     }
 
     [Fact]

@@ -63,8 +63,9 @@ public sealed class StateFileTests : IDisposable
             await first.PostAsync("/v1/organization/secrets", GuideResources.Secret("A", "v"));
         }
 
+        using var webhooks = new HttpClient();
         var error = Assert.Throws<InvalidDataException>(() =>
-            new PortEmulator(new PortEmulatorOptions { StateFile = StateFile, ClientSecret = "other" }, new HttpClient()));
+            new PortEmulator(new PortEmulatorOptions { StateFile = StateFile, ClientSecret = "other" }, webhooks));
 
         Assert.Contains("state file", error.Message);
     }
