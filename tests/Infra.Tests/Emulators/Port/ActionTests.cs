@@ -163,12 +163,3 @@ public sealed class ActionTests
         return root;
     }
 }
-
-internal static class JsonObjectExtensions
-{
-    public static JsonObject Also(this JsonObject obj, Action<JsonObject> change)
-    {
-        change(obj);
-        return obj;
-    }
-}

@@ -23,6 +23,8 @@ public sealed class JqTests
     [InlineData("(.diff.after.status == \"FAILURE\") | not", true)]
     [InlineData("not", false)]
     [InlineData(".missing.deeper == null", true)]
+    [InlineData(".diff.after.n != -2", true)]
+    [InlineData("true and (false | not)", true)]
     [InlineData("(.diff.after.n == 1 or .diff.after.n == 2) and .diff.after.ok == true", true)]
     public void SupportedExpressionsEvaluateLikeJq(string expression, bool expected)
     {
@@ -39,6 +41,7 @@ public sealed class JqTests
     [InlineData(".items[0]", "'['")]
     [InlineData(".a // \"default\"", "'//'")]
     [InlineData(".n + 1", "'+'")]
+    [InlineData(".n - 1", "'-'")]
     [InlineData(".n > 1", "'>'")]
     [InlineData("$ENV.HOME", "'$'")]
     [InlineData("if .a then 1 else 2 end", "'if'")]
