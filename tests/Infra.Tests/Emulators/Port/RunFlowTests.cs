@@ -190,4 +190,38 @@ public sealed class RunFlowTests
         Assert.Equal(3, runs.Count(r => r["action"]!["identifier"]!.GetValue<string>() == "ping"));
         Assert.All(runs, r => Assert.Equal("SUCCESS", r["status"]!.GetValue<string>()));
     }
+
+    [Fact]
+    public async Task EntityEventsFireMatchingAutomationsWithTheEventInTemplates()
+    {
+        // Given an automation on created stacks whose state is FAILED
+        await using var spacelift = await FakeSpacelift.StartAsync();
+        await using var host = await PortTestHost.StartAsync();
+        await host.CreateBlueprintAsync(GuideResources.Blueprint());
+        var automation = GuideResources.Automation();
+        automation["identifier"] = "on_failed_stack";
+        automation["trigger"]!["event"] = new JsonObject { ["type"] = "ENTITY_CREATED", ["blueprintIdentifier"] = "space_lift_stack" };
+        automation["trigger"]!["condition"]!["expressions"] = new JsonArray(".diff.after.properties.state == \"FAILED\"", ".diff.before == null");
+        automation["invocationMethod"]!["url"] = spacelift.GraphQlUrl.ToString();
+        automation["invocationMethod"]!["method"] = "POST";
+        automation["invocationMethod"]!["body"] = new JsonObject
+        {
+            ["query"] = "mutation { runTrigger }",
+            ["variables"] = new JsonObject { ["stackId"] = "{{ .event.context.entityIdentifier }}", ["title"] = "{{ .event.diff.after.title }}" },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await host.PostAsync("/v1/actions", automation)).Status);
+        JsonObject Stack(string id, string state) => new() { ["identifier"] = id, ["title"] = id.ToUpperInvariant(), ["properties"] = new JsonObject { ["state"] = state } };
+
+        // When one stack is created fine, one failed, and the fine one is then updated to failed
+        await host.PostAsync("/v1/blueprints/space_lift_stack/entities", Stack("fine", "FINISHED"));
+        await host.PostAsync("/v1/blueprints/space_lift_stack/entities", Stack("broken", "FAILED"));
+        await host.PostAsync("/v1/blueprints/space_lift_stack/entities?upsert=true", Stack("fine", "FAILED"));
+        using var timeout = new CancellationTokenSource(Idle);
+        await host.Emulator.WhenIdleAsync(timeout.Token);
+
+        // Then only the creation of the failed stack fired
+        var request = Assert.Single(spacelift.Requests);
+        Assert.Equal("broken", request.Body["variables"]!["stackId"]!.GetValue<string>());
+        Assert.Equal("BROKEN", request.Body["variables"]!["title"]!.GetValue<string>());
+    }
 }
