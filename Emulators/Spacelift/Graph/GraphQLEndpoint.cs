@@ -1,6 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphQL;
-using GraphQL.Execution;
 using GraphQL.SystemTextJson;
 using GraphQL.Transport;
 using GraphQL.Types;
@@ -17,7 +17,10 @@ internal sealed class GraphQLEndpoint(SpaceliftEmulator emulator)
 {
     private readonly ISchema _schema = SpaceliftSchemaFactory.Create(emulator);
     private readonly DocumentExecuter _executer = new();
-    private readonly GraphQLSerializer _serializer = new(new ErrorInfoProvider(o => o.ExposeExtensions = false));
+    // Unicode stack names go out as UTF-8, not \u escapes, as a Go server writes them.
+    private readonly GraphQLSerializer _serializer = new(
+        o => o.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        new SpaceliftErrorInfoProvider());
 
     public async Task HandleAsync(HttpContext http)
     {
