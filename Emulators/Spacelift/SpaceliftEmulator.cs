@@ -52,7 +52,7 @@ public sealed class SpaceliftEmulator
     /// <summary>The stack's state: its latest tracked run's, or the stored one when it has none.</summary>
     internal (string State, long? Since) EffectiveState(EmulatedStack stack)
     {
-        var latest = Runs.ForStack(stack.Id).FirstOrDefault(r => r.Type == "TRACKED");
+        var latest = Runs.Latest(stack.Id, "TRACKED");
         if (latest is null)
         {
             return (stack.State, stack.StateSetAt);
