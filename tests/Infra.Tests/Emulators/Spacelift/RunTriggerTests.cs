@@ -100,6 +100,21 @@ public sealed class RunTriggerTests : IAsyncLifetime
         Assert.False(runs[1].GetProperty("isMostRecent").GetBoolean());
     }
 
+    [Fact]
+    public async Task RunStackFindsTheStackOfARunAndUnknownRunIsNotFound()
+    {
+        var token = await _client.MintTokenAsync();
+        var stackId = _host.Spacelift.Stacks.All()[4].Id;
+        await _client.PostAsync(Trigger, new { s = stackId }, token);
+        var runId = Assert.Single(_host.Spacelift.Runs.All()).Id;
+
+        var found = await _client.PostAsync("query($r:ID!){runStack(runId: $r){id}}", new { r = runId }, token);
+        var missing = await _client.PostAsync("query($r:ID!){runStack(runId: $r){id}}", new { r = "01NOSUCHRUN000000000000000" }, token);
+
+        Assert.Equal(stackId, found.AssertOk().Data.GetProperty("runStack").GetProperty("id").GetString());
+        Assert.Equal("not found", Assert.Single(missing.ErrorMessages));
+    }
+
     private async Task<string?> StateAsync(string stackId, string token)
     {
         var response = await _client.PostAsync("query($s:ID!){stack(id: $s){state}}", new { s = stackId }, token);
