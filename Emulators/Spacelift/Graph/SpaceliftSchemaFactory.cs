@@ -39,7 +39,7 @@ internal static class SpaceliftSchemaFactory
 
     private static void ConfigureQuery(TypeConfig query, SpaceliftEmulator emulator)
     {
-        query.FieldFor("viewer").Resolver = Resolve(ctx => CallerOf(ctx) is { } caller ? UserOf(caller, emulator) : null);
+        query.FieldFor("viewer").Resolver = Resolve(ctx => CallerOf(ctx) is { } caller ? UserOf(caller) : null);
         query.FieldFor("stacks").Resolver = Resolve(ctx => CallerOf(ctx) is null
             ? Array.Empty<StackView>()
             : emulator.Stacks.All().Select(s => new StackView(s, emulator)).ToArray());
@@ -142,11 +142,8 @@ internal static class SpaceliftSchemaFactory
     private static string HeadOf(EmulatedStack stack)
         => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{stack.Id}@{stack.Branch}")))[..40];
 
-    private static UserView UserOf(Caller caller, SpaceliftEmulator emulator)
-    {
-        var validUntil = emulator.Tokens.Issued.FirstOrDefault(t => t.Jwt == caller.Token)?.ExpiresAt ?? emulator.Time.GetUtcNow();
-        return new UserView(caller.KeyId, caller.Identity, caller.Token, validUntil.ToUnixTimeSeconds());
-    }
+    private static UserView UserOf(Caller caller)
+        => new(caller.KeyId, caller.Identity, caller.Token, caller.ValidUntil.ToUnixTimeSeconds());
 
     private static Caller? CallerOf(IResolveFieldContext ctx) => (ctx.UserContext as SpaceliftRequestContext)?.Caller;
 

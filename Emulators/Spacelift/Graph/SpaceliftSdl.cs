@@ -51,10 +51,10 @@ internal static class SpaceliftSdl
 
         input QueryOrder {
           field: String!
-          direction: SearchSuggestionsOrderDirection!
+          direction: OrderDirection!
         }
 
-        enum SearchSuggestionsOrderDirection { ASC DESC }
+        enum OrderDirection { ASC DESC }
 
         input RuntimeConfigInput {
           yaml: String

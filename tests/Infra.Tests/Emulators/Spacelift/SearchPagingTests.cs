@@ -89,6 +89,16 @@ public sealed class SearchPagingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OrderByIsAcceptedAndResultsStayInCreationOrder()
+    {
+        var ordered = await SearchAsync(new { first = 3, orderBy = new { field = "starred", direction = "DESC" } });
+
+        Assert.Equal(
+            _host.Spacelift.Stacks.All().Take(3).Select(s => s.Id),
+            ordered.GetProperty("edges").EnumerateArray().Select(e => e.GetProperty("node").GetProperty("id").GetString()));
+    }
+
+    [Fact]
     public async Task GarbageCursorIsAnError()
     {
         var response = await _client.PostAsync(Page, new { input = new { first = 5, after = "not-a-cursor" } }, _token);
