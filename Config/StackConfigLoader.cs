@@ -59,12 +59,12 @@ public static class StackConfigLoader
     private static void ThrowIfMissing(ConfigResolver values, string stack, ProjectKeys own)
     {
         var required = KnownKey.All.Where(key => key.Default is null).ToList();
-        if (values.Resolve(own.DemoStacks.Key, own.DemoStacks.EnvironmentVariable) is not null)
+        if (values.Resolve(own.DemoStacks) is not null)
         {
             required.Add(own.DemoStateFile);
         }
 
-        var missing = required.Where(key => values.Resolve(key.Key, key.EnvironmentVariable) is null)
+        var missing = required.Where(key => values.Resolve(key) is null)
             .Select(key => $"'{key.Key}' (env {key.EnvironmentVariable})")
             .ToList();
         if (missing.Count == 0)
@@ -94,28 +94,28 @@ public static class StackConfigLoader
     }
 
     private static string Text(ConfigResolver values, KnownKey key)
-        => values.Resolve(key.Key, key.EnvironmentVariable)?.Text ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        => values.Resolve(key)?.Text ?? throw values.Error(key, "is not set");
 
     private static long Integer(ConfigResolver values, KnownKey key, long min, long max) =>
         Integer(values, key, min, max, required: true)!.Value;
 
     private static long? Integer(ConfigResolver values, KnownKey key, long min, long max, bool required)
     {
-        var value = values.Resolve(key.Key, key.EnvironmentVariable);
+        var value = values.Resolve(key);
         if (value is null)
         {
-            return required ? throw values.Error(key.Key, key.EnvironmentVariable, "is not set") : null;
+            return required ? throw values.Error(key, "is not set") : null;
         }
 
         if (!ConfigTypes.TryParseInteger(value.Text, out var number))
         {
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must be of type '{ConfigTypes.Integer}'{Quote(value)}", value);
+            throw values.Error(key, $"must be of type '{ConfigTypes.Integer}'{Quote(value)}", value);
         }
 
         if (number < min || number > max)
         {
             var range = max == int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must be {range}{Quote(value)}", value);
+            throw values.Error(key, $"must be {range}{Quote(value)}", value);
         }
 
         return number;
@@ -123,10 +123,10 @@ public static class StackConfigLoader
 
     private static bool Boolean(ConfigResolver values, KnownKey key)
     {
-        var value = values.Resolve(key.Key, key.EnvironmentVariable) ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        var value = values.Resolve(key) ?? throw values.Error(key, "is not set");
         return ConfigTypes.TryParseBoolean(value.Text, out var flag)
             ? flag
-            : throw values.Error(key.Key, key.EnvironmentVariable, $"must be of type '{ConfigTypes.Boolean}'{Quote(value)}", value);
+            : throw values.Error(key, $"must be of type '{ConfigTypes.Boolean}'{Quote(value)}", value);
     }
 
     /// <summary>
@@ -136,22 +136,21 @@ public static class StackConfigLoader
     /// </summary>
     private static Uri Url(ConfigResolver values, KnownKey key, bool insecure, bool stripGraphQl = false)
     {
-        var value = values.Resolve(key.Key, key.EnvironmentVariable) ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        var value = values.Resolve(key) ?? throw values.Error(key, "is not set");
         if (!Uri.TryCreate(value.Text, UriKind.Absolute, out var uri) || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Host))
         {
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must be an absolute URL such as https://host{Quote(value)}", value);
+            throw values.Error(key, $"must be an absolute URL such as https://host{Quote(value)}", value);
         }
 
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
         {
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must use http or https, not '{uri.Scheme}'", value);
+            throw values.Error(key, $"must use http or https, not '{uri.Scheme}'", value);
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !insecure)
         {
             throw values.Error(
-                key.Key,
-                key.EnvironmentVariable,
+                key,
                 $"uses plain http to '{uri.Host}', which is not loopback; use https, or allow it with infra:insecure: true or --insecure",
                 value);
         }
