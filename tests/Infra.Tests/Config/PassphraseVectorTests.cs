@@ -50,6 +50,14 @@ public sealed class PassphraseVectorTests
     }
 
     [Fact]
+    public void DerivedKeysAreCachedPerSaltAndPassphrase()
+    {
+        var salt = Convert.FromBase64String("ThS5UPxP9qc=");
+
+        Assert.Same(PassphraseKeys.Derive(Vectors.PassphraseB, salt), PassphraseKeys.Derive(Vectors.PassphraseB, salt));
+    }
+
+    [Fact]
     public void VectorB_EncryptingWithTheStoredNonceReproducesTheStoredSecret()
     {
         var crypter = new PassphraseCrypter(Convert.FromHexString(Vectors.KeyB));

@@ -93,6 +93,16 @@ public sealed class ProjectFileTests
     }
 
     [Fact]
+    public void StackValueOfAUserDeclaredTypedKeyIsChecked()
+    {
+        using var project = new TempProject(ShippedProject + "  infra:retries:\n    type: integer\n").WithStack("test", Stack + "  infra:retries: many\n");
+
+        ConfigAssert.Fails(
+            () => StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>()),
+            "Pulumi.test.yaml: configuration key 'infra:retries' (env INFRA_RETRIES) must be of type 'integer', got 'many'");
+    }
+
+    [Fact]
     public void StackConfigDirMovesTheStackFiles()
     {
         using var project = new TempProject(ShippedProject.Replace("runtime: dotnet", "runtime: dotnet\nstackConfigDir: stacks"));

@@ -244,6 +244,16 @@ public sealed class StackConfigLoaderTests
     }
 
     [Fact]
+    public void CredentialsInAUrlAreRefusedWithoutQuotingThem()
+    {
+        using var project = new TempProject().WithStack("test", Complete.Replace("https://api.getport.io", "https://user:hunter2@api.getport.io"));
+
+        var error = ConfigAssert.Fails(() => Load(project), "configuration key 'port:baseUrl' (env PORT_BASE_URL) must not carry credentials");
+
+        Assert.DoesNotContain("hunter2", error.Message);
+    }
+
+    [Fact]
     public void BadUrlFromTheEnvironmentSaysSo()
     {
         using var project = new TempProject().WithStack("test", Complete);
