@@ -154,7 +154,11 @@ public sealed partial class PortClient
 
         if (answer.AcceptedAfterRetry)
         {
-            ReportAll(batch, sink, succeeded: true, (int)HttpStatusCode.OK);
+            foreach (var entity in batch)
+            {
+                sink.Report(entity, new EntityWriteResult(entity.Identifier, true, (int)HttpStatusCode.OK));
+            }
+
             return;
         }
 
@@ -223,14 +227,6 @@ public sealed partial class PortClient
         }
 
         sink.FailAll(batch, failure);
-    }
-
-    private static void ReportAll(IReadOnlyList<BatchEntity> batch, EntityResultSink sink, bool succeeded, int status)
-    {
-        foreach (var entity in batch)
-        {
-            sink.Report(entity, new EntityWriteResult(entity.Identifier, succeeded, status));
-        }
     }
 
     /// <summary>The batch entity a bulk result names by <c>index</c>; null for an index outside the batch.</summary>
