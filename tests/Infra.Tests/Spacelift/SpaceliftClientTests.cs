@@ -204,6 +204,31 @@ public sealed class SpaceliftClientTests
         }
 
         [Fact]
+        public async Task MintsAgainOnAnHttp401()
+        {
+            var spacelift = new TestSpacelift(request => request.Authorization == "Bearer jwt-1"
+                ? Answers.Text(HttpStatusCode.Unauthorized, "Unauthorized")
+                : TestSpacelift.Page(TestSpacelift.Node("a")));
+
+            var pages = await spacelift.Client.ListStacksAsync(CancellationToken.None).ToListAsync();
+
+            Assert.Single(pages);
+            Assert.Equal(2, spacelift.Mints.Count);
+        }
+
+        [Fact]
+        public async Task ListsWithTheTokenMintTokenReturned()
+        {
+            var spacelift = new TestSpacelift(_ => TestSpacelift.Page(TestSpacelift.Node("a")));
+
+            var token = await spacelift.Client.MintTokenAsync(CancellationToken.None);
+            await spacelift.Client.ListStacksAsync(CancellationToken.None).ToListAsync();
+
+            Assert.Single(spacelift.Mints);
+            Assert.Equal($"Bearer {token.Jwt.Reveal()}", spacelift.Queries.Single().Authorization);
+        }
+
+        [Fact]
         public async Task MintsAgainWhenTheTokenIsWithinThirtySecondsOfValidUntil()
         {
             var spacelift = new TestSpacelift(_ => TestSpacelift.Page(TestSpacelift.Node("a")));
