@@ -30,6 +30,12 @@ public sealed partial class PortClient
 
             var request = new PortRequest(HttpMethod.Post, PortUrls.EntitySearch(blueprint), RequestKind.Read) { Body = JsonWire.ToUtf8(query) };
             var answer = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Before the first up the blueprint does not exist yet: it has no entities, which is no failure.
+            if (page == 1 && IsPortNotFound(answer))
+            {
+                yield break;
+            }
+
             var body = _connection.EnsureSuccess(request, answer);
             yield return Detach(request, answer, body);
 

@@ -318,6 +318,14 @@ public sealed class PortClientEntitiesTests
         }
 
         [Fact]
+        public async Task ListsNothingForABlueprintThatDoesNotExistYet()
+        {
+            var port = new TestPort(_ => Answers.PortError(HttpStatusCode.NotFound, "not_found", "no such blueprint"));
+
+            Assert.Empty(await port.Client.ListEntitiesAsync(Blueprint, CancellationToken.None).ToListAsync());
+        }
+
+        [Fact]
         public async Task RejectsAPageWithoutEntities()
         {
             var port = new TestPort(_ => Answers.Ok("""{"ok":true,"next":"x"}"""));
