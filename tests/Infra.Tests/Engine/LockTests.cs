@@ -29,13 +29,30 @@ public sealed class LockTests : IDisposable
     [Fact]
     public void Releasing_the_lock_lets_the_next_run_in_and_other_stacks_are_independent()
     {
-        using (StackLock.Acquire(_dir, "dev", "up", TimeProvider.System))
+        string ownerPath;
+        using (var first = StackLock.Acquire(_dir, "dev", "up", TimeProvider.System))
         {
+            ownerPath = first.OwnerPath;
             using var other = StackLock.Acquire(_dir, "prod", "up", TimeProvider.System);
         }
 
-        using var again = StackLock.Acquire(_dir, "dev", "up", TimeProvider.System);
-        Assert.True(File.Exists(again.Path));
+        Assert.False(File.Exists(ownerPath));
+        using var again = StackLock.Acquire(_dir, "dev", "refresh", TimeProvider.System);
+        Assert.Contains("\"command\":\"refresh\"", File.ReadAllText(again.OwnerPath));
+    }
+
+    [Fact]
+    public void The_released_lock_file_keeps_the_last_holder_as_json()
+    {
+        string path;
+        using (var held = StackLock.Acquire(_dir, "dev", "up", TimeProvider.System))
+        {
+            path = held.Path;
+        }
+
+        var holder = System.Text.Json.JsonSerializer.Deserialize<LockHolder>(File.ReadAllText(path), new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web));
+        Assert.Equal(Environment.ProcessId, holder!.Pid);
+        Assert.Equal("up", holder.Command);
     }
 
     [Fact]
