@@ -26,6 +26,7 @@ public static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName(Name);
+            config.UseStrictParsing();
             config.SetApplicationVersion(Version);
             config.ConfigureConsole(host.Out);
             config.SetExceptionHandler((exception, _) => ErrorHandler.Handle(exception, host.Error));

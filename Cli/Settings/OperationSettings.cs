@@ -57,7 +57,7 @@ public partial class OperationSettings : CommandSettings
 
         if (!StackName().IsMatch(Stack))
         {
-            return ValidationResult.Error($"--stack '{Stack}' is not a valid stack name (letters, digits, '-', '_' and '.')");
+            return ValidationResult.Error($"--stack '{Stack}' is not a valid stack name (a letter or digit, then letters, digits, '-', '_' and '.')");
         }
 
         if (Json && Format is { } format && format != OutputFormat.Json)
@@ -73,7 +73,8 @@ public partial class OperationSettings : CommandSettings
         return ValidationResult.Success();
     }
 
-    // Pulumi's stack-name rule.
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}$")]
+    // Pulumi's stack-name characters. The first must be a letter or digit: Spectre fills a valueless
+    // --stack with its internal "__default_command" token, which must not pass for a stack.
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
     private static partial Regex StackName();
 }

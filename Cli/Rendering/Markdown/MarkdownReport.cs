@@ -58,14 +58,11 @@ public static class MarkdownReport
             body.AppendLine($"_Property details of {Count(omitted)} more resources left out to stay within GitHub's comment size limit._").AppendLine();
         }
 
-        return body.Append(tail).ToString();
+        return body.Append(tail).ToString().TrimEnd();
     }
 
-    private static string Title(RunReport report)
-    {
-        var what = report.Applied is null && !report.Declined ? $"Preview of `{report.Verb.CommandName()}`" : $"`{report.Verb.CommandName()}`";
-        return $"### {what} on stack `{report.Plan.Stack}`: {report.Status.Replace('-', ' ')}";
-    }
+    private static string Title(RunReport report) =>
+        $"### {CliApp.Name} {report.Verb.CommandName()} on stack `{report.Plan.Stack}`: {report.Status.Replace('-', ' ')}";
 
     private static void Counts(StringBuilder md, ChangeCounts counts)
     {
