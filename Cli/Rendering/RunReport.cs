@@ -4,9 +4,9 @@ namespace Infra.Cli.Rendering;
 
 /// <summary>
 /// What a run produced, as the renderers see it: the plan, and for up/destroy/refresh the result of
-/// applying it (null for a preview, or when the user declined).
+/// applying it (null for a preview).
 /// </summary>
-public sealed record RunReport(CliVerb Verb, Plan Plan, ApplyResult? Applied = null, bool Declined = false)
+public sealed record RunReport(CliVerb Verb, Plan Plan, ApplyResult? Applied = null)
 {
     public bool DeletionsHeldBack => HeldBackDeletions.In(this);
 
@@ -17,7 +17,6 @@ public sealed record RunReport(CliVerb Verb, Plan Plan, ApplyResult? Applied = n
     /// <summary>The one-word verdict shared by the JSON and Markdown documents.</summary>
     public string Status => this switch
     {
-        { Declined: true } => "cancelled",
         { HasErrors: true } => "failed",
         { Plan.HasChanges: false } => "no-changes",
         { Applied: null } => "changes-proposed",

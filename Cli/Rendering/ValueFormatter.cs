@@ -13,7 +13,7 @@ public static class ValueFormatter
 {
     public const int MaxLength = 200;
 
-    public static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Compact = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Format(JsonNode? value)
     {

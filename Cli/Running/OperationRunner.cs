@@ -43,7 +43,6 @@ public sealed class OperationRunner(
             if (!confirmed && plan.HasChanges
                 && !await Confirmation.AskAsync(console, verb, () => presenter.ShowDetails(report), cancellationToken))
             {
-                presenter.ShowOutcome(report with { Declined = true });
                 throw OperationFailedException.Declined(verb.OperationNoun());
             }
 
@@ -57,7 +56,7 @@ public sealed class OperationRunner(
     private IRunPresenter Presenter(OperationSettings settings) => settings.OutputFormat switch
     {
         OutputFormat.Json => new DocumentPresenter(console, report => JsonReport.Render(report, settings.ShowSames)),
-        OutputFormat.Markdown => new DocumentPresenter(console, MarkdownReport.Render),
+        OutputFormat.Markdown => new DocumentPresenter(console, report => MarkdownReport.Render(report, settings.Diff)),
         _ => new TextPresenter(new TextRenderer(new ConsoleText(console), new TextOptions(settings.Diff, settings.ShowSames)), time),
     };
 }

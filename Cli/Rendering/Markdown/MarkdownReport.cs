@@ -7,7 +7,8 @@ namespace Infra.Cli.Rendering.Markdown;
 
 /// <summary>
 /// A pull-request comment: a hidden marker a workflow finds its own comment by, a title with the
-/// verdict, counts, a table of changed resources, collapsible property diffs and diagnostics. It
+/// verdict, counts, a table of changed resources, collapsible property diffs (with --diff) and
+/// diagnostics. It
 /// stays under <see cref="MaxLength"/> characters (GitHub refuses comments over 65,536) however
 /// large the plan: entities beyond <see cref="EntityLimit"/> are counted, not listed, and details
 /// that do not fit are left out with a note.
@@ -22,7 +23,7 @@ public static class MarkdownReport
 
     public static string Marker(string stack) => $"<!-- infra-preview:{stack} -->";
 
-    public static string Render(RunReport report)
+    public static string Render(RunReport report, bool details)
     {
         var listed = Listed(report.Plan.Changes);
         var head = new StringBuilder()
@@ -35,7 +36,7 @@ public static class MarkdownReport
 
         var body = new StringBuilder(head.ToString());
         var omitted = 0;
-        foreach (var change in listed)
+        foreach (var change in details ? listed : [])
         {
             var block = Details(change);
             if (block is null)

@@ -55,7 +55,7 @@ public sealed class RendererTests
     [Fact]
     public void MarkdownOfThreeThousandEntitiesStaysUnderGitHubsLimit()
     {
-        var markdown = MarkdownReport.Render(new RunReport(CliVerb.Preview, Fixtures.ManyEntities()));
+        var markdown = MarkdownReport.Render(new RunReport(CliVerb.Preview, Fixtures.ManyEntities()), details: true);
 
         Assert.True(markdown.Length < MarkdownReport.MaxLength, $"{markdown.Length} characters");
         Assert.Contains("… and 2,950 more entity changes (2,950 create) not listed.", markdown);
@@ -73,7 +73,7 @@ public sealed class RendererTests
                 null, null)),
         ], []);
 
-        var markdown = MarkdownReport.Render(new RunReport(CliVerb.Preview, huge));
+        var markdown = MarkdownReport.Render(new RunReport(CliVerb.Preview, huge), details: true);
 
         Assert.True(markdown.Length < MarkdownReport.MaxLength, $"{markdown.Length} characters");
         Assert.Contains("more resources left out to stay within GitHub's comment size limit", markdown);
@@ -88,7 +88,7 @@ public sealed class RendererTests
                 [new PropertyDiff("properties.description", DiffKind.Update, "```", "x | y")], null, null),
         ], []);
 
-        var markdown = MarkdownReport.Render(new RunReport(CliVerb.Preview, plan));
+        var markdown = MarkdownReport.Render(new RunReport(CliVerb.Preview, plan), details: true);
 
         Assert.Contains("`a\\|b`", markdown);
         Assert.Contains("````diff", markdown);
