@@ -3,20 +3,18 @@ using Spectre.Console;
 namespace Infra.Cli.Hosting;
 
 /// <summary>
-/// Builds the consoles the program writes to. Colour and cursor control only reach a terminal, and
-/// never when NO_COLOR is set, so CI logs and files get plain text.
+/// Builds the consoles the program writes to. Escape sequences only ever reach a terminal, so CI
+/// logs and files get plain text; NO_COLOR turns colour off but keeps the cursor control that the
+/// prompt and the progress bar need.
 /// </summary>
 public static class ConsoleFactory
 {
     public static IAnsiConsole Create(TextWriter writer, bool isTerminal, bool canPrompt, CliEnvironment environment)
-    {
-        var plain = environment.NoColor || !isTerminal;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        => AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
-            Ansi = plain ? AnsiSupport.No : AnsiSupport.Yes,
-            ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
+            Ansi = isTerminal ? AnsiSupport.Yes : AnsiSupport.No,
+            ColorSystem = isTerminal && !environment.NoColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = isTerminal && canPrompt ? InteractionSupport.Yes : InteractionSupport.No,
         });
-    }
 }

@@ -74,6 +74,18 @@ public sealed class OutputTests
     }
 
     [Fact]
+    public void NoColorKeepsATerminalInteractiveSoThePromptStillWorks()
+    {
+        var environment = new CliEnvironment(new Dictionary<string, string?> { ["NO_COLOR"] = "1" });
+
+        var console = ConsoleFactory.Create(new StringWriter(), isTerminal: true, canPrompt: true, environment);
+
+        Assert.True(console.Profile.Capabilities.Interactive);
+        Assert.True(console.Profile.Capabilities.Ansi);
+        Assert.Equal(ColorSystem.NoColors, console.Profile.Capabilities.ColorSystem);
+    }
+
+    [Fact]
     public void RedirectedOutputIsPlainAndNeverPrompts()
     {
         var writer = new StringWriter();
