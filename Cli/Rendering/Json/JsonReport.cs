@@ -21,11 +21,7 @@ public static class JsonReport
     public static string Render(RunReport report, bool showSames)
     {
         var counts = ChangeCounts.Of(report);
-        var outcomes = new Dictionary<ResourceAddress, StepResult>();
-        foreach (var step in report.Applied?.Steps ?? [])
-        {
-            outcomes.TryAdd(step.Change.Address, step);
-        }
+        var outcomes = StepIndex.Of(report.Applied);
 
         var document = new JsonObject
         {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Infra.Engine;
 using Infra.Model;
@@ -56,7 +55,7 @@ public static class MarkdownReport
 
         if (omitted > 0)
         {
-            body.AppendLine($"_Property details of {Count(omitted)} more resources left out to stay within GitHub's comment size limit._").AppendLine();
+            body.AppendLine($"_Property details of {Numbers.Count(omitted)} more resources left out to stay within GitHub's comment size limit._").AppendLine();
         }
 
         return body.Append(tail).ToString().TrimEnd();
@@ -70,18 +69,18 @@ public static class MarkdownReport
         md.AppendLine("| Operation | Count |").AppendLine("| --- | ---: |");
         foreach (var kind in (ChangeKind[])[ChangeKind.Create, ChangeKind.Update, ChangeKind.Delete])
         {
-            md.AppendLine($"| `{StepWords.Prefix(kind).Trim()}` {StepWords.Verb(kind)} | {Count(counts[kind])} |");
+            md.AppendLine($"| `{StepWords.Prefix(kind).Trim()}` {StepWords.Verb(kind)} | {Numbers.Count(counts[kind])} |");
         }
 
-        md.AppendLine($"| unchanged | {Count(counts.Same)} |");
+        md.AppendLine($"| unchanged | {Numbers.Count(counts.Same)} |");
         if (counts.Failed > 0)
         {
-            md.AppendLine($"| errored | {Count(counts.Failed)} |");
+            md.AppendLine($"| errored | {Numbers.Count(counts.Failed)} |");
         }
 
         if (counts.Skipped > 0)
         {
-            md.AppendLine($"| skipped | {Count(counts.Skipped)} |");
+            md.AppendLine($"| skipped | {Numbers.Count(counts.Skipped)} |");
         }
 
         md.AppendLine();
@@ -96,11 +95,7 @@ public static class MarkdownReport
             return;
         }
 
-        var outcomes = new Dictionary<ResourceAddress, StepResult>();
-        foreach (var step in report.Applied?.Steps ?? [])
-        {
-            outcomes.TryAdd(step.Change.Address, step);
-        }
+        var outcomes = StepIndex.Of(report.Applied);
 
         var applied = report.Applied is not null;
         md.AppendLine(applied ? "| Op | Type | Name | Changed properties | Outcome |" : "| Op | Type | Name | Changed properties |")
@@ -114,8 +109,8 @@ public static class MarkdownReport
         var hidden = changes.Except(listed).ToList();
         if (hidden.Count > 0)
         {
-            var byKind = hidden.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{Count(g.Count())} {StepWords.Verb(g.Key)}");
-            md.AppendLine().AppendLine($"_… and {Count(hidden.Count)} more entity changes ({string.Join(", ", byKind)}) not listed._");
+            var byKind = hidden.GroupBy(c => c.Kind).OrderBy(g => g.Key).Select(g => $"{Numbers.Count(g.Count())} {StepWords.Verb(g.Key)}");
+            md.AppendLine().AppendLine($"_… and {Numbers.Count(hidden.Count)} more entity changes ({string.Join(", ", byKind)}) not listed._");
         }
 
         md.AppendLine();
@@ -125,7 +120,7 @@ public static class MarkdownReport
     {
         var paths = change.Diffs.Select(d => d.Path).Distinct().ToList();
         var shown = paths.Take(PathsPerRow).Select(MarkdownText.Code);
-        return string.Join(", ", paths.Count > PathsPerRow ? shown.Append($"… {Count(paths.Count - PathsPerRow)} more") : shown);
+        return string.Join(", ", paths.Count > PathsPerRow ? shown.Append($"… {Numbers.Count(paths.Count - PathsPerRow)} more") : shown);
     }
 
     private static string? Details(ResourceChange change)
@@ -146,7 +141,7 @@ public static class MarkdownReport
         var shown = lines.Take(LinesPerResource).ToList();
         if (lines.Count > shown.Count)
         {
-            shown.Add($"  … {Count(lines.Count - shown.Count)} more lines");
+            shown.Add($"  … {Numbers.Count(lines.Count - shown.Count)} more lines");
         }
 
         var fence = MarkdownText.FenceFor(shown);
@@ -180,7 +175,7 @@ public static class MarkdownReport
 
         if (diagnostics.Count > DiagnosticLimit)
         {
-            md.AppendLine($"- … and {Count(diagnostics.Count - DiagnosticLimit)} more");
+            md.AppendLine($"- … and {Numbers.Count(diagnostics.Count - DiagnosticLimit)} more");
         }
 
         return md.ToString();
@@ -195,5 +190,4 @@ public static class MarkdownReport
 
     private static string Truncate(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 299), "…");
 
-    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }

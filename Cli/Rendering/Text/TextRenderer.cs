@@ -1,4 +1,3 @@
-using System.Globalization;
 using Infra.Engine;
 using Infra.Model;
 
@@ -44,7 +43,7 @@ public sealed class TextRenderer(ConsoleText output, TextOptions options)
 
         if (hiddenEntities > 0)
         {
-            output.Line(new Span($"    ... and {Count(hiddenEntities)} more entity changes", TextStyles.Dim));
+            output.Line(new Span($"    ... and {Numbers.Count(hiddenEntities)} more entity changes", TextStyles.Dim));
         }
     }
 
@@ -70,8 +69,8 @@ public sealed class TextRenderer(ConsoleText output, TextOptions options)
 
     public void EntityProgress(int done, int total, int failed)
     {
-        var errors = failed > 0 ? $" ({Count(failed)} failed)" : "";
-        output.Line(new Span($"    entities: {Count(done)} of {Count(total)} done{errors}", TextStyles.Dim));
+        var errors = failed > 0 ? $" ({Numbers.Count(failed)} failed)" : "";
+        output.Line(new Span($"    entities: {Numbers.Count(done)} of {Numbers.Count(total)} done{errors}", TextStyles.Dim));
     }
 
     /// <summary>After an apply: diagnostics, the past-tense summary and the duration.</summary>
@@ -128,7 +127,7 @@ public sealed class TextRenderer(ConsoleText output, TextOptions options)
 
         if (groups.Count > options.EntityLimit)
         {
-            output.Line(new Span($"  ... and diagnostics for {Count(groups.Count - options.EntityLimit)} more resources", TextStyles.Dim));
+            output.Line(new Span($"  ... and diagnostics for {Numbers.Count(groups.Count - options.EntityLimit)} more resources", TextStyles.Dim));
         }
 
         output.Blank();
@@ -144,19 +143,19 @@ public sealed class TextRenderer(ConsoleText output, TextOptions options)
             if (counts[kind] > 0)
             {
                 var words = preview ? $"to {StepWords.Verb(kind)}" : StepWords.PastTense(kind);
-                output.Line(new Span($"    {StepWords.Prefix(kind)}{Count(counts[kind])} {words}", TextStyles.For(kind)));
+                output.Line(new Span($"    {StepWords.Prefix(kind)}{Numbers.Count(counts[kind])} {words}", TextStyles.For(kind)));
             }
         }
 
         var pieces = new List<string>();
         if (counts.KindsOfChange >= 2)
         {
-            pieces.Add($"{Count(counts.Changes)} changes");
+            pieces.Add($"{Numbers.Count(counts.Changes)} changes");
         }
 
         if (counts.Same > 0)
         {
-            pieces.Add($"{Count(counts.Same)} unchanged");
+            pieces.Add($"{Numbers.Count(counts.Same)} unchanged");
         }
 
         if (pieces.Count > 0)
@@ -166,14 +165,12 @@ public sealed class TextRenderer(ConsoleText output, TextOptions options)
 
         if (counts.Failed > 0)
         {
-            output.Line(new Span($"    {Count(counts.Failed)} errored", TextStyles.Error));
+            output.Line(new Span($"    {Numbers.Count(counts.Failed)} errored", TextStyles.Error));
         }
 
         if (counts.Skipped > 0)
         {
-            output.Line(new Span($"    {Count(counts.Skipped)} skipped", TextStyles.Warning));
+            output.Line(new Span($"    {Numbers.Count(counts.Skipped)} skipped", TextStyles.Warning));
         }
     }
-
-    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 }
