@@ -33,7 +33,7 @@ public static class MarkdownReport
         Table(head, report, listed);
         var tail = Diagnostics(report);
 
-        var body = new StringBuilder(head.ToString());
+        var body = head;
         var omitted = 0;
         foreach (var change in details ? listed : [])
         {
@@ -58,7 +58,20 @@ public static class MarkdownReport
             body.AppendLine($"_Property details of {Numbers.Count(omitted)} more resources left out to stay within GitHub's comment size limit._").AppendLine();
         }
 
-        return body.Append(tail).ToString().TrimEnd();
+        return Bounded(body.Append(tail).ToString().TrimEnd());
+    }
+
+    // The sections above are bounded one by one; this is the guarantee, for pathological inputs
+    // (thousand-character identifiers, huge diagnostics), that the comment is never refused.
+    private static string Bounded(string markdown)
+    {
+        if (markdown.Length <= MaxLength)
+        {
+            return markdown;
+        }
+
+        var cut = markdown.LastIndexOf('\n', MaxLength - 200);
+        return markdown[..cut] + "\n\n_… cut here to stay within GitHub's comment size limit; the full output is in the workflow log._";
     }
 
     private static string Title(RunReport report) =>
@@ -102,7 +115,7 @@ public static class MarkdownReport
             .AppendLine(applied ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
         foreach (var change in listed)
         {
-            var row = $"| `{StepWords.Prefix(change.Kind).Trim()}` {StepWords.Verb(change.Kind)} | {MarkdownText.Code(change.Address.Type)} | {MarkdownText.Code(change.Address.Id)} | {ChangedPaths(change)} |";
+            var row = $"| `{StepWords.Prefix(change.Kind).Trim()}` {StepWords.Verb(change.Kind)} | {MarkdownText.Code(change.Address.Type)} | {MarkdownText.Code(Truncate(change.Address.Id, 100))} | {ChangedPaths(change)} |";
             md.AppendLine(applied ? $"{row} {outcomes.GetValueOrDefault(change.Address)?.Outcome.ToString().ToLowerInvariant()} |" : row);
         }
 
@@ -119,7 +132,7 @@ public static class MarkdownReport
     private static string ChangedPaths(ResourceChange change)
     {
         var paths = change.Diffs.Select(d => d.Path).Distinct().ToList();
-        var shown = paths.Take(PathsPerRow).Select(MarkdownText.Code);
+        var shown = paths.Take(PathsPerRow).Select(p => MarkdownText.Code(Truncate(p, 100)));
         return string.Join(", ", paths.Count > PathsPerRow ? shown.Append($"… {Numbers.Count(paths.Count - PathsPerRow)} more") : shown);
     }
 
@@ -170,7 +183,7 @@ public static class MarkdownReport
         foreach (var d in diagnostics.Take(DiagnosticLimit))
         {
             var where = d.Address is { } a ? $" {MarkdownText.Code(a.Type)} {MarkdownText.Code(a.Id)}" : "";
-            md.AppendLine($"- **{d.Severity.ToString().ToLowerInvariant()}**{where}: {Truncate(MarkdownText.OneLine(d.Message))}");
+            md.AppendLine($"- **{d.Severity.ToString().ToLowerInvariant()}**{where}: {Truncate(MarkdownText.OneLine(d.Message), 300)}");
         }
 
         if (diagnostics.Count > DiagnosticLimit)
@@ -188,6 +201,6 @@ public static class MarkdownReport
         return [.. changes.Where(c => c.Kind != ChangeKind.Same && (c.Address.Kind != ResourceKind.Entity || entities++ < EntityLimit))];
     }
 
-    private static string Truncate(string text) => text.Length <= 300 ? text : string.Concat(text.AsSpan(0, 299), "…");
+    private static string Truncate(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length - 1), "…");
 
 }

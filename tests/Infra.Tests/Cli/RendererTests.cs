@@ -80,6 +80,23 @@ public sealed class RendererTests
     }
 
     [Fact]
+    public void MarkdownStaysUnderTheLimitEvenWithThousandCharacterIdentifiersAndMessages()
+    {
+        var plan = new Plan("p", "s",
+        [
+            .. Enumerable.Range(0, 200).Select(i => new ResourceChange(
+                new ResourceAddress(ResourceKind.Secret, new string('s', 990) + i), ChangeKind.Update,
+                [.. Enumerable.Range(0, 8).Select(j => new PropertyDiff(new string('p', 500) + j, DiffKind.Add, null, 1))], null, null)),
+        ],
+        [.. Enumerable.Range(0, 200).Select(i => new Diagnostic(Severity.Warning, new string('w', 5000)))]);
+
+        var markdown = MarkdownReport.Render(new RunReport(CliVerb.Preview, plan), details: true);
+
+        Assert.True(markdown.Length <= MarkdownReport.MaxLength, $"{markdown.Length} characters");
+        Assert.StartsWith(MarkdownReport.Marker("s"), markdown);
+    }
+
+    [Fact]
     public void MarkdownCannotBeBrokenByBackticksOrPipesInValues()
     {
         var plan = new Plan("p", "s",
