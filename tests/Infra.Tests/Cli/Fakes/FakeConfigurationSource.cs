@@ -1,0 +1,32 @@
+using Infra.Cli.Hosting;
+using Infra.Config;
+using Infra.Model;
+
+namespace Infra.Tests.Cli.Fakes;
+
+internal sealed class FakeConfigurationSource : IConfigurationSource
+{
+    /// <summary>A secret value that must never appear in any output.</summary>
+    public const string PlantedSecret = "planted-Zq8-secret-value";
+
+    public ConfigException? Failure { get; set; }
+
+    public (string Directory, string Stack, bool Insecure)? Loaded { get; private set; }
+
+    public StackConfiguration Load(string projectDirectory, string stack, bool insecure)
+    {
+        Loaded = (projectDirectory, stack, insecure);
+        if (Failure is not null)
+        {
+            throw Failure;
+        }
+
+        return new StackConfiguration(
+            "infra",
+            stack,
+            $"Pulumi.{stack}.yaml",
+            new PortSettings(new Uri("http://127.0.0.1:1"), "client", new Secret(PlantedSecret)),
+            new SpaceliftSettings(new Uri("http://127.0.0.1:2"), "01KEY", new Secret(PlantedSecret)),
+            new ProjectSettings("space_lift_stack", 50, TimeSpan.FromHours(2), 4, ".infra/state", false, null));
+    }
+}

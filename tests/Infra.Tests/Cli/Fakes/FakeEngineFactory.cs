@@ -1,0 +1,23 @@
+using Infra.Config;
+using Infra.Engine;
+
+namespace Infra.Tests.Cli.Fakes;
+
+internal sealed class FakeEngineFactory(FakeEngine engine) : IStackEngineFactory
+{
+    public FakeEngine Engine => engine;
+
+    /// <summary>Thrown by CreateAsync instead of returning the engine (a held lock, a bug).</summary>
+    public Exception? Failure { get; set; }
+
+    public bool? Exclusive { get; private set; }
+
+    public StackConfiguration? Configuration { get; private set; }
+
+    public Task<IStackEngine> CreateAsync(StackConfiguration configuration, bool exclusive, CancellationToken cancellationToken)
+    {
+        Configuration = configuration;
+        Exclusive = exclusive;
+        return Failure is null ? Task.FromResult<IStackEngine>(engine) : Task.FromException<IStackEngine>(Failure);
+    }
+}
