@@ -32,6 +32,12 @@ var started = DateTimeOffset.UtcNow;
 var log = Console.Error;
 using var counter = new RequestCounter();
 var size = new SizeBenchmark(options, counter, log);
+var loadAtStart = BuildInfo.LoadAverage();
+
+// One small untimed round first, so JIT compilation and first connections are not billed to the first size.
+log.WriteLine("warm-up (not reported)");
+await size.RunAsync(stacks: 50, latencyMs: 0, cancel.Token);
+
 var runs = new List<RunResult>();
 var baselines = new List<BaselineResult>();
 var placement = "";
@@ -56,7 +62,9 @@ var context = new ReportContext(
     placement,
     options.Concurrency,
     options.BaselineMax,
-    started);
+    started,
+    loadAtStart,
+    BuildInfo.LoadAverage());
 var report = MarkdownReport.Render(context, runs, baselines);
 Console.WriteLine(report);
 

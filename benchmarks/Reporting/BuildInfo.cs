@@ -22,6 +22,19 @@ public static class BuildInfo
         $"{RuntimeInformation.OSDescription}; .NET {Environment.Version}; " +
         $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC";
 
+    /// <summary>The 1, 5 and 15 minute load averages: on a shared machine they say how much the wall times can be trusted.</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
     private static string? Git(string arguments)
     {
         try

@@ -56,7 +56,7 @@ public sealed class SizeBenchmark(BenchmarkOptions options, RequestCounter count
         try
         {
             await baseline.PrepareAsync(cancellationToken).ConfigureAwait(false);
-            var (value, _, requests, _) = await meter.RunAsync(() => baseline.RunAsync(options.BaselineMax, cancellationToken)).ConfigureAwait(false);
+            var (value, _, _, requests, _) = await meter.RunAsync(() => baseline.RunAsync(options.BaselineMax, cancellationToken)).ConfigureAwait(false);
             return new BaselineResult(latencyMs, stacks, value.MeasuredOn, value.Fixed, value.PerStack, value.Rejected, requests);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or System.Text.Json.JsonException)
@@ -86,9 +86,9 @@ public sealed class SizeBenchmark(BenchmarkOptions options, RequestCounter count
         log.WriteLine($"[{stacks} stacks, {latencyMs} ms] {name}");
         try
         {
-            var (value, wall, requests, memory) = await meter.RunAsync(() => product.SyncAsync(cancellationToken)).ConfigureAwait(false);
+            var (value, wall, cpu, requests, memory) = await meter.RunAsync(() => product.SyncAsync(cancellationToken)).ConfigureAwait(false);
             log.WriteLine($"  {wall.TotalSeconds:F2} s, {requests.Reads} reads, {requests.Writes} writes, {value.Outcome}");
-            return new RunResult(latencyMs, stacks, name, wall, value.ReadTime, requests, memory, value.Outcome, value.Succeeded);
+            return new RunResult(latencyMs, stacks, name, wall, value.ReadTime, cpu, requests, memory, value.Outcome, value.Succeeded);
         }
         catch (Exception e) when (e is Infra.Diagnostics.InfraException or HttpRequestException or NotImplementedException)
         {
