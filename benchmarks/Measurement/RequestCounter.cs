@@ -13,6 +13,7 @@ public sealed class RequestCounter : IDisposable
     private readonly Lock _gate = new();
     private Endpoints? _endpoints;
     private int _portReads, _portWrites, _spacelift, _parallel, _throttled, _failed;
+    private TimeSpan _portBusy, _spaceliftBusy;
 
     public RequestCounter()
     {
@@ -32,6 +33,7 @@ public sealed class RequestCounter : IDisposable
         {
             _endpoints = new Endpoints(portUrl, spaceliftUrl);
             _portReads = _portWrites = _spacelift = _parallel = _throttled = _failed = 0;
+            _portBusy = _spaceliftBusy = TimeSpan.Zero;
         }
     }
 
@@ -39,7 +41,7 @@ public sealed class RequestCounter : IDisposable
     {
         lock (_gate)
         {
-            return new RequestCounts(_portReads, _portWrites, _spacelift, _parallel, _throttled, _failed);
+            return new RequestCounts(_portReads, _portWrites, _spacelift, _parallel, _throttled, _failed, _portBusy, _spaceliftBusy);
         }
     }
 
@@ -64,9 +66,11 @@ public sealed class RequestCounter : IDisposable
             if (endpoints.IsSpacelift(uri))
             {
                 _spacelift++;
+                _spaceliftBusy += activity.Duration;
             }
             else if (endpoints.IsPort(uri))
             {
+                _portBusy += activity.Duration;
                 var route = PortRoutes.Classify(method, uri.AbsolutePath);
                 if (route == RouteKind.Read)
                 {

@@ -4,9 +4,25 @@ namespace Benchmarks.Measurement;
 /// Requests sent to the emulators during one run, as seen on the wire (each retry attempt counts).
 /// <see cref="ParallelWrites"/> are the bulk entity writes the client may keep in flight at once; every
 /// other request is counted as part of the sequential chain (token, cursor-paged reads, single resources).
+/// <see cref="PortBusy"/> and <see cref="SpaceliftBusy"/> add up each request's duration as the client saw it:
+/// divided by the count, a mean far above the configured latency means the emulator (not the product) is slow.
 /// </summary>
-public sealed record RequestCounts(int PortReads, int PortWrites, int SpaceliftRequests, int ParallelWrites, int Throttled, int Failed)
+public sealed record RequestCounts(
+    int PortReads,
+    int PortWrites,
+    int SpaceliftRequests,
+    int ParallelWrites,
+    int Throttled,
+    int Failed,
+    TimeSpan PortBusy,
+    TimeSpan SpaceliftBusy)
 {
+    public static readonly RequestCounts None = new(0, 0, 0, 0, 0, 0, TimeSpan.Zero, TimeSpan.Zero);
+
+    public TimeSpan PortMean => PortReads + PortWrites == 0 ? TimeSpan.Zero : PortBusy / (PortReads + PortWrites);
+
+    public TimeSpan SpaceliftMean => SpaceliftRequests == 0 ? TimeSpan.Zero : SpaceliftBusy / SpaceliftRequests;
+
     public int Reads => PortReads + SpaceliftRequests;
 
     public int Writes => PortWrites;

@@ -27,19 +27,19 @@ public static class MarkdownReport
         md.AppendLine(Inv($"- physical limit = (sequential requests + ⌈bulk writes ÷ {context.Concurrency}⌉) × latency"));
         md.AppendLine("- memory: peak RSS of this process during the run (VmHWM, reset per run); managed = highest sampled GC heap, with its growth over the heap before the run");
         md.AppendLine().AppendLine("## Runs").AppendLine();
-        md.AppendLine("| latency ms | stacks | run | wall s | plan (reads) s | CPU s | reads | writes | bulk writes | physical limit s | wall ÷ limit | peak RSS MiB | managed peak MiB (growth) | allocated MiB | plan |");
-        md.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine("| latency ms | stacks | run | wall s | plan (reads) s | CPU s | reads | writes | bulk writes | mean request ms Spacelift / Port | physical limit s | wall ÷ limit | peak RSS MiB | managed peak MiB (growth) | allocated MiB | plan |");
+        md.AppendLine("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var run in runs)
         {
             if (run.Wall == TimeSpan.Zero)
             {
-                md.AppendLine(Inv($"| {run.LatencyMs} | {run.Stacks} | {run.Name} | – | – | – | – | – | – | – | – | – | – | – | {run.Outcome} |"));
+                md.AppendLine(Inv($"| {run.LatencyMs} | {run.Stacks} | {run.Name} | – | – | – | – | – | – | – | – | – | – | – | – | {run.Outcome} |"));
                 continue;
             }
 
             var limit = run.Requests.PhysicalLimit(run.LatencyMs, context.Concurrency);
             md.AppendLine(Inv(
-                $"| {run.LatencyMs} | {run.Stacks} | {run.Name} | {run.Wall.TotalSeconds:F2} | {run.ReadTime.TotalSeconds:F2} | {run.Cpu.TotalSeconds:F2} | {run.Requests.Reads} | {run.Requests.Writes} | {run.Requests.ParallelWrites} | {limit.TotalSeconds:F2} | {Ratio(run.Wall, limit)} | {run.Memory.PeakRssBytes / MiB:F0} | {run.Memory.ManagedPeakBytes / MiB:F0} ({run.Memory.ManagedGrowthBytes / MiB:F0}) | {run.Memory.AllocatedBytes / MiB:F0} | {run.Outcome}{Throttling(run)} |"));
+                $"| {run.LatencyMs} | {run.Stacks} | {run.Name} | {run.Wall.TotalSeconds:F2} | {run.ReadTime.TotalSeconds:F2} | {run.Cpu.TotalSeconds:F2} | {run.Requests.Reads} | {run.Requests.Writes} | {run.Requests.ParallelWrites} | {run.Requests.SpaceliftMean.TotalMilliseconds:F0} / {run.Requests.PortMean.TotalMilliseconds:F0} | {limit.TotalSeconds:F2} | {Ratio(run.Wall, limit)} | {run.Memory.PeakRssBytes / MiB:F0} | {run.Memory.ManagedPeakBytes / MiB:F0} ({run.Memory.ManagedGrowthBytes / MiB:F0}) | {run.Memory.AllocatedBytes / MiB:F0} | {run.Outcome}{Throttling(run)} |"));
         }
 
         md.AppendLine().AppendLine("## First sync against the naive baseline").AppendLine();

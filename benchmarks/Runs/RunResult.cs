@@ -20,6 +20,6 @@ public sealed record RunResult(
     bool Succeeded)
 {
     public static RunResult NotRun(int latencyMs, int stacks, string name, string why) =>
-        new(latencyMs, stacks, name, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, new RequestCounts(0, 0, 0, 0, 0, 0),
+        new(latencyMs, stacks, name, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, RequestCounts.None,
             new MemoryMeasurement(0, false, 0, 0, 0), "not run: " + why, Succeeded: false);
 }
