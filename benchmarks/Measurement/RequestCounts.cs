@@ -35,6 +35,14 @@ public sealed record RequestCounts(
     /// The time the request count alone needs: the sequential part one after the other, the parallel part
     /// in waves of <paramref name="concurrency"/>, each request costing the emulators' added latency.
     /// </summary>
-    public TimeSpan PhysicalLimit(int latencyMs, int concurrency) =>
-        TimeSpan.FromMilliseconds(((long)Sequential + (ParallelWrites + concurrency - 1) / concurrency) * latencyMs);
+    public TimeSpan PhysicalLimit(int latencyMs, int concurrency) => Waves(concurrency) * TimeSpan.FromMilliseconds(latencyMs);
+
+    /// <summary>
+    /// The same line with each request costing what requests actually took during the run instead of the
+    /// configured latency: on a loaded machine it separates a slow emulator from the product's own scheduling.
+    /// </summary>
+    public TimeSpan ObservedLimit(int concurrency) =>
+        Total == 0 ? TimeSpan.Zero : Waves(concurrency) * ((PortBusy + SpaceliftBusy) / Total);
+
+    private long Waves(int concurrency) => Sequential + (ParallelWrites + concurrency - 1) / concurrency;
 }
