@@ -141,6 +141,26 @@ public sealed class ActionTests
         Assert.Equal(HttpStatusCode.NotFound, putMissing);
     }
 
+    [Fact]
+    public async Task PermissionsAreReadAndMergedStrictly()
+    {
+        await using var host = await PortTestHost.StartAsync();
+        await host.PostAsync("/v1/actions", GuideResources.RefreshAction(Url));
+        const string path = "/v1/actions/refresh_spacelift_token/permissions";
+
+        var (_, initial) = await host.GetAsync(path);
+        var (patched, body) = await host.SendAsync(HttpMethod.Patch, path, JsonNode.Parse("""{ "execute": { "roles": ["Member"] } }""")!);
+        var (strict, _) = await host.SendAsync(HttpMethod.Patch, path, JsonNode.Parse("""{ "execute": { "ownedByTeam": "yes" } }""")!);
+        var (missing, _) = await host.GetAsync("/v1/actions/nope/permissions");
+
+        Assert.Equal("Admin", initial["permissions"]!["execute"]!["roles"]![0]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, patched);
+        Assert.Equal("Member", body["permissions"]!["execute"]!["roles"]![0]!.GetValue<string>());
+        Assert.NotNull(body["permissions"]!["approve"]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, strict);
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+    }
+
     /// <summary>Sets (or with "-" removes) the value at a dotted path.</summary>
     private static JsonObject Edit(JsonObject root, string path, string value)
     {
