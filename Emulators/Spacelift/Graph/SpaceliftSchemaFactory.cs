@@ -70,7 +70,7 @@ internal static class SpaceliftSchemaFactory
             }
             catch (WrongSecretException e)
             {
-                throw new ExecutionError(e.Message);
+                return emulator.WrongSecretIsError ? throw new ExecutionError(e.Message) : null;
             }
         });
         mutation.FieldFor("runTrigger").Resolver = Resolve(ctx => TriggerRun(ctx, emulator));
