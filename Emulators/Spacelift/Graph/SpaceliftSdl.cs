@@ -163,6 +163,7 @@ internal static class SpaceliftSdl
           integrations: StackIntegrations
           outputs: [StackOutput!]!
           runs(before: ID): [Run!]!
+          proposedRuns(before: ID): [Run!]!
           run(id: ID!): Run
         }
 

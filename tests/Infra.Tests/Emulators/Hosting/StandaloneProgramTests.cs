@@ -15,20 +15,31 @@ public sealed partial class StandaloneProgramTests
     {
         // Given the program started on free ports
         using var process = Start("--port-url", "http://127.0.0.1:0", "--spacelift-url", "http://127.0.0.1:0", "--stacks", "7");
-        var graphQLUrl = await ReadSpaceliftUrlAsync(process);
+        try
+        {
+            var graphQLUrl = await ReadSpaceliftUrlAsync(process);
 
-        // When a client logs in and lists stacks
-        using var client = new GraphQLTestClient(graphQLUrl);
-        var token = await client.MintTokenAsync();
-        var stacks = (await client.PostAsync("{stacks{id}}", token: token)).AssertOk().Data.GetProperty("stacks").GetArrayLength();
+            // When a client logs in and lists stacks
+            using var client = new GraphQLTestClient(graphQLUrl);
+            var token = await client.MintTokenAsync();
+            var stacks = (await client.PostAsync("{stacks{id}}", token: token)).AssertOk().Data.GetProperty("stacks").GetArrayLength();
 
-        // Then it answers, and SIGTERM stops it with exit code 0
-        Assert.Equal(7, stacks);
-        await SendSigtermAsync(process.Id);
-        using var timeout = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.Equal(0, process.ExitCode);
-        Assert.Contains("Emulators stopped.", await process.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
+            // Then it answers, and SIGTERM stops it with exit code 0
+            Assert.Equal(7, stacks);
+            await SendSigtermAsync(process.Id);
+            using var timeout = new CancellationTokenSource(Patience);
+            await process.WaitForExitAsync(timeout.Token);
+            Assert.Equal(0, process.ExitCode);
+            Assert.Contains("Emulators stopped.", await process.StandardOutput.ReadToEndAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            // A failed assertion must not leave the child running.
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
     }
 
     [Theory]

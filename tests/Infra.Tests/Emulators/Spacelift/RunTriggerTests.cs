@@ -80,7 +80,12 @@ public sealed class RunTriggerTests : IAsyncLifetime
         await _client.PostAsync(Trigger, new { s = stack.Id, t = "PROPOSED", sha = "abc123" }, token);
 
         Assert.Equal(stack.State, await StateAsync(stack.Id, token));
-        Assert.Equal("abc123", Assert.Single(_host.Spacelift.Runs.All()).CommitSha);
+        var run = Assert.Single(_host.Spacelift.Runs.All());
+        Assert.Equal("abc123", run.CommitSha);
+        var lists = await _client.PostAsync("query($s:ID!){stack(id: $s){runs{id},proposedRuns{id}}}", new { s = stack.Id }, token);
+        var listed = lists.AssertOk().Data.GetProperty("stack");
+        Assert.Equal(0, listed.GetProperty("runs").GetArrayLength());
+        Assert.Equal(run.Id, listed.GetProperty("proposedRuns")[0].GetProperty("id").GetString());
     }
 
     [Fact]

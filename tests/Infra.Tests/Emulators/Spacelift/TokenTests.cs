@@ -65,6 +65,16 @@ public sealed class TokenTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WrongSecretCanBeConfiguredToGiveNullAlone()
+    {
+        _host.Spacelift.WrongSecretIsError = false;
+
+        var response = await _client.PostAsync(GraphQLTestClient.SpacectlTokenMutation, new { id = GraphQLTestClient.KeyId, secret = "wrong" });
+
+        Assert.Equal(JsonValueKind.Null, response.AssertOk().Data.GetProperty("apiKeyUser").ValueKind);
+    }
+
+    [Fact]
     public async Task ViewerNamesTheCallerWithAValidToken()
     {
         var token = await _client.MintTokenAsync();
