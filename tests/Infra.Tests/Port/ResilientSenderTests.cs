@@ -171,7 +171,10 @@ public sealed class ResilientSenderTests
 
         await port.Client.CreateActionAsync(Action, CancellationToken.None);
 
-        Assert.Equal(2, port.ApiRequests.Count);
+        var attempts = port.ApiRequests;
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(attempts[0].Body, attempts[1].Body);
+        Assert.Equal("""{"identifier":"trigger_spacelift_stack"}""", attempts[1].Body);
         Assert.Equal(1, port.Statistics.AcceptedAfterRetry);
     }
 
