@@ -140,6 +140,6 @@ public sealed class PortConnectionTokenTests
         await port.Client.CreateBlueprintAsync(new JsonObject { ["identifier"] = "b" }, CancellationToken.None);
 
         Assert.Equal("Bearer port-token-ok", port.ApiRequests.Single().Authorization);
-        Assert.Equal(1, port.Statistics.RetriesFor(RetryCause.ServerUnavailable));
+        Assert.Equal(1, port.Statistics.RetriesFor(RetryCause.ServerError));
     }
 }

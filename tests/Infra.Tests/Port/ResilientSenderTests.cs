@@ -57,6 +57,7 @@ public sealed class ResilientSenderTests
     }
 
     [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
     [InlineData(HttpStatusCode.BadGateway)]
     [InlineData(HttpStatusCode.ServiceUnavailable)]
     [InlineData(HttpStatusCode.GatewayTimeout)]
@@ -67,13 +68,13 @@ public sealed class ResilientSenderTests
         await port.Client.GetActionAsync("a", CancellationToken.None);
 
         Assert.Equal(2, port.ApiRequests.Count);
-        Assert.Equal(1, port.Statistics.RetriesFor(RetryCause.ServerUnavailable));
+        Assert.Equal(1, port.Statistics.RetriesFor(RetryCause.ServerError));
     }
 
     [Fact]
-    public async Task DoesNotRetryAnInternalError()
+    public async Task DoesNotRetryAClientError()
     {
-        var port = new TestPort(_ => Answers.PortError(HttpStatusCode.InternalServerError, "internal_error", "boom"));
+        var port = new TestPort(_ => Answers.PortError(HttpStatusCode.BadRequest, "bad_request", "boom"));
 
         await Assert.ThrowsAsync<PortApiException>(() => port.Client.GetActionAsync("a", CancellationToken.None));
 
@@ -100,7 +101,7 @@ public sealed class ResilientSenderTests
 
         Assert.Equal(5, port.ApiRequests.Count);
         Assert.Equal("GET /v1/actions/a: still down (unavailable, HTTP 503)", exception.Message);
-        Assert.Equal(4, port.Statistics.RetriesFor(RetryCause.ServerUnavailable));
+        Assert.Equal(4, port.Statistics.RetriesFor(RetryCause.ServerError));
     }
 
     [Fact]
@@ -170,7 +171,10 @@ public sealed class ResilientSenderTests
 
         await port.Client.CreateActionAsync(Action, CancellationToken.None);
 
-        Assert.Equal(2, port.ApiRequests.Count);
+        var attempts = port.ApiRequests;
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(attempts[0].Body, attempts[1].Body);
+        Assert.Equal("""{"identifier":"trigger_spacelift_stack"}""", attempts[1].Body);
         Assert.Equal(1, port.Statistics.AcceptedAfterRetry);
     }
 
