@@ -137,6 +137,9 @@ public sealed class EmulatorHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await StopQuietlyAsync(_spaceliftApp, timeout.Token);
         await StopQuietlyAsync(_portApp, timeout.Token);
+        // Waits for webhook runs in flight and writes the coalesced --state file one last time:
+        // without it a run that ends right after a change (the demo's destroy) loses that change.
+        await Port.DisposeAsync();
         await _spaceliftApp.DisposeAsync();
         await _portApp.DisposeAsync();
         _webhookClient.Dispose();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using System.Net.Sockets;
 using Emulators.Hosting;
 
@@ -73,6 +75,29 @@ public sealed class EmulatorHostTests
 
         using var http = new HttpClient();
         await Assert.ThrowsAsync<HttpRequestException>(() => http.PostAsync(url, new StringContent("{}")));
+    }
+
+    [Fact]
+    public async Task DisposeSavesAChangeMadeJustBeforeIt()
+    {
+        // Given a host whose Port organisation lives in a state file
+        var dir = Directory.CreateTempSubdirectory("emulator-state-");
+        var stateFile = Path.Combine(dir.FullName, "org.json");
+        var host = await EmulatorHost.StartAsync(new EmulatorOptions { Stacks = 1, StateFile = stateFile });
+        using var http = new HttpClient { BaseAddress = host.PortUrl };
+        var login = await http.PostAsJsonAsync("/v1/auth/access_token", new { clientId = "emulator", clientSecret = "emulator" });
+        var token = (await login.Content.ReadFromJsonAsync<JsonObject>())!["accessToken"]!.GetValue<string>();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+
+        // When a secret is created and the host stops at once, inside the save-coalescing delay
+        var created = await http.PostAsJsonAsync("/v1/organization/secrets", new { secretName = "LAST_WORDS", secretValue = "v" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        await host.DisposeAsync();
+
+        // Then a host started from the same file has it
+        await using var again = await EmulatorHost.StartAsync(new EmulatorOptions { Stacks = 1, StateFile = stateFile });
+        Assert.NotNull(again.Port.SecretMetadata("LAST_WORDS"));
+        dir.Delete(recursive: true);
     }
 
     private static int FreePort()
