@@ -6,17 +6,19 @@ namespace Infra.Cli.Running;
 
 /// <summary>
 /// The apply as CI logs want it: one line per resource step as it completes, and for entities a
-/// count line every tenth of the way (or every few seconds), never a line per entity.
+/// count line every tenth of the way (at least every <see cref="MinimumStride"/> entities apart) or
+/// every few seconds, never a line per entity.
 /// </summary>
 internal sealed class StreamingApplyDisplay(TextRenderer renderer, int entityTotal, TimeProvider time) : IProgress<StepResult>
 {
+    public const int MinimumStride = 25;
     public static readonly TimeSpan CountInterval = TimeSpan.FromSeconds(5);
 
     private readonly Lock _gate = new();
-    private readonly int _stride = Math.Max(1, entityTotal / 10);
+    private readonly int _stride = Math.Max(MinimumStride, entityTotal / 10);
     private int _done;
     private int _failed;
-    private int _nextCount = Math.Max(1, entityTotal / 10);
+    private int _nextCount = Math.Max(MinimumStride, entityTotal / 10);
     private DateTimeOffset _lastCount = time.GetUtcNow();
 
     public void Report(StepResult step)

@@ -20,9 +20,10 @@ public partial class OperationSettings : CommandSettings
     [Description("Print one JSON document instead of text (same as --format json).")]
     public bool Json { get; set; }
 
+    // A string, not the enum: Spectre's own conversion error names CLR types ("Nullable`1").
     [CommandOption("--format <FORMAT>")]
     [Description("Output format: text, json or markdown.")]
-    public OutputFormat? Format { get; set; }
+    public string? Format { get; set; }
 
     [CommandOption("--expect-no-changes")]
     [Description("Exit with code 7 when there are changes (checked after applying, as Pulumi does).")]
@@ -44,13 +45,18 @@ public partial class OperationSettings : CommandSettings
     [Description("Also list resources that are unchanged.")]
     public bool ShowSames { get; set; }
 
-    public OutputFormat OutputFormat => Json ? OutputFormat.Json : Format ?? OutputFormat.Text;
+    public OutputFormat OutputFormat => Json ? OutputFormat.Json : ParsedFormat ?? OutputFormat.Text;
+
+    private OutputFormat? ParsedFormat =>
+        Enum.GetValues<OutputFormat>().Select(f => (OutputFormat?)f)
+            .FirstOrDefault(f => f.ToString()!.Equals(Format, StringComparison.OrdinalIgnoreCase));
 
     public string ProjectDirectory => Path.GetFullPath(Cwd ?? ".");
 
     public override ValidationResult Validate()
     {
-        if (string.IsNullOrWhiteSpace(Stack))
+        // Spectre fills a valueless --stack with its internal "__default_command" token.
+        if (string.IsNullOrWhiteSpace(Stack) || Stack.StartsWith("__", StringComparison.Ordinal))
         {
             return ValidationResult.Error("--stack is required, for example --stack dev");
         }
@@ -60,9 +66,14 @@ public partial class OperationSettings : CommandSettings
             return ValidationResult.Error($"--stack '{Stack}' is not a valid stack name (a letter or digit, then letters, digits, '-', '_' and '.')");
         }
 
-        if (Json && Format is { } format && format != OutputFormat.Json)
+        if (Format is not null && ParsedFormat is null)
         {
-            return ValidationResult.Error($"--json conflicts with --format {format.ToString().ToLowerInvariant()}");
+            return ValidationResult.Error($"--format '{Format}' is not one of text, json, markdown");
+        }
+
+        if (Json && ParsedFormat is { } format && format != OutputFormat.Json)
+        {
+            return ValidationResult.Error($"--json conflicts with --format {Format}");
         }
 
         if (Cwd is not null && !Directory.Exists(Cwd))
@@ -73,8 +84,7 @@ public partial class OperationSettings : CommandSettings
         return ValidationResult.Success();
     }
 
-    // Pulumi's stack-name characters. The first must be a letter or digit: Spectre fills a valueless
-    // --stack with its internal "__default_command" token, which must not pass for a stack.
+    // Pulumi's stack-name characters, starting with a letter or digit.
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
     private static partial Regex StackName();
 }

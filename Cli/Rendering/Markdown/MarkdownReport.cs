@@ -111,7 +111,7 @@ public static class MarkdownReport
         var outcomes = StepIndex.Of(report.Applied);
 
         var applied = report.Applied is not null;
-        md.AppendLine(applied ? "| Op | Type | Name | Changed properties | Outcome |" : "| Op | Type | Name | Changed properties |")
+        md.AppendLine(applied ? "| Op | Type | Name | Changed properties (why) | Outcome |" : "| Op | Type | Name | Changed properties (why) |")
             .AppendLine(applied ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
         foreach (var change in listed)
         {
@@ -133,7 +133,8 @@ public static class MarkdownReport
     {
         var paths = change.Diffs.Select(d => d.Path).Distinct().ToList();
         var shown = paths.Take(PathsPerRow).Select(p => MarkdownText.Code(Truncate(p, 100)));
-        return string.Join(", ", paths.Count > PathsPerRow ? shown.Append($"… {Numbers.Count(paths.Count - PathsPerRow)} more") : shown);
+        var cell = string.Join(", ", paths.Count > PathsPerRow ? shown.Append($"… {Numbers.Count(paths.Count - PathsPerRow)} more") : shown);
+        return change.Reason is { } reason ? $"{cell} ({MarkdownText.Cell(Truncate(reason, 200))})".TrimStart() : cell;
     }
 
     private static string? Details(ResourceChange change)

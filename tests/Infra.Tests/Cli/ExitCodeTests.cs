@@ -195,6 +195,7 @@ public sealed class ExitCodeTests
     [InlineData("preview --stack")]
     [InlineData("preview --stack no/slash")]
     [InlineData("preview --stack dev --format yaml")]
+    [InlineData("preview --stack dev --format 1")]
     [InlineData("preview --stack dev --json --format markdown")]
     [InlineData("preview --stack dev --cwd /no/such/dir")]
     [InlineData("preview --stack dev --yes")]
@@ -208,6 +209,7 @@ public sealed class ExitCodeTests
 
         Assert.Equal(UsageOrConfig, run.ExitCode);
         Assert.StartsWith("error: ", run.Error);
+        Assert.Equal("", run.Output);
         Assert.Null(cli.Configuration.Loaded);
     }
 

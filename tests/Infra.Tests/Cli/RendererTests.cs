@@ -116,10 +116,10 @@ public sealed class RendererTests
     {
         var console = new TestConsole();
         var renderer = new TextRenderer(new ConsoleText(console), new TextOptions());
-        var display = new StreamingApplyDisplay(renderer, entityTotal: 100, TimeProvider.System);
+        var display = new StreamingApplyDisplay(renderer, entityTotal: 1000, TimeProvider.System);
 
         display.Report(new StepResult(Change(ResourceKind.Blueprint, "bp", ChangeKind.Update), StepOutcome.Succeeded));
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 1000; i++)
         {
             display.Report(new StepResult(Change(ResourceKind.Entity, $"e{i}", ChangeKind.Create), i == 3 ? StepOutcome.Failed : StepOutcome.Succeeded));
         }
@@ -127,8 +127,22 @@ public sealed class RendererTests
         var lines = console.Output.NormalizeLineEndings().TrimEnd('\n').Split('\n');
         Assert.Equal(" ~  port:index/blueprint:Blueprint bp updated", lines[0]);
         Assert.Equal(11, lines.Length);
-        Assert.Equal("    entities: 10 of 100 done (1 failed)", lines[1]);
-        Assert.Equal("    entities: 100 of 100 done (1 failed)", lines[^1]);
+        Assert.Equal("    entities: 100 of 1,000 done (1 failed)", lines[1]);
+        Assert.Equal("    entities: 1,000 of 1,000 done (1 failed)", lines[^1]);
+    }
+
+    [Fact]
+    public void StreamingDisplayPrintsOneCountForAFewEntities()
+    {
+        var console = new TestConsole();
+        var display = new StreamingApplyDisplay(new TextRenderer(new ConsoleText(console), new TextOptions()), 20, TimeProvider.System);
+
+        for (var i = 0; i < 20; i++)
+        {
+            display.Report(new StepResult(Change(ResourceKind.Entity, $"e{i}", ChangeKind.Update), StepOutcome.Succeeded));
+        }
+
+        Assert.Equal("    entities: 20 of 20 done\n", console.Output.NormalizeLineEndings());
     }
 
     [Fact]
