@@ -226,6 +226,30 @@ public sealed class ConfigCommandsTests : IDisposable
         Assert.Equal(Stack, _project.ReadStack("dev"));
     }
 
+    [Theory]
+    [InlineData("--secret")]
+    [InlineData("--plaintext")]
+    [InlineData("[VALUE]")]
+    public void SetHelpDescribesItsOptions(string option)
+    {
+        Assert.Equal(0, Run("config", "set", "--help"));
+
+        Assert.Contains(option, _console.Output);
+    }
+
+    [Fact]
+    public void BranchHelpListsTheSubcommands()
+    {
+        Assert.Equal(0, Run("config", "--help"));
+
+        // Spectre lists a branch's options (the stack and project directory) on the branch's help only.
+        Assert.Contains("--stack", _console.Output);
+        Assert.Contains("--cwd", _console.Output);
+        Assert.Contains("get", _console.Output);
+        Assert.Contains("set", _console.Output);
+        Assert.Contains("rm", _console.Output);
+    }
+
     [Fact]
     public void WritesLeaveNoTemporaryFilesBehind()
     {
