@@ -251,6 +251,20 @@ public sealed class ConfigCommandsTests : IDisposable
     }
 
     [Fact]
+    public void FillingInTheShippedDevTemplateKeepsItsComments()
+    {
+        var template = File.ReadAllText(Path.Combine(TempProject.RepositoryRoot, "Pulumi.dev.yaml"));
+        _project.WithStack("dev", template);
+
+        Run("config", "set", "port:clientId", "my-client", "--stack", "dev");
+        Run("config", "set", "spacelift:apiKeyEndpoint", "https://acme.app.spacelift.io/graphql", "--stack", "dev");
+
+        Assert.Equal(
+            template.Replace("port:clientId: \"\"", "port:clientId: my-client").Replace("spacelift:apiKeyEndpoint: \"\"", "spacelift:apiKeyEndpoint: https://acme.app.spacelift.io/graphql"),
+            _project.ReadStack("dev"));
+    }
+
+    [Fact]
     public void WritesLeaveNoTemporaryFilesBehind()
     {
         Run("config", "set", "port:clientId", "x", "--stack", "plain");
