@@ -20,7 +20,7 @@ internal sealed record ConfigCommandEnvironment(IReadOnlyDictionary<string, stri
         var directory = settings.Cwd ?? ".";
         if (string.IsNullOrEmpty(settings.Stack))
         {
-            var stacks = StackFiles.List(Path.GetFullPath(directory));
+            var stacks = StackFiles.List(ProjectFile.Load(Path.GetFullPath(directory)).StackConfigDirectory);
             var known = stacks.Count == 0 ? "no stack files found" : "stacks found: " + string.Join(", ", stacks);
             throw new ConfigException($"no stack selected: pass --stack <name> ({known})");
         }

@@ -26,11 +26,6 @@ internal static class YamlFile
             // event it did parse is the best position we have.
             throw new ConfigException($"{path}:{parser.Position.Line}:{parser.Position.Column}: malformed YAML: cannot parse what follows", e);
         }
-        catch (ArgumentException e)
-        {
-            // YamlDotNet reports a repeated mapping key as an ArgumentException from its dictionary.
-            throw new ConfigException($"{path}: malformed YAML: a mapping repeats a key ({e.Message})", e);
-        }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
         {

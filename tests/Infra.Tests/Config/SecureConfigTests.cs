@@ -1,4 +1,5 @@
 using Infra.Config;
+using Infra.Config.Yaml;
 
 namespace Infra.Tests.Config;
 
@@ -34,6 +35,30 @@ public sealed class SecureConfigTests
     }
 
     [Fact]
+    public void PulumisOwnRoundTripStackFileReadsAsPulumiWroteIt()
+    {
+        // The exact file of Pulumi's TestConfigRoundtripComments (vector B), in a project named foo.
+        using var project = new TempProject("name: foo\nruntime: dotnet\n").WithStack("dev", $"""
+            encryptionsalt: {Vectors.SaltB}
+            config:
+              foo:a: some-value
+              foo:c:
+                a: A
+                c: [1, 2, 3]
+              foo:d:
+                secure: {Vectors.SecretB}
+
+            """);
+
+        var store = StackConfigStore.Open(project.Directory, "dev", Vectors.EnvironmentB());
+
+        Assert.Equal(new PlainValue("some-value"), store.Get(store.ParseKey("a")));
+        Assert.Equal(new ObjectValue("""{"a":"A","c":["1","2","3"]}"""), store.Get(store.ParseKey("foo:c")));
+        var secure = Assert.IsType<SecureValue>(store.Get(store.ParseKey("foo:d")));
+        Assert.Equal(Vectors.SecretBClear, store.Reveal(new ConfigKey("foo", "d"), secure));
+    }
+
+    [Fact]
     public void PassphraseFileIsReadAndTrimmed()
     {
         using var project = new TempProject().WithStack("test", Stack(Vectors.SaltB, Vectors.SecretB));
@@ -46,15 +71,29 @@ public sealed class SecureConfigTests
     }
 
     [Fact]
-    public void PassphraseVariableWinsOverThePassphraseFileEvenWhenEmpty()
+    public void PassphraseVariableWinsOverThePassphraseFile()
     {
-        using var project = new TempProject().WithStack("test", Stack(Vectors.SaltB, Vectors.SecretB));
+        using var project = new TempProject().WithStack("test", Stack(Vectors.SaltA, Vectors.SecretB));
         var file = Path.Combine(project.Directory, "passphrase.txt");
-        File.WriteAllText(file, Vectors.PassphraseB);
+        File.WriteAllText(file, "not the passphrase");
         var environment = new Dictionary<string, string?> { ["PULUMI_CONFIG_PASSPHRASE"] = Vectors.PassphraseA, ["PULUMI_CONFIG_PASSPHRASE_FILE"] = file };
 
-        // Vector A's passphrase against salt B: proves the variable was used, not the file.
-        ConfigAssert.Fails(() => StackConfigLoader.Load(project.Directory, "test", environment), "incorrect passphrase");
+        // Salt A unlocks with vector A's passphrase, so the variable was used; the value itself was
+        // encrypted under B's key and so fails after the unlock.
+        ConfigAssert.Fails(
+            () => StackConfigLoader.Load(project.Directory, "test", environment),
+            "failed to decrypt configuration key 'port:secret' (env PORT_CLIENT_SECRET): incorrect passphrase");
+    }
+
+    [Fact]
+    public void EmptyPassphraseVariableIsUsedAsIsRatherThanFallingBackToTheFile()
+    {
+        using var project = new TempProject().WithStack("test", Stack(Vectors.SaltA, Vectors.SecretB));
+        var file = Path.Combine(project.Directory, "passphrase.txt");
+        File.WriteAllText(file, Vectors.PassphraseA);
+        var environment = new Dictionary<string, string?> { ["PULUMI_CONFIG_PASSPHRASE"] = "", ["PULUMI_CONFIG_PASSPHRASE_FILE"] = file };
+
+        ConfigAssert.Fails(() => StackConfigLoader.Load(project.Directory, "test", environment), "Pulumi.test.yaml: incorrect passphrase");
     }
 
     [Fact]

@@ -217,7 +217,9 @@ public sealed class StackConfigLoaderTests
     {
         using var project = new TempProject().WithStack("test", Complete + "  port:clientId: again\n");
 
-        ConfigAssert.Fails(() => Load(project), "Pulumi.test.yaml", "malformed YAML");
+        var error = ConfigAssert.Fails(() => Load(project), "malformed YAML: Duplicate key port:clientId");
+
+        Assert.Matches(@"Pulumi\.test\.yaml:8:3: ", error.Message);
     }
 
     [Fact]

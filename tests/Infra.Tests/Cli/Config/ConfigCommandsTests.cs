@@ -226,6 +226,44 @@ public sealed class ConfigCommandsTests : IDisposable
         Assert.Equal(Stack, _project.ReadStack("dev"));
     }
 
+    [Theory]
+    [InlineData("--secret")]
+    [InlineData("--plaintext")]
+    [InlineData("[VALUE]")]
+    public void SetHelpDescribesItsOptions(string option)
+    {
+        Assert.Equal(0, Run("config", "set", "--help"));
+
+        Assert.Contains(option, _console.Output);
+    }
+
+    [Fact]
+    public void BranchHelpListsTheSubcommands()
+    {
+        Assert.Equal(0, Run("config", "--help"));
+
+        // Spectre lists a branch's options (the stack and project directory) on the branch's help only.
+        Assert.Contains("--stack", _console.Output);
+        Assert.Contains("--cwd", _console.Output);
+        Assert.Contains("get", _console.Output);
+        Assert.Contains("set", _console.Output);
+        Assert.Contains("rm", _console.Output);
+    }
+
+    [Fact]
+    public void FillingInTheShippedDevTemplateKeepsItsComments()
+    {
+        var template = File.ReadAllText(Path.Combine(TempProject.RepositoryRoot, "Pulumi.dev.yaml"));
+        _project.WithStack("dev", template);
+
+        Run("config", "set", "port:clientId", "my-client", "--stack", "dev");
+        Run("config", "set", "spacelift:apiKeyEndpoint", "https://acme.app.spacelift.io/graphql", "--stack", "dev");
+
+        Assert.Equal(
+            template.Replace("port:clientId: \"\"", "port:clientId: my-client").Replace("spacelift:apiKeyEndpoint: \"\"", "spacelift:apiKeyEndpoint: https://acme.app.spacelift.io/graphql"),
+            _project.ReadStack("dev"));
+    }
+
     [Fact]
     public void WritesLeaveNoTemporaryFilesBehind()
     {
