@@ -6,6 +6,6 @@ namespace Infra.Engine;
 internal sealed record PlanSettings(
     string Project,
     string Stack,
-    double PruneThreshold,
+    double PruneThreshold, // a fraction: 0.9 = 90%
     TimeSpan TokenRotationWindow,
     Secret FingerprintKey);

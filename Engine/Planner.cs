@@ -293,9 +293,10 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
             return $"Spacelift returned 0 stacks while Port holds {liveCount} entities of '{blueprint}'";
         }
 
-        var share = 100.0 * toDelete / liveCount;
+        // PruneThreshold is a fraction (infra:pruneThresholdPercent 90 loads as 0.9).
+        var share = (double)toDelete / liveCount;
         return share > settings.PruneThreshold
-            ? $"{toDelete} of {liveCount} entities of '{blueprint}' ({share:0.#}%) would be deleted, above the {settings.PruneThreshold:0.#}% prune threshold"
+            ? $"{toDelete} of {liveCount} entities of '{blueprint}' ({share:0.#%}) would be deleted, above the {settings.PruneThreshold:0.#%} prune threshold"
             : null;
     }
 

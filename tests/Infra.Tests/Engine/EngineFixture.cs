@@ -13,7 +13,7 @@ public sealed class EngineFixture : IDisposable
     public const string ApiKeySecret = "spacelift-key-secret-9a7d";
     public const string ApiKeyId = "01HAPIKEYIDVALUE";
 
-    public EngineFixture(int stacks = 5, double pruneThreshold = 50)
+    public EngineFixture(int stacks = 5, double pruneThreshold = 0.5)
     {
         Time = new ManualTime(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
         Port = new InMemoryPortClient();
@@ -46,7 +46,7 @@ public sealed class EngineFixture : IDisposable
         "GITHUB",
         "main");
 
-    public StackConfiguration Config(string blueprint, double pruneThreshold = 50) => new(
+    public StackConfiguration Config(string blueprint, double pruneThreshold = 0.5) => new(
         "infra",
         "dev",
         "Pulumi.dev.yaml",

@@ -7,7 +7,7 @@ namespace Infra.Tests.Engine;
 /// <summary>Never delete on doubt: a failed read, an empty answer, or a large share of deletions.</summary>
 public sealed class PruneSafetyTests : IDisposable
 {
-    private readonly EngineFixture _f = new(stacks: 10, pruneThreshold: 50);
+    private readonly EngineFixture _f = new(stacks: 10, pruneThreshold: 0.5);
 
     public void Dispose() => _f.Dispose();
 
@@ -49,6 +49,22 @@ public sealed class PruneSafetyTests : IDisposable
         Assert.Single(f.Port.Blueprints);
         Assert.Equal(3, f.Port.Actions.Count);
         Assert.Equal(3, f.Port.Secrets.Count);
+    }
+
+    [Fact]
+    public async Task The_threshold_is_a_fraction_as_the_config_loader_gives_it()
+    {
+        // Given the default threshold (infra:pruneThresholdPercent 90 loads as 0.9)
+        using var f = new EngineFixture(stacks: 10, pruneThreshold: 0.9);
+        await f.RunAsync();
+        f.Spacelift.Stacks.RemoveAt(0);
+
+        // When one stack in ten is gone
+        var result = await f.RunAsync();
+
+        // Then its entity is pruned: 10% is well under 90%
+        Assert.False(result.DeletionsHeldBack);
+        Assert.Equal(9, f.Port.EntityIds("space_lift_stack").Count);
     }
 
     [Fact]
