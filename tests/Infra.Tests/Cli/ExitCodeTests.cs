@@ -157,12 +157,14 @@ public sealed class ExitCodeTests
     public async Task HeldLockExitsTenWithTheEnginesMessage()
     {
         var cli = new CliHarness(Fixtures.SmallPlan());
-        cli.Engines.Failure = new StackLockedException();
+        var holder = new LockHolder(42, "ci-runner", "runner", DateTimeOffset.Parse("2026-11-28T00:00:00Z"), "up");
+        cli.Engines.Failure = new StackLockedException("dev", ".infra/state/dev.lock", holder);
 
         var run = await cli.RunAsync("up --stack dev --yes");
 
         Assert.Equal(ConcurrentUpdate, run.ExitCode);
-        Assert.Equal("error: stack 'dev' is locked by pid 42 on ci-runner since 2026-11-28T00:00:00Z\n", run.Error);
+        Assert.Equal("error: stack 'dev' is locked by pid 42 on ci-runner (user runner, 'up') since 2026-11-28T00:00:00Z; "
+            + "wait for it to finish, or if that process is gone delete .infra/state/dev.lock\n", run.Error);
     }
 
     [Fact]
