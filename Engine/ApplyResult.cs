@@ -14,13 +14,4 @@ public sealed record ApplyResult(
 
     public bool DeletionsHeldBack => Plan.DeletionsHeldBack;
 
-    /// <summary>
-    /// The process exit code this result calls for: failed steps first, then an error diagnostic (a
-    /// failed Spacelift read), then held-back deletions.
-    /// </summary>
-    public int ExitCode =>
-        Failed > 0 ? Infra.Diagnostics.ExitCodes.ResourceFailures
-        : Diagnostics.Any(d => d.Severity == Severity.Error) ? Infra.Diagnostics.ExitCodes.Failure
-        : DeletionsHeldBack ? Infra.Diagnostics.ExitCodes.DeletionsHeldBack
-        : Infra.Diagnostics.ExitCodes.Success;
 }

@@ -8,7 +8,8 @@ namespace Infra.Cli.Rendering;
 /// </summary>
 public sealed record RunReport(CliVerb Verb, Plan Plan, ApplyResult? Applied = null)
 {
-    public bool DeletionsHeldBack => HeldBackDeletions.In(this);
+    // The engine counts the deletions a safety rule held back; it is the only source of this fact.
+    public bool DeletionsHeldBack => Plan.DeletionsHeldBack;
 
     public bool HasErrors =>
         Plan.Diagnostics.Concat(Applied?.Diagnostics ?? []).Any(d => d.Severity == Severity.Error)

@@ -34,7 +34,8 @@ public sealed class UpdateScenarioTests : IDisposable
         // Given
         var result = await _f.RunAsync();
         Assert.Equal(0, result.Failed);
-        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.DoesNotContain(result.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.False(result.DeletionsHeldBack);
 
         // When
         var plan = await _f.PreviewAsync();
@@ -129,7 +130,7 @@ public sealed class UpdateScenarioTests : IDisposable
         var failed = Assert.Single(result.Steps, s => s.Outcome == StepOutcome.Failed);
         Assert.Equal("stack-3", failed.Change.Address.Id);
         Assert.Equal("The provided entity does not match the blueprint's schema", failed.Message);
-        Assert.Equal(ExitCodes.ResourceFailures, result.ExitCode);
+        Assert.Equal(1, result.Failed);
         Assert.Equal(4, _f.Port.EntityIds("space_lift_stack").Count);
         Assert.Contains(progress, p => p.Outcome == StepOutcome.Failed && p.Change.Address.Id == "stack-3");
 

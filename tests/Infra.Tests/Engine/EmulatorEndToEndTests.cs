@@ -1,0 +1,57 @@
+using Emulators.Hosting;
+using Infra.Config;
+using Infra.Engine;
+using Infra.Model;
+using Infra.Port;
+using Infra.Spacelift;
+
+namespace Infra.Tests.Engine;
+
+/// <summary>The engine over the real HTTP clients and both emulators: up converges, and a second plan has no changes.</summary>
+public sealed class EmulatorEndToEndTests
+{
+    [Fact]
+    public async Task Up_against_the_emulators_converges_with_no_perpetual_diff()
+    {
+        // Given
+        var stateDir = Directory.CreateTempSubdirectory("infra-e2e-").FullName;
+        await using var host = await EmulatorHost.StartAsync(new EmulatorOptions { Stacks = 40 });
+        var configuration = new StackConfiguration(
+            "infra",
+            "e2e",
+            "Pulumi.e2e.yaml",
+            new PortSettings(host.PortUrl, "emulator", new Secret("emulator")),
+            new SpaceliftSettings(host.SpaceliftUrl, "01EMULATOREMULATOREMULATOR", new Secret("emulator")),
+            new ProjectSettings("space_lift_stack", 0.5, TimeSpan.FromHours(2), 4, stateDir, false, null));
+        var options = new ClientOptions(Concurrency: 4);
+        StackEngine NewEngine() => new(configuration, PortClient.Create(configuration.Port, options), SpaceliftClient.Create(configuration.Spacelift, options), new FileStateStore(stateDir, "e2e"), TimeProvider.System);
+
+        // When
+        ApplyResult result;
+        await using (var engine = NewEngine())
+        {
+            var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);
+            result = await engine.ApplyAsync(plan, null, CancellationToken.None);
+        }
+
+        // Then
+        Assert.True(result.Failed == 0, string.Join("\n", result.Steps.Where(s => s.Outcome != StepOutcome.Succeeded).Select(s => $"{s.Change.Address}: {s.Message}")));
+        Assert.Equal(47, result.Plan.Changes.Count);
+        await using (var engine = NewEngine())
+        {
+            var again = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);
+            Assert.True(!again.HasChanges, string.Join("\n", again.Changes.Where(c => c.Kind != ChangeKind.Same).Select(c => $"{c.Kind} {c.Address}: {string.Join(", ", c.Diffs.Select(d => $"{d.Path} {d.Kind} {d.Old?.ToJsonString()} -> {d.New?.ToJsonString()}"))} {c.Reason}")));
+        }
+
+        await using (var engine = NewEngine())
+        {
+            var destroy = await engine.PlanAsync(Operation.Destroy, new PlanOptions(), CancellationToken.None);
+            var destroyed = await engine.ApplyAsync(destroy, null, CancellationToken.None);
+            Assert.True(destroyed.Failed == 0, string.Join("\n", destroyed.Steps.Where(s => s.Outcome != StepOutcome.Succeeded).Select(s => $"{s.Change.Address}: {s.Message}")));
+            var empty = await engine.PlanAsync(Operation.Destroy, new PlanOptions(), CancellationToken.None);
+            Assert.Empty(empty.Changes);
+        }
+
+        Directory.Delete(stateDir, recursive: true);
+    }
+}
