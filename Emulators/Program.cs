@@ -1,1 +1,58 @@
+using System.Runtime.InteropServices;
+using Emulators.Hosting;
+
+// The standalone emulators: start both services, print where they are and how to log in, run until
+// Ctrl-C or SIGTERM. Exit codes: 0 after a clean stop or --help, 2 for bad flags, 1 if they cannot start.
+EmulatorOptions? options;
+try
+{
+    options = EmulatorCommandLine.Parse(args);
+}
+catch (EmulatorUsageException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
+
+if (options is null)
+{
+    Console.Out.Write(EmulatorCommandLine.Usage);
+    return 0;
+}
+
+var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+
+EmulatorHost host;
+try
+{
+    host = await EmulatorHost.StartAsync(options);
+}
+catch (EmulatorUsageException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
+catch (IOException e)
+{
+    Console.Error.WriteLine("error: cannot start the emulators: " + e.Message);
+    return 1;
+}
+
+await using (host)
+{
+    Console.Out.WriteLine($"Port emulator:      {host.PortUrl}  (client id '{options.PortClientId}', secret '{options.PortClientSecret}')");
+    Console.Out.WriteLine($"Spacelift emulator: {host.SpaceliftGraphQLUrl}  (API key id '{options.SpaceliftKeyId}', secret '{options.SpaceliftKeySecret}')");
+    Console.Out.WriteLine($"Stacks: {host.Spacelift.Stacks.Count}; latency {options.LatencyMs} ms; faults: {options.Faults ?? "none"}. Ctrl-C or SIGTERM stops.");
+    await stop.Task;
+}
+
+Console.Out.WriteLine("Emulators stopped.");
 return 0;

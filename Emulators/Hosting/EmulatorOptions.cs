@@ -6,13 +6,26 @@ public sealed record EmulatorOptions
     public Uri? PortUrl { get; init; }
     public Uri? SpaceliftUrl { get; init; }
     public int Stacks { get; init; } = 25;
+
+    /// <summary>Added to every response of both services (changeable later through <see cref="EmulatorHost.LatencyMs"/>).</summary>
     public int LatencyMs { get; init; }
+
+    /// <summary>A fault spec (see <see cref="Faults.FaultSpec"/>); null for none.</summary>
     public string? Faults { get; init; }
     public int FaultSeed { get; init; } = 1;
+
+    /// <summary>How long a <c>slow</c> fault holds a response.</summary>
+    public TimeSpan SlowFaultDelay { get; init; } = TimeSpan.FromSeconds(5);
     public string? StateFile { get; init; }
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(10);
     public string PortClientId { get; init; } = "emulator";
     public string PortClientSecret { get; init; } = "emulator";
     public string SpaceliftKeyId { get; init; } = "01EMULATOREMULATOREMULATOR";
     public string SpaceliftKeySecret { get; init; } = "emulator";
+
+    /// <summary>The Spacelift emulator's clock (token expiry, run progress); tests pass a fake one.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Timeout of the HTTP calls the Port emulator makes for webhook actions.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

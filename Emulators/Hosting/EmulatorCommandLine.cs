@@ -1,0 +1,114 @@
+using System.Globalization;
+using Emulators.Faults;
+
+namespace Emulators.Hosting;
+
+/// <summary>The standalone program's flags (<c>--flag value</c> or <c>--flag=value</c>).</summary>
+public static class EmulatorCommandLine
+{
+    public static string Usage =>
+        """
+        Usage: dotnet run --project Emulators -- [options]
+
+        Starts the Port REST emulator and the Spacelift GraphQL emulator on loopback ports until Ctrl-C or SIGTERM.
+
+        Options:
+          --port-url URL              Port emulator base URL (default http://127.0.0.1:0, a free port)
+          --spacelift-url URL         Spacelift emulator base URL; GraphQL is served at URL/graphql (default: a free port)
+          --stacks N                  generated Spacelift stacks (default 25)
+          --latency-ms L              milliseconds added to every response (default 0)
+          --faults SPEC               inject faults (see below)
+          --fault-seed S              seed of the fault draws; same seed, same faults (default 1)
+          --slow-fault-ms MS          how long a 'slow' fault holds a response (default 5000)
+          --state FILE                load Port's organisation from FILE and save it after changes
+          --token-lifetime SECONDS    lifetime of Spacelift JWTs (default 36000 = 10 h)
+          --port-client-id X          Port client id (default emulator)
+          --port-client-secret Y      Port client secret (default emulator)
+          --spacelift-key-id Z        Spacelift API key id (default 01EMULATOREMULATOREMULATOR)
+          --spacelift-key-secret W    Spacelift API key secret (default emulator)
+          -h, --help                  print this help
+
+        Only loopback addresses are accepted (127.0.0.1, [::1], localhost).
+
+        """ + FaultSpec.Help + Environment.NewLine;
+
+    /// <summary>The options the flags ask for, or null when they ask for help.</summary>
+    /// <exception cref="EmulatorUsageException">An unknown flag, a missing value or a bad value; the message names it.</exception>
+    public static EmulatorOptions? Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new EmulatorOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return null;
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var flag = arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? arg[..equals] : arg;
+            string Value()
+            {
+                if (equals > 0 && flag.Length < arg.Length)
+                {
+                    return arg[(equals + 1)..];
+                }
+
+                return ++i < args.Count ? args[i] : throw new EmulatorUsageException($"{flag} needs a value");
+            }
+
+            options = flag switch
+            {
+                "--port-url" => options with { PortUrl = Url(flag, Value()) },
+                "--spacelift-url" => options with { SpaceliftUrl = Url(flag, Value()) },
+                "--stacks" => options with { Stacks = Integer(flag, Value(), 0) },
+                "--latency-ms" => options with { LatencyMs = Integer(flag, Value(), 0) },
+                "--faults" => options with { Faults = Faults(flag, Value()) },
+                "--fault-seed" => options with { FaultSeed = Integer(flag, Value(), int.MinValue) },
+                "--slow-fault-ms" => options with { SlowFaultDelay = TimeSpan.FromMilliseconds(Integer(flag, Value(), 0)) },
+                "--state" => options with { StateFile = NonEmpty(flag, Value()) },
+                "--token-lifetime" => options with { TokenLifetime = TimeSpan.FromSeconds(Integer(flag, Value(), 1)) },
+                "--port-client-id" => options with { PortClientId = NonEmpty(flag, Value()) },
+                "--port-client-secret" => options with { PortClientSecret = NonEmpty(flag, Value()) },
+                "--spacelift-key-id" => options with { SpaceliftKeyId = NonEmpty(flag, Value()) },
+                "--spacelift-key-secret" => options with { SpaceliftKeySecret = NonEmpty(flag, Value()) },
+                _ => throw new EmulatorUsageException($"unknown flag '{flag}' (see --help)"),
+            };
+        }
+
+        return options;
+    }
+
+    private static Uri Url(string flag, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}' is not an absolute URL");
+        }
+
+        LoopbackEndpoint.From(url, flag);
+        return url;
+    }
+
+    private static int Integer(string flag, string value, int minimum)
+        => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= minimum
+            ? number
+            : throw new EmulatorUsageException($"{flag} '{value}' is not a whole number" + (minimum == int.MinValue ? "" : $" of at least {minimum}"));
+
+    private static string Faults(string flag, string value)
+    {
+        try
+        {
+            FaultSpec.Parse(value);
+            return value;
+        }
+        catch (FaultSpecException e)
+        {
+            throw new EmulatorUsageException($"{flag}: {e.Message}");
+        }
+    }
+
+    private static string NonEmpty(string flag, string value)
+        => string.IsNullOrWhiteSpace(value) ? throw new EmulatorUsageException($"{flag} needs a non-empty value") : value;
+}

@@ -1,0 +1,161 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Emulators.Spacelift.Auth;
+
+/// <summary>
+/// API keys and the JWTs exchanged for them. Tokens are real HS256 JWTs signed with a key made for this
+/// emulator instance; their claims follow what clients parse without verifying: exactly one <c>aud</c>
+/// (the emulator's base URL, from which clients derive the endpoint), <c>exp</c>/<c>iat</c>/<c>nbf</c>
+/// in Unix seconds, <c>iss: "api-key"</c>, <c>sub</c>, and a ULID <c>jti</c>.
+/// </summary>
+public sealed class TokenService
+{
+    public const string Issuer = "api-key";
+
+    private readonly ConcurrentDictionary<string, string> _secretsByKeyId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IssuedToken> _issued = new(StringComparer.Ordinal);
+    private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
+    private readonly TimeProvider _time;
+    private long _lifetimeTicks;
+
+    public TokenService(TimeProvider time, TimeSpan lifetime)
+    {
+        _time = time;
+        Lifetime = lifetime;
+    }
+
+    /// <summary>Lifetime of tokens issued from now on; tests shorten it at run time.</summary>
+    public TimeSpan Lifetime
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _lifetimeTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(value, TimeSpan.Zero);
+            Interlocked.Exchange(ref _lifetimeTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>The emulator's base URL (no <c>/graphql</c>), the single <c>aud</c> of every token.</summary>
+    public Uri Audience { get; set; } = new("http://127.0.0.1/");
+
+    public IReadOnlyList<IssuedToken> Issued => _issued.Values.OrderBy(t => t.IssuedAt).ToArray();
+
+    public void AddApiKey(string keyId, string secret)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyId);
+        ArgumentException.ThrowIfNullOrEmpty(secret);
+        _secretsByKeyId[keyId] = secret;
+    }
+
+    public bool RemoveApiKey(string keyId) => _secretsByKeyId.TryRemove(keyId, out _);
+
+    /// <summary>
+    /// <c>apiKeyUser</c>: a token for a known key and its secret; null for an unknown key id;
+    /// <see cref="WrongSecretException"/> for a known id with another secret.
+    /// </summary>
+    public IssuedToken? Exchange(string keyId, string secret)
+    {
+        if (!_secretsByKeyId.TryGetValue(keyId, out var expected))
+        {
+            return null;
+        }
+
+        if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(secret)))
+        {
+            throw new WrongSecretException();
+        }
+
+        var now = _time.GetUtcNow();
+        var issuedAt = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        var expiresAt = issuedAt + Lifetime;
+        var jti = Ulid.New(now);
+        var payload = new JsonObject
+        {
+            ["aud"] = new JsonArray(Audience.GetLeftPart(UriPartial.Authority)),
+            ["exp"] = expiresAt.ToUnixTimeSeconds(),
+            ["iat"] = issuedAt.ToUnixTimeSeconds(),
+            ["nbf"] = issuedAt.ToUnixTimeSeconds(),
+            ["iss"] = Issuer,
+            ["sub"] = "api::" + keyId,
+            ["jti"] = jti,
+        };
+        var token = new IssuedToken(Sign(payload), jti, keyId, issuedAt, expiresAt);
+        _issued[jti] = token;
+        return token;
+    }
+
+    /// <summary>The caller behind an <c>Authorization</c> header, or null when it is missing, garbage, forged or expired.</summary>
+    public Caller? Authenticate(string? authorization)
+    {
+        const string scheme = "Bearer ";
+        if (authorization is null || !authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var jwt = authorization[scheme.Length..].Trim();
+        var jti = VerifiedJti(jwt);
+        if (jti is null || !_issued.TryGetValue(jti, out var token) || token.Jwt != jwt)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        return now >= token.IssuedAt && now < token.ExpiresAt ? new Caller(token.KeyId, jwt) : null;
+    }
+
+    /// <summary>Makes every token issued so far expire now (tests of token refresh).</summary>
+    public void ExpireAll()
+    {
+        var now = _time.GetUtcNow();
+        foreach (var token in _issued.Values)
+        {
+            _issued.TryUpdate(token.Jti, token with { ExpiresAt = now }, token);
+        }
+    }
+
+    private string Sign(JsonObject payload)
+    {
+        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT" }));
+        var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
+        var signature = HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(header + "." + body));
+        return $"{header}.{body}.{Base64Url(signature)}";
+    }
+
+    private string? VerifiedJti(string jwt)
+    {
+        var parts = jwt.Split('.');
+        if (parts.Length != 3)
+        {
+            return null;
+        }
+
+        try
+        {
+            var expected = HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
+            if (!CryptographicOperations.FixedTimeEquals(expected, Convert.FromBase64String(FromBase64Url(parts[2]))))
+            {
+                return null;
+            }
+
+            var payload = JsonNode.Parse(Convert.FromBase64String(FromBase64Url(parts[1])));
+            return payload?["jti"]?.GetValue<string>();
+        }
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string FromBase64Url(string text)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        return padded + new string('=', (4 - (padded.Length % 4)) % 4);
+    }
+}

@@ -1,0 +1,64 @@
+using Emulators.Spacelift.Auth;
+using Emulators.Spacelift.Runs;
+using Emulators.Spacelift.Graph;
+using Emulators.Spacelift.Stacks;
+using Microsoft.AspNetCore.Builder;
+
+namespace Emulators.Spacelift;
+
+/// <summary>
+/// Spacelift's GraphQL API, in memory: <c>POST /graphql</c> over a real GraphQL engine. Tests reach the
+/// account through <see cref="Stacks"/>, <see cref="Runs"/> and <see cref="Tokens"/>.
+/// </summary>
+public sealed class SpaceliftEmulator
+{
+    private readonly GraphQLEndpoint _endpoint;
+
+    public SpaceliftEmulator(SpaceliftEmulatorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Options = options;
+        Time = options.Time;
+        Tokens = new TokenService(options.Time, options.TokenLifetime);
+        Tokens.AddApiKey(options.ApiKeyId, options.ApiKeySecret);
+        foreach (var stack in StackGenerator.Generate(options.Stacks))
+        {
+            Stacks.Add(stack);
+        }
+
+        _endpoint = new GraphQLEndpoint(this);
+    }
+
+    public SpaceliftEmulatorOptions Options { get; }
+    public StackStore Stacks { get; } = new();
+    public RunLedger Runs { get; } = new();
+    public TokenService Tokens { get; }
+    public TimeProvider Time { get; }
+
+    /// <summary>The base URL clients see (no <c>/graphql</c>); it is the JWT audience.</summary>
+    public Uri PublicBaseUrl
+    {
+        get => Tokens.Audience;
+        set => Tokens.Audience = value;
+    }
+
+    /// <summary>Maps <c>POST /graphql</c>.</summary>
+    public void Configure(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapPost("/graphql", _endpoint.HandleAsync);
+    }
+
+    /// <summary>The stack's state: its latest tracked run's, or the stored one when it has none.</summary>
+    internal (string State, long? Since) EffectiveState(EmulatedStack stack)
+    {
+        var latest = Runs.ForStack(stack.Id).FirstOrDefault(r => r.Type == "TRACKED");
+        if (latest is null)
+        {
+            return (stack.State, stack.StateSetAt);
+        }
+
+        var (state, since) = Runs.Script.StateAt(latest.CreatedAt, Time.GetUtcNow());
+        return (state, since.ToUnixTimeSeconds());
+    }
+}
