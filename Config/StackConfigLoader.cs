@@ -1,13 +1,203 @@
+using System.Text;
+using Infra.Model;
+
 namespace Infra.Config;
 
 /// <summary>Reads and validates Pulumi.yaml, Pulumi.&lt;stack&gt;.yaml and the environment.</summary>
+/// <remarks>
+/// <para>Precedence, highest first: a non-empty environment variable, the stack file, the Pulumi.yaml
+/// <c>value</c>/<c>default</c>, then the provider's default (only <c>port:baseUrl</c> has one).</para>
+/// <para>Provider keys and their variables: <c>port:baseUrl</c> [PORT_BASE_URL], <c>port:clientId</c>
+/// [PORT_CLIENT_ID], <c>port:secret</c> [PORT_CLIENT_SECRET], <c>spacelift:apiKeyEndpoint</c>
+/// [SPACELIFT_API_KEY_ENDPOINT], <c>spacelift:apiKeyId</c> [SPACELIFT_API_KEY_ID],
+/// <c>spacelift:apiKeySecret</c> [SPACELIFT_API_KEY_SECRET].</para>
+/// <para>Every key of the project's own namespace may also come from <c>&lt;PROJECT&gt;_&lt;UPPER_SNAKE_NAME&gt;</c>:
+/// for the project <c>infra</c>, <c>infra:stateDir</c> is INFRA_STATE_DIR, <c>infra:pruneThresholdPercent</c>
+/// is INFRA_PRUNE_THRESHOLD_PERCENT, <c>infra:tokenRotationWindowMinutes</c> is
+/// INFRA_TOKEN_ROTATION_WINDOW_MINUTES, <c>infra:concurrency</c> INFRA_CONCURRENCY, <c>infra:insecure</c>
+/// INFRA_INSECURE, <c>infra:blueprint</c> INFRA_BLUEPRINT, <c>infra:demoStacks</c> INFRA_DEMO_STACKS and
+/// <c>infra:demoStateFile</c> INFRA_DEMO_STATE_FILE.</para>
+/// <para><c>secure:</c> values are decrypted with the passphrase from PULUMI_CONFIG_PASSPHRASE (used as is,
+/// even empty) or else PULUMI_CONFIG_PASSPHRASE_FILE; the loader never prompts. A project key declared in
+/// Pulumi.yaml without a default is optional here (Pulumi would require it): that is how
+/// <c>infra:demoStacks</c> marks the demo stack.</para>
+/// </remarks>
 public static class StackConfigLoader
 {
     /// <summary>
     /// Loads the stack's configuration from <paramref name="projectDirectory"/>. The environment
     /// (<paramref name="environment"/>; null means the process environment) wins over the files.
+    /// <paramref name="insecure"/> (the CLI's <c>--insecure</c>) allows plain http:// to a host other
+    /// than loopback, as <c>infra:insecure: true</c> does.
     /// Throws <see cref="ConfigException"/> naming the file, key and environment variable at fault.
     /// </summary>
-    public static StackConfiguration Load(string projectDirectory, string stack, IReadOnlyDictionary<string, string?>? environment = null)
-        => throw new NotImplementedException("owned by the config work");
+    public static StackConfiguration Load(
+        string projectDirectory,
+        string stack,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        bool insecure = false)
+    {
+        var directory = Path.GetFullPath(projectDirectory);
+        var project = ProjectFile.Load(directory);
+        var stackFile = StackFiles.Read(project, stack);
+        var values = new ConfigResolver(project, stackFile, environment ?? ProcessEnvironment.Snapshot());
+        var own = new ProjectKeys(project.Name);
+
+        ThrowIfMissing(values, stack, own);
+        var settings = ReadProjectSettings(values, own, directory, insecure);
+        var port = new PortSettings(
+            Url(values, KnownKey.PortBaseUrl, settings.Insecure),
+            Text(values, KnownKey.PortClientId),
+            new Secret(Text(values, KnownKey.PortSecret)));
+        var spacelift = new SpaceliftSettings(
+            Url(values, KnownKey.SpaceliftEndpoint, settings.Insecure, stripGraphQl: true),
+            Text(values, KnownKey.SpaceliftKeyId),
+            new Secret(Text(values, KnownKey.SpaceliftKeySecret)));
+        return new StackConfiguration(project.Name, stack, stackFile.Path, port, spacelift, settings);
+    }
+
+    private static void ThrowIfMissing(ConfigResolver values, string stack, ProjectKeys own)
+    {
+        var required = KnownKey.All.Where(key => key.Default is null).ToList();
+        if (values.Resolve(own.DemoStacks.Key, own.DemoStacks.EnvironmentVariable) is not null)
+        {
+            required.Add(own.DemoStateFile);
+        }
+
+        var missing = required.Where(key => values.Resolve(key.Key, key.EnvironmentVariable) is null)
+            .Select(key => $"'{key.Key}' (env {key.EnvironmentVariable})")
+            .ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+
+        var list = missing.Count == 1
+            ? $"value {missing[0]}"
+            : $"values {string.Join(", ", missing[..^1])} and {missing[^1]}";
+        throw new ConfigException($"{values.StackFilePath}: Stack '{stack}' is missing configuration {list}");
+    }
+
+    private static ProjectSettings ReadProjectSettings(ConfigResolver values, ProjectKeys own, string directory, bool insecure)
+    {
+        var demoStacks = Integer(values, own.DemoStacks, 0, int.MaxValue, required: false);
+        return new ProjectSettings(
+            Text(values, own.Blueprint),
+            Integer(values, own.PruneThresholdPercent, 0, 100) / 100.0,
+            TimeSpan.FromMinutes(Integer(values, own.TokenRotationWindowMinutes, 1, 7 * 24 * 60)),
+            (int)Integer(values, own.Concurrency, 1, 64),
+            Path.GetFullPath(Path.Combine(directory, Text(values, own.StateDir))),
+            insecure || Boolean(values, own.Insecure),
+            demoStacks is null
+                ? null
+                : new DemoSettings((int)demoStacks, Path.GetFullPath(Path.Combine(directory, Text(values, own.DemoStateFile)))));
+    }
+
+    private static string Text(ConfigResolver values, KnownKey key)
+        => values.Resolve(key.Key, key.EnvironmentVariable)?.Text ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+
+    private static long Integer(ConfigResolver values, KnownKey key, long min, long max) =>
+        Integer(values, key, min, max, required: true)!.Value;
+
+    private static long? Integer(ConfigResolver values, KnownKey key, long min, long max, bool required)
+    {
+        var value = values.Resolve(key.Key, key.EnvironmentVariable);
+        if (value is null)
+        {
+            return required ? throw values.Error(key.Key, key.EnvironmentVariable, "is not set") : null;
+        }
+
+        if (!ConfigTypes.TryParseInteger(value.Text, out var number))
+        {
+            throw values.Error(key.Key, key.EnvironmentVariable, $"must be of type '{ConfigTypes.Integer}'{Quote(value)}", value);
+        }
+
+        if (number < min || number > max)
+        {
+            var range = max == int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
+            throw values.Error(key.Key, key.EnvironmentVariable, $"must be {range}{Quote(value)}", value);
+        }
+
+        return number;
+    }
+
+    private static bool Boolean(ConfigResolver values, KnownKey key)
+    {
+        var value = values.Resolve(key.Key, key.EnvironmentVariable) ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        return ConfigTypes.TryParseBoolean(value.Text, out var flag)
+            ? flag
+            : throw values.Error(key.Key, key.EnvironmentVariable, $"must be of type '{ConfigTypes.Boolean}'{Quote(value)}", value);
+    }
+
+    /// <summary>
+    /// An absolute http(s) URL, always ending in '/' so relative paths resolve under it. Plain http is
+    /// only allowed to loopback unless insecure. The Spacelift endpoint may carry the <c>/graphql</c> the
+    /// guide writes; spacectl takes the account URL without it, so we keep the account URL.
+    /// </summary>
+    private static Uri Url(ConfigResolver values, KnownKey key, bool insecure, bool stripGraphQl = false)
+    {
+        var value = values.Resolve(key.Key, key.EnvironmentVariable) ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        if (!Uri.TryCreate(value.Text, UriKind.Absolute, out var uri) || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Host))
+        {
+            throw values.Error(key.Key, key.EnvironmentVariable, $"must be an absolute URL such as https://host{Quote(value)}", value);
+        }
+
+        if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+        {
+            throw values.Error(key.Key, key.EnvironmentVariable, $"must use http or https, not '{uri.Scheme}'", value);
+        }
+
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !insecure)
+        {
+            throw values.Error(
+                key.Key,
+                key.EnvironmentVariable,
+                $"uses plain http to '{uri.Host}', which is not loopback; use https, or allow it with infra:insecure: true or --insecure",
+                value);
+        }
+
+        var path = uri.AbsolutePath.TrimEnd('/');
+        if (stripGraphQl && path.EndsWith("/graphql", StringComparison.OrdinalIgnoreCase))
+        {
+            path = path[..^"/graphql".Length];
+        }
+
+        return new UriBuilder(uri) { Path = path + "/" }.Uri;
+    }
+
+    private static string Quote(ResolvedValue value) => value.Confidential ? "" : $", got '{value.Text}'";
+
+    /// <summary>The project's own keys with their <c>&lt;PROJECT&gt;_&lt;UPPER_SNAKE&gt;</c> variables.</summary>
+    private sealed class ProjectKeys(string project)
+    {
+        public KnownKey Blueprint { get; } = Own(project, "blueprint");
+        public KnownKey PruneThresholdPercent { get; } = Own(project, "pruneThresholdPercent");
+        public KnownKey TokenRotationWindowMinutes { get; } = Own(project, "tokenRotationWindowMinutes");
+        public KnownKey Concurrency { get; } = Own(project, "concurrency");
+        public KnownKey StateDir { get; } = Own(project, "stateDir");
+        public KnownKey Insecure { get; } = Own(project, "insecure");
+        public KnownKey DemoStacks { get; } = Own(project, "demoStacks");
+        public KnownKey DemoStateFile { get; } = Own(project, "demoStateFile");
+
+        private static KnownKey Own(string project, string name)
+            => new(new ConfigKey(project, name), UpperSnake(project) + "_" + UpperSnake(name));
+    }
+
+    /// <summary><c>pruneThresholdPercent</c> → <c>PRUNE_THRESHOLD_PERCENT</c>; other non-alphanumerics become '_'.</summary>
+    internal static string UpperSnake(string name)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_');
+        }
+
+        return builder.ToString();
+    }
 }

@@ -1,0 +1,17 @@
+using Infra.Cli.Settings;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Infra.Cli.Commands;
+
+/// <summary><c>config get KEY --stack S [--show-secrets]</c>.</summary>
+public sealed class ConfigGetCommand(IAnsiConsole console) : Command<ConfigGetSettings>
+{
+    public override int Execute(CommandContext context, ConfigGetSettings settings, CancellationToken cancellationToken)
+    {
+        var store = ConfigCommandEnvironment.Of(context).Open(settings);
+        var key = store.ParseKey(settings.Key);
+        console.WriteLine(ConfigValueText.Show(store, key, store.Get(key), settings.ShowSecrets));
+        return 0;
+    }
+}
