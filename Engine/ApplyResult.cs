@@ -11,4 +11,16 @@ public sealed record ApplyResult(
     TimeSpan Duration)
 {
     public int Failed => Steps.Count(s => s.Outcome == StepOutcome.Failed);
+
+    public bool DeletionsHeldBack => Plan.DeletionsHeldBack;
+
+    /// <summary>
+    /// The process exit code this result calls for: failed steps first, then an error diagnostic (a
+    /// failed Spacelift read), then held-back deletions.
+    /// </summary>
+    public int ExitCode =>
+        Failed > 0 ? Infra.Diagnostics.ExitCodes.ResourceFailures
+        : Diagnostics.Any(d => d.Severity == Severity.Error) ? Infra.Diagnostics.ExitCodes.Failure
+        : DeletionsHeldBack ? Infra.Diagnostics.ExitCodes.DeletionsHeldBack
+        : Infra.Diagnostics.ExitCodes.Success;
 }

@@ -10,6 +10,17 @@ public sealed record Plan(
     IReadOnlyList<ResourceChange> Changes,
     IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>What the plan is for; renderers pick their headers and verbs from it.</summary>
+    public Operation Operation { get; init; } = Operation.Update;
+
+    /// <summary>
+    /// Deletions a safety rule kept out of this plan (never delete on doubt); the diagnostics say which
+    /// rule and how to override it. Resources whose deletion waits on them (a blueprint) are counted too.
+    /// </summary>
+    public int HeldBackDeletions { get; init; }
+
+    public bool DeletionsHeldBack => HeldBackDeletions > 0;
+
     public bool HasChanges => Changes.Any(c => c.Kind != ChangeKind.Same);
 
     /// <summary>Counts per kind, including <see cref="ChangeKind.Same"/>.</summary>

@@ -1,0 +1,161 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Infra.Model;
+
+namespace Infra.Engine;
+
+/// <summary>
+/// Compares a live body with a desired one so that only real differences show: server-side fields are
+/// dropped, null/[]/{} equal an absent key, numbers compare by value, object key order is irrelevant,
+/// array order matters (except for <c>required</c>, a set). Extra non-null keys inside live objects
+/// (a header added in the UI) are differences.
+/// </summary>
+internal static class JsonBodies
+{
+    private static readonly string[] ServerFields = ["id", "createdAt", "createdBy", "updatedAt", "updatedBy"];
+
+    /// <summary>Fields Port fills with a default when a body leaves them out; equal to the default means absent.</summary>
+    private static readonly Dictionary<ResourceKind, (string Key, bool Value)[]> ServerDefaults = new()
+    {
+        [ResourceKind.Action] = [("publish", true)],
+        [ResourceKind.Automation] = [("publish", true)],
+    };
+
+    /// <summary>A copy of <paramref name="live"/> without what Port adds on its own.</summary>
+    public static JsonObject Normalize(ResourceKind kind, JsonObject live, JsonObject desired)
+    {
+        var copy = (JsonObject)live.DeepClone();
+        foreach (var field in ServerFields)
+        {
+            copy.Remove(field);
+        }
+
+        if (kind == ResourceKind.Entity)
+        {
+            copy.Remove("blueprint");
+        }
+
+        if (ServerDefaults.TryGetValue(kind, out var defaults))
+        {
+            foreach (var (key, value) in defaults)
+            {
+                if (!desired.ContainsKey(key) && copy[key] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False && v.GetValue<bool>() == value)
+                {
+                    copy.Remove(key);
+                }
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>Property-level differences from <paramref name="live"/> (already normalised) to <paramref name="desired"/>.</summary>
+    public static IReadOnlyList<PropertyDiff> Diff(JsonObject live, JsonObject desired)
+    {
+        var diffs = new List<PropertyDiff>();
+        DiffObjects(string.Empty, live, desired, diffs);
+        return diffs;
+    }
+
+    public static bool IsEmpty(JsonNode? node) => node switch
+    {
+        null => true,
+        JsonObject o => o.Count == 0,
+        JsonArray a => a.Count == 0,
+        JsonValue v => v.GetValueKind() == JsonValueKind.Null,
+        _ => false,
+    };
+
+    public static bool Equivalent(JsonNode? a, JsonNode? b, bool arrayIsSet = false)
+    {
+        if (IsEmpty(a) && IsEmpty(b))
+        {
+            return true;
+        }
+
+        switch (a, b)
+        {
+            case (JsonObject oa, JsonObject ob):
+                return oa.Select(p => p.Key).Union(ob.Select(p => p.Key))
+                    .All(k => Equivalent(oa[k], ob[k], k == "required"));
+            case (JsonArray xa, JsonArray xb):
+                if (xa.Count != xb.Count)
+                {
+                    return false;
+                }
+
+                if (arrayIsSet)
+                {
+                    return xa.Select(Canonical).Order(StringComparer.Ordinal)
+                        .SequenceEqual(xb.Select(Canonical).Order(StringComparer.Ordinal), StringComparer.Ordinal);
+                }
+
+                return xa.Zip(xb).All(p => Equivalent(p.First, p.Second));
+            case (JsonValue va, JsonValue vb):
+                return ValuesEqual(va, vb);
+            default:
+                return false;
+        }
+    }
+
+    private static void DiffObjects(string prefix, JsonObject live, JsonObject desired, List<PropertyDiff> diffs)
+    {
+        foreach (var key in desired.Select(p => p.Key).Concat(live.Select(p => p.Key).Where(k => !desired.ContainsKey(k))))
+        {
+            var path = prefix.Length == 0 ? key : prefix + "." + key;
+            var old = live[key];
+            var @new = desired[key];
+            if (Equivalent(old, @new, key == "required"))
+            {
+                continue;
+            }
+
+            if (old is JsonObject oldObject && @new is JsonObject newObject)
+            {
+                DiffObjects(path, oldObject, newObject, diffs);
+            }
+            else if (IsEmpty(old))
+            {
+                diffs.Add(new PropertyDiff(path, DiffKind.Add, null, @new?.DeepClone()));
+            }
+            else if (IsEmpty(@new))
+            {
+                diffs.Add(new PropertyDiff(path, DiffKind.Delete, old!.DeepClone(), null));
+            }
+            else
+            {
+                diffs.Add(new PropertyDiff(path, DiffKind.Update, old!.DeepClone(), @new!.DeepClone()));
+            }
+        }
+    }
+
+    private static bool ValuesEqual(JsonValue a, JsonValue b)
+    {
+        var kind = a.GetValueKind();
+        if (kind != b.GetValueKind())
+        {
+            return false;
+        }
+
+        return kind switch
+        {
+            JsonValueKind.String => string.Equals(a.GetValue<string>(), b.GetValue<string>(), StringComparison.Ordinal),
+            JsonValueKind.Number => NumbersEqual(a.ToJsonString(), b.ToJsonString()),
+            _ => true,
+        };
+    }
+
+    private static bool NumbersEqual(string a, string b)
+    {
+        if (decimal.TryParse(a, NumberStyles.Float, CultureInfo.InvariantCulture, out var da)
+            && decimal.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var db))
+        {
+            return da == db;
+        }
+
+        return double.Parse(a, CultureInfo.InvariantCulture) == double.Parse(b, CultureInfo.InvariantCulture);
+    }
+
+    private static string Canonical(JsonNode? node) => node?.ToJsonString() ?? "null";
+}

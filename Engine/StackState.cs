@@ -1,0 +1,28 @@
+using Infra.Model;
+
+namespace Infra.Engine;
+
+/// <summary>
+/// What Port cannot say, kept per stack: the resources this program manages (so removing one from the
+/// declarations deletes it), operations that were under way when a run stopped, and the last run.
+/// Entities are not listed: every entity of a managed blueprint is managed. Holds no secret.
+/// </summary>
+public sealed record StackState(
+    IReadOnlyList<ManagedResource> Managed,
+    IReadOnlyList<PendingOperation> Pending,
+    RunInfo? LastRun)
+{
+    public static StackState Empty { get; } = new([], [], null);
+
+    public bool Owns(ResourceAddress address) => Managed.Any(m => m.Kind == address.Kind && m.Id == address.Id);
+}
+
+public sealed record ManagedResource(ResourceKind Kind, string Id)
+{
+    public ResourceAddress Address => new(Kind, Id);
+}
+
+/// <summary>A step that had started and not finished when the state was last written.</summary>
+public sealed record PendingOperation(ChangeKind Change, ResourceKind Kind, string Id, int Count, DateTimeOffset StartedAt);
+
+public sealed record RunInfo(Operation Operation, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int Succeeded, int Failed);

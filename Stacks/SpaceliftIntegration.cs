@@ -1,0 +1,223 @@
+using System.Text.Json.Nodes;
+using Infra.Model;
+using Infra.Spacelift;
+
+namespace Infra.Stacks;
+
+/// <summary>
+/// The Spacelift integration, declared: the guide's blueprint, secrets, actions and automation, and one
+/// entity per stack. Pure data: no I/O, the same inputs always give the same bodies.
+/// </summary>
+public static class SpaceliftIntegration
+{
+    public static Declaration Declare(IntegrationInputs inputs, IReadOnlyList<SpaceliftStack> stacks)
+    {
+        var check = StackDataRules.Check(stacks);
+        var resources = new List<DesiredResource>(check.Accepted.Count + 7)
+        {
+            new(new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint), Blueprint(inputs.Blueprint)),
+            SecretResource(ResourceNames.ApiKeyIdSecret, inputs.ApiKeyId),
+            SecretResource(ResourceNames.ApiKeySecretSecret, inputs.ApiKeySecret),
+            SecretResource(ResourceNames.TokenSecret, inputs.Token),
+            new(new ResourceAddress(ResourceKind.Action, ResourceNames.TriggerAction), TriggerAction(inputs)),
+            new(new ResourceAddress(ResourceKind.Action, ResourceNames.RefreshAction), RefreshAction(inputs)),
+            new(new ResourceAddress(ResourceKind.Automation, ResourceNames.TokenAutomation), TokenAutomation(inputs)),
+        };
+        resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id), Entity(inputs, s))));
+        return new Declaration(new DesiredState(resources), check.Diagnostics, check.RejectedIds);
+    }
+
+    /// <summary>The guide's blueprint; only the identifier comes from configuration.</summary>
+    public static JsonObject Blueprint(string identifier) => new()
+    {
+        ["identifier"] = identifier,
+        ["title"] = "SpaceLift Stack",
+        ["icon"] = "IaC",
+        ["schema"] = new JsonObject
+        {
+            ["properties"] = new JsonObject
+            {
+                ["space"] = StringProperty("Space"),
+                ["label"] = new JsonObject
+                {
+                    ["items"] = new JsonObject { ["type"] = "string" },
+                    ["type"] = "array",
+                    ["title"] = "Label",
+                },
+                ["description"] = StringProperty("Description"),
+                ["repository"] = StringProperty("Repository"),
+                ["link"] = new JsonObject
+                {
+                    ["icon"] = "DefaultProperty",
+                    ["type"] = "string",
+                    ["title"] = "Link",
+                    ["format"] = "url",
+                },
+                ["state"] = StringProperty("State"),
+                ["git_provider"] = StringProperty("Git Provider"),
+                ["branch"] = StringProperty("Branch"),
+            },
+            ["required"] = new JsonArray(),
+        },
+        ["mirrorProperties"] = new JsonObject(),
+        ["calculationProperties"] = new JsonObject(),
+        ["aggregationProperties"] = new JsonObject(),
+        ["relations"] = new JsonObject(),
+    };
+
+    public static JsonObject TriggerAction(IntegrationInputs inputs) => new()
+    {
+        ["identifier"] = ResourceNames.TriggerAction,
+        ["title"] = "Trigger Spacelift Stack",
+        ["icon"] = "Git",
+        ["description"] = "A self service action to trigger Spacelift stack",
+        ["trigger"] = new JsonObject
+        {
+            ["type"] = "self-service",
+            ["operation"] = "CREATE",
+            ["userInputs"] = new JsonObject
+            {
+                ["properties"] = new JsonObject
+                {
+                    ["stack"] = new JsonObject
+                    {
+                        ["title"] = "Stack",
+                        ["icon"] = "DefaultProperty",
+                        ["type"] = "string",
+                        ["blueprint"] = inputs.Blueprint,
+                        ["sort"] = new JsonObject { ["property"] = "$title", ["order"] = "ASC" },
+                        ["format"] = "entity",
+                    },
+                },
+                ["required"] = new JsonArray("stack"),
+                ["order"] = new JsonArray("stack"),
+            },
+        },
+        ["invocationMethod"] = Webhook(
+            inputs.SpaceliftGraphQlUrl,
+            "POST",
+            new JsonObject
+            {
+                ["Authorization"] = "Bearer {{.secrets." + ResourceNames.TokenSecret + "}}",
+                ["Content-Type"] = "application/json",
+            },
+            new JsonObject
+            {
+                ["query"] = "mutation ($stackId: ID!) { runTrigger(stack: $stackId) { id title type state createdAt updatedAt branch triggeredBy driftDetection } }",
+                ["variables"] = new JsonObject { ["stackId"] = "{{.inputs.stack.identifier}}" },
+            }),
+        ["requiredApproval"] = false,
+    };
+
+    public static JsonObject RefreshAction(IntegrationInputs inputs) => new()
+    {
+        ["identifier"] = ResourceNames.RefreshAction,
+        ["title"] = "Refresh Spacelift Token",
+        ["icon"] = "Git",
+        ["description"] = "A self service action to refresh Spacelift token",
+        ["trigger"] = new JsonObject
+        {
+            ["type"] = "self-service",
+            ["operation"] = "CREATE",
+            ["userInputs"] = new JsonObject
+            {
+                ["properties"] = new JsonObject(),
+                ["required"] = new JsonArray(),
+                ["order"] = new JsonArray(),
+            },
+        },
+        ["invocationMethod"] = Webhook(
+            inputs.SpaceliftGraphQlUrl,
+            "POST",
+            new JsonObject { ["Content-Type"] = "application/json" },
+            new JsonObject
+            {
+                ["query"] = "mutation GetSpaceliftToken($id: ID!, $secret: String!) { apiKeyUser(id: $id, secret: $secret) { jwt } }",
+                ["variables"] = new JsonObject
+                {
+                    ["id"] = "{{.secrets." + ResourceNames.ApiKeyIdSecret + "}}",
+                    ["secret"] = "{{.secrets." + ResourceNames.ApiKeySecretSecret + "}}",
+                },
+            }),
+        ["requiredApproval"] = false,
+    };
+
+    public static JsonObject TokenAutomation(IntegrationInputs inputs) => new()
+    {
+        ["identifier"] = ResourceNames.TokenAutomation,
+        ["title"] = "Refresh Spacelift Token",
+        ["description"] = "Updates the Port secret with the new Spacelift jwt token",
+        ["trigger"] = new JsonObject
+        {
+            ["type"] = "automation",
+            ["event"] = new JsonObject { ["type"] = "RUN_UPDATED", ["actionIdentifier"] = ResourceNames.RefreshAction },
+            ["condition"] = new JsonObject
+            {
+                ["type"] = "JQ",
+                ["expressions"] = new JsonArray(".diff.after.status == \"SUCCESS\""),
+                ["combinator"] = "and",
+            },
+        },
+        ["invocationMethod"] = Webhook(
+            inputs.TokenSecretUrl,
+            "PATCH",
+            new JsonObject(),
+            new JsonObject
+            {
+                // The guide's template, double space included, so the golden comparison stays exact.
+                ["secretValue"] = "{{ .event.diff.after.response.data.apiKeyUser.jwt  }}",
+                ["description"] = "Refreshed Spacelift API token",
+            }),
+        ["publish"] = true,
+    };
+
+    /// <summary>
+    /// One stack's entity. Absent data (a null description, say) is left out rather than sent as null,
+    /// so the body matches what Port gives back and never shows a perpetual diff.
+    /// </summary>
+    public static JsonObject Entity(IntegrationInputs inputs, SpaceliftStack stack)
+    {
+        var properties = new JsonObject();
+        AddIfPresent(properties, "space", stack.Space);
+        properties["label"] = new JsonArray([.. (stack.Labels ?? []).Select(l => (JsonNode?)JsonValue.Create(l))]);
+        AddIfPresent(properties, "description", stack.Description);
+        AddIfPresent(properties, "repository", stack.Repository);
+        properties["link"] = inputs.StackLink(stack.Id);
+        AddIfPresent(properties, "state", stack.State);
+        AddIfPresent(properties, "git_provider", stack.Provider);
+        AddIfPresent(properties, "branch", stack.Branch);
+        return new JsonObject
+        {
+            ["identifier"] = stack.Id,
+            ["title"] = stack.Name,
+            ["properties"] = properties,
+            ["relations"] = new JsonObject(),
+        };
+    }
+
+    private static DesiredResource SecretResource(string name, Secret? value) => new(
+        new ResourceAddress(ResourceKind.Secret, name),
+        new JsonObject { ["secretName"] = name, ["description"] = ResourceNames.ManagedSecretDescription },
+        value);
+
+    private static JsonObject StringProperty(string title) => new() { ["type"] = "string", ["title"] = title };
+
+    private static JsonObject Webhook(string url, string method, JsonObject headers, JsonObject body) => new()
+    {
+        ["type"] = "WEBHOOK",
+        ["url"] = url,
+        ["agent"] = false,
+        ["synchronized"] = true,
+        ["method"] = method,
+        ["headers"] = headers,
+        ["body"] = body,
+    };
+
+    private static void AddIfPresent(JsonObject properties, string key, string? value)
+    {
+        if (value is not null)
+        {
+            properties[key] = value;
+        }
+    }
+}
