@@ -1,0 +1,31 @@
+using System.Collections;
+
+namespace Infra.Cli.Hosting;
+
+/// <summary>The environment variables a run sees; injected so tests never touch the process environment.</summary>
+public sealed record CliEnvironment(IReadOnlyDictionary<string, string?> Variables)
+{
+    public static CliEnvironment Empty { get; } = new(new Dictionary<string, string?>());
+
+    /// <summary>Pulumi's equivalent of <c>--yes</c>.</summary>
+    public bool SkipConfirmations => IsTruthy("PULUMI_SKIP_CONFIRMATIONS");
+
+    /// <summary>https://no-color.org: present and not empty disables colour.</summary>
+    public bool NoColor => Variables.TryGetValue("NO_COLOR", out var value) && !string.IsNullOrEmpty(value);
+
+    public static CliEnvironment FromProcess()
+    {
+        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            variables[(string)entry.Key] = entry.Value as string;
+        }
+
+        return new CliEnvironment(variables);
+    }
+
+    private bool IsTruthy(string name) =>
+        Variables.TryGetValue(name, out var value)
+        && value is not null
+        && (value == "1" || value.Equals("true", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,13 @@
+using Infra.Engine;
+using Spectre.Console;
+
+namespace Infra.Cli.Hosting;
+
+/// <summary>Everything from the outside world the command line needs; tests pass fakes.</summary>
+public sealed record CliHost(
+    IAnsiConsole Out,
+    IAnsiConsole Error,
+    CliEnvironment Environment,
+    IStackEngineFactory Engines,
+    IConfigurationSource Configuration,
+    TimeProvider Time);
