@@ -280,7 +280,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
 
         if (doubt is not null)
         {
-            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway because --allow-mass-delete was given", address));
+            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", address));
         }
 
         DeleteEntities(blueprint, gone);

@@ -124,7 +124,7 @@ public sealed class StackEngine : IStackEngine
     {
         private readonly List<ManagedResource> _managed = [.. state.Managed];
         private readonly List<PendingOperation> _pending = [.. state.Pending];
-        private readonly HashSet<string> _failedBlueprints = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _missingBlueprints = new(StringComparer.Ordinal);
         private readonly Lock _gate = new();
 
         public List<StepResult> Results { get; } = [];
@@ -213,9 +213,10 @@ public sealed class StackEngine : IStackEngine
             }
             catch (Exception e) when (e is InfraException or HttpRequestException)
             {
-                if (change.Address.Kind == ResourceKind.Blueprint)
+                if (change.Address.Kind == ResourceKind.Blueprint && change.Kind == ChangeKind.Create)
                 {
-                    _failedBlueprints.Add(change.Address.Id);
+                    // Its entities cannot be written; an update that failed leaves the blueprint usable.
+                    _missingBlueprints.Add(change.Address.Id);
                 }
 
                 Complete(change, StepOutcome.Failed, engine.Mask(e.Message));
@@ -298,7 +299,7 @@ public sealed class StackEngine : IStackEngine
             }
 
             var writes = group.Where(c => c.Kind != ChangeKind.Same).ToList();
-            if (_failedBlueprints.Contains(blueprint))
+            if (_missingBlueprints.Contains(blueprint))
             {
                 foreach (var change in writes)
                 {

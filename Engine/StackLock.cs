@@ -49,11 +49,14 @@ public sealed class StackLock : IDisposable
         return new StackLock(handle, path, ownerPath);
     }
 
+    /// <summary>
+    /// Releases the lock. The lock file itself stays: deleting it would let a run that opened the old
+    /// file just before the delete lock it while a third run locks a new file of the same name.
+    /// The owner record goes first, while the lock is still held, so nobody reads a holder that has left.
+    /// </summary>
     public void Dispose()
     {
-        // Remove the files while still holding the handle, so nobody reads a holder that has left.
         TryDelete(OwnerPath);
-        TryDelete(Path);
         _handle.Dispose();
     }
 
@@ -77,7 +80,7 @@ public sealed class StackLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The lock is released with the handle either way; a leftover file does not block anyone.
+            // A leftover owner record is only read when the lock is held, so it cannot mislead anyone.
         }
     }
 }

@@ -202,9 +202,10 @@ public static partial class StackDataRules
             repairs.Add("labels had control characters or broken Unicode, cleaned");
         }
 
-        if (labels.Count(l => l is not null) > MaxLabels)
+        var count = labels.Count(l => l is not null);
+        if (count > MaxLabels)
         {
-            repairs.Add($"{labels.Count} labels, the first {MaxLabels} are kept");
+            repairs.Add($"{count} labels, the first {MaxLabels} are kept");
         }
 
         return clean;

@@ -1,0 +1,73 @@
+using Infra.Config;
+using Infra.Engine;
+using Infra.Model;
+using Infra.Spacelift;
+using Infra.Tests.Engine.Fakes;
+
+namespace Infra.Tests.Engine;
+
+/// <summary>One Port org, one Spacelift account, one state directory; engines are made fresh per run like separate processes.</summary>
+public sealed class EngineFixture : IDisposable
+{
+    public const string PortSecret = "port-client-secret-5f2c";
+    public const string ApiKeySecret = "spacelift-key-secret-9a7d";
+    public const string ApiKeyId = "01HAPIKEYIDVALUE";
+
+    public EngineFixture(int stacks = 5, double pruneThreshold = 50)
+    {
+        Time = new ManualTime(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+        Port = new InMemoryPortClient();
+        Spacelift = new FakeSpaceliftClient(Time);
+        Spacelift.Stacks.AddRange(Enumerable.Range(1, stacks).Select(Stack));
+        StateDir = Directory.CreateTempSubdirectory("infra-engine-").FullName;
+        Configuration = Config("space_lift_stack", pruneThreshold);
+    }
+
+    public ManualTime Time { get; }
+
+    public InMemoryPortClient Port { get; }
+
+    public FakeSpaceliftClient Spacelift { get; }
+
+    public string StateDir { get; }
+
+    public StackConfiguration Configuration { get; set; }
+
+    public string StateFile => Path.Combine(StateDir, "dev.json");
+
+    public static SpaceliftStack Stack(int n) => new(
+        $"stack-{n}",
+        $"Stack {n}",
+        "root",
+        n % 2 == 0 ? null : $"Stack number {n}",
+        ["team:a", $"n:{n}"],
+        "infra",
+        "FINISHED",
+        "GITHUB",
+        "main");
+
+    public StackConfiguration Config(string blueprint, double pruneThreshold = 50) => new(
+        "infra",
+        "dev",
+        "Pulumi.dev.yaml",
+        new PortSettings(new Uri("https://api.port.io"), "client-id", new Secret(PortSecret)),
+        new SpaceliftSettings(new Uri("https://acme.app.spacelift.io"), ApiKeyId, new Secret(ApiKeySecret)),
+        new ProjectSettings(blueprint, pruneThreshold, TimeSpan.FromHours(2), 4, StateDir, false, null));
+
+    public StackEngine Engine() => new(Configuration, Port, Spacelift, new FileStateStore(StateDir, "dev"), Time);
+
+    public async Task<Plan> PreviewAsync(Operation operation = Operation.Update, bool allowMassDeletion = false)
+    {
+        await using var engine = Engine();
+        return await engine.PlanAsync(operation, new PlanOptions(allowMassDeletion), CancellationToken.None);
+    }
+
+    public async Task<ApplyResult> RunAsync(Operation operation = Operation.Update, bool allowMassDeletion = false, IProgress<StepResult>? progress = null)
+    {
+        await using var engine = Engine();
+        var plan = await engine.PlanAsync(operation, new PlanOptions(allowMassDeletion), CancellationToken.None);
+        return await engine.ApplyAsync(plan, progress, CancellationToken.None);
+    }
+
+    public void Dispose() => Directory.Delete(StateDir, recursive: true);
+}

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Infra.Engine;
+using Infra.Model;
+
+namespace Infra.Tests.Engine;
+
+public sealed class JsonBodiesTests
+{
+    private static IReadOnlyList<PropertyDiff> Diff(string live, string desired, ResourceKind kind = ResourceKind.Blueprint)
+    {
+        var d = JsonNode.Parse(desired)!.AsObject();
+        return JsonBodies.Diff(JsonBodies.Normalize(kind, JsonNode.Parse(live)!.AsObject(), d), d);
+    }
+
+    [Theory]
+    [InlineData("""{"a":1,"createdAt":"x","createdBy":"u","updatedAt":"y","updatedBy":"u","id":"i"}""", """{"a":1}""")]
+    [InlineData("""{"a":1,"b":null,"c":[],"d":{}}""", """{"a":1}""")]
+    [InlineData("""{"a":1}""", """{"a":1,"b":null,"c":[],"d":{}}""")]
+    [InlineData("""{"x":{"p":1,"q":"s"},"a":1}""", """{"a":1,"x":{"q":"s","p":1}}""")]
+    [InlineData("""{"n":1.0,"m":100}""", """{"n":1,"m":1e2}""")]
+    [InlineData("""{"schema":{"required":["b","a"]}}""", """{"schema":{"required":["a","b"]}}""")]
+    public void Equivalent_bodies_have_no_diff(string live, string desired)
+        => Assert.Empty(Diff(live, desired));
+
+    [Fact]
+    public void Entity_server_fields_are_ignored()
+        => Assert.Empty(Diff("""{"identifier":"s","blueprint":"bp","team":[],"icon":null,"properties":{"a":"b"}}""", """{"identifier":"s","properties":{"a":"b"}}""", ResourceKind.Entity));
+
+    [Fact]
+    public void A_default_publish_on_an_action_is_ignored_but_an_unpublished_one_is_not()
+    {
+        Assert.Empty(Diff("""{"identifier":"a","publish":true}""", """{"identifier":"a"}""", ResourceKind.Action));
+        Assert.Equal("publish", Assert.Single(Diff("""{"identifier":"a","publish":false}""", """{"identifier":"a"}""", ResourceKind.Action)).Path);
+    }
+
+    [Fact]
+    public void Array_order_matters()
+    {
+        var diff = Assert.Single(Diff("""{"p":{"label":["a","b"]}}""", """{"p":{"label":["b","a"]}}"""));
+        Assert.Equal(("p.label", DiffKind.Update), (diff.Path, diff.Kind));
+    }
+
+    [Fact]
+    public void Nested_changes_use_dotted_paths_and_kinds()
+    {
+        var diffs = Diff(
+            """{"schema":{"properties":{"link":{"type":"string","format":"uri"},"old":{"type":"string"}}},"title":"T"}""",
+            """{"schema":{"properties":{"link":{"type":"string","format":"url"},"new":{"type":"number"}}},"title":"T"}""");
+
+        Assert.Equal(
+            [("schema.properties.link.format", DiffKind.Update), ("schema.properties.new", DiffKind.Add), ("schema.properties.old", DiffKind.Delete)],
+            diffs.Select(d => (d.Path, d.Kind)));
+        Assert.Equal("uri", diffs[0].Old!.GetValue<string>());
+        Assert.Equal("url", diffs[0].New!.GetValue<string>());
+    }
+
+    [Fact]
+    public void An_extra_non_null_header_in_live_is_a_difference()
+    {
+        var diff = Assert.Single(Diff("""{"invocationMethod":{"headers":{"A":"1","X-Extra":"y"}}}""", """{"invocationMethod":{"headers":{"A":"1"}}}""", ResourceKind.Action));
+        Assert.Equal(("invocationMethod.headers.X-Extra", DiffKind.Delete), (diff.Path, diff.Kind));
+    }
+
+    [Fact]
+    public void Type_changes_are_updates()
+    {
+        var diff = Assert.Single(Diff("""{"a":"1"}""", """{"a":1}"""));
+        Assert.Equal(DiffKind.Update, diff.Kind);
+    }
+}

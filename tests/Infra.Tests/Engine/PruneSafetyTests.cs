@@ -1,0 +1,113 @@
+using Infra.Diagnostics;
+using Infra.Engine;
+using Infra.Model;
+
+namespace Infra.Tests.Engine;
+
+/// <summary>Never delete on doubt: a failed read, an empty answer, or a large share of deletions.</summary>
+public sealed class PruneSafetyTests : IDisposable
+{
+    private readonly EngineFixture _f = new(stacks: 10, pruneThreshold: 50);
+
+    public void Dispose() => _f.Dispose();
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failed_spacelift_read_changes_no_entity_whatever_the_flag(bool allowMassDeletion)
+    {
+        // Given
+        await _f.RunAsync();
+        _f.Spacelift.Stacks.RemoveRange(6, 4);
+        _f.Spacelift.Stacks[0] = _f.Spacelift.Stacks[0] with { State = "FAILED" };
+        _f.Spacelift.FailAfterPages = 0;
+
+        // When
+        var result = await _f.RunAsync(allowMassDeletion: allowMassDeletion);
+
+        // Then
+        Assert.DoesNotContain(result.Plan.Changes, c => c.Address.Kind == ResourceKind.Entity && c.Kind != ChangeKind.Same);
+        var error = Assert.Single(result.Plan.Diagnostics, d => d.Severity == Severity.Error);
+        Assert.Contains("reading Spacelift failed after 0 stacks", error.Message);
+        Assert.Equal(ExitCodes.Failure, result.ExitCode);
+        Assert.Equal(10, _f.Port.EntityIds("space_lift_stack").Count);
+    }
+
+    [Fact]
+    public async Task A_partial_spacelift_read_still_applies_the_other_resources()
+    {
+        // Given
+        using var f = new EngineFixture(stacks: 120);
+        f.Spacelift.FailAfterPages = 1;
+
+        // When
+        var result = await f.RunAsync();
+
+        // Then
+        Assert.Contains("after 50 stacks", Assert.Single(result.Plan.Diagnostics, d => d.Severity == Severity.Error).Message);
+        Assert.Empty(f.Port.EntityIds("space_lift_stack"));
+        Assert.Single(f.Port.Blueprints);
+        Assert.Equal(3, f.Port.Actions.Count);
+        Assert.Equal(3, f.Port.Secrets.Count);
+    }
+
+    [Fact]
+    public async Task Zero_stacks_while_port_holds_entities_holds_deletions_back()
+    {
+        // Given
+        await _f.RunAsync();
+        _f.Spacelift.Stacks.Clear();
+
+        // When
+        var result = await _f.RunAsync();
+
+        // Then
+        Assert.Empty(result.Plan.ChangeLines());
+        Assert.Equal(10, result.Plan.HeldBackDeletions);
+        Assert.True(result.DeletionsHeldBack);
+        Assert.Equal(ExitCodes.DeletionsHeldBack, result.ExitCode);
+        var warning = Assert.Single(result.Plan.Diagnostics, d => d.Severity == Severity.Warning);
+        Assert.Contains("Spacelift returned 0 stacks while Port holds 10 entities", warning.Message);
+        Assert.Contains("--allow-mass-delete", warning.Message);
+        Assert.Equal(10, _f.Port.EntityIds("space_lift_stack").Count);
+    }
+
+    [Fact]
+    public async Task Zero_stacks_with_the_flag_deletes_every_entity()
+    {
+        // Given
+        await _f.RunAsync();
+        _f.Spacelift.Stacks.Clear();
+
+        // When
+        var result = await _f.RunAsync(allowMassDeletion: true);
+
+        // Then
+        Assert.Equal(10, result.Plan.ChangeLines().Length);
+        Assert.False(result.DeletionsHeldBack);
+        Assert.Empty(_f.Port.EntityIds("space_lift_stack"));
+    }
+
+    [Theory]
+    [InlineData(6, false, 0)]
+    [InlineData(6, true, 6)]
+    [InlineData(5, false, 5)]
+    public async Task Deleting_a_share_above_the_threshold_needs_the_flag(int removed, bool allowMassDeletion, int expectedDeletes)
+    {
+        // Given
+        await _f.RunAsync();
+        _f.Spacelift.Stacks.RemoveRange(0, removed);
+
+        // When
+        var result = await _f.RunAsync(allowMassDeletion: allowMassDeletion);
+
+        // Then
+        Assert.Equal(expectedDeletes, result.Plan.Changes.Count(c => c.Kind == ChangeKind.Delete));
+        Assert.Equal(removed - expectedDeletes, result.Plan.HeldBackDeletions);
+        Assert.Equal(10 - expectedDeletes, _f.Port.EntityIds("space_lift_stack").Count);
+        if (expectedDeletes == 0)
+        {
+            Assert.Contains(result.Plan.Diagnostics, d => d.Message.Contains("6 of 10 entities") && d.Message.Contains("above the 50% prune threshold"));
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using Infra.Engine;
+using Infra.Model;
+using Infra.Stacks;
+
+namespace Infra.Tests.Engine;
+
+public sealed class TokenScenarioTests : IDisposable
+{
+    private readonly EngineFixture _f = new(stacks: 1);
+
+    public void Dispose() => _f.Dispose();
+
+    [Fact]
+    public async Task Up_mints_the_token_once_and_records_its_expiry_in_port()
+    {
+        // When
+        await _f.RunAsync();
+
+        // Then
+        Assert.Equal(1, _f.Spacelift.Mints);
+        Assert.Equal("eyJ.jwt-1.sig", _f.Port.SecretValue(ResourceNames.TokenSecret));
+        Assert.Equal("Managed by infra \u00b7 validUntil:2026-11-28T20:00:00Z", _f.Port.SecretDescription(ResourceNames.TokenSecret));
+    }
+
+    [Fact]
+    public async Task Preview_inside_the_window_says_it_will_re_mint_without_minting()
+    {
+        // Given: a 10h token, 8h30m later (1h30m left, window 2h)
+        await _f.RunAsync();
+        _f.Time.Advance(TimeSpan.FromMinutes(510));
+
+        // When
+        var plan = await _f.PreviewAsync();
+
+        // Then
+        var change = plan.Change(ResourceKind.Secret, ResourceNames.TokenSecret);
+        Assert.Equal(ChangeKind.Update, change.Kind);
+        Assert.Equal("will re-mint (expires in 1h30m, inside the 2h window)", change.Reason);
+        Assert.Equal(1, _f.Spacelift.Mints);
+        await _f.RunAsync();
+        Assert.Equal(2, _f.Spacelift.Mints);
+        Assert.Equal("eyJ.jwt-2.sig", _f.Port.SecretValue(ResourceNames.TokenSecret));
+    }
+
+    [Fact]
+    public async Task A_token_outside_the_window_is_left_alone()
+    {
+        await _f.RunAsync();
+        _f.Time.Advance(TimeSpan.FromHours(7));
+
+        var plan = await _f.PreviewAsync();
+
+        Assert.Equal(ChangeKind.Same, plan.Change(ResourceKind.Secret, ResourceNames.TokenSecret).Kind);
+    }
+
+    [Fact]
+    public async Task The_guides_automation_overwriting_the_description_makes_the_next_up_re_mint()
+    {
+        // Given: the automation PATCHed the token with its own description
+        await _f.RunAsync();
+        _f.Port.SetSecretOutOfBand(ResourceNames.TokenSecret, "eyJ.from-automation.sig", "Refreshed Spacelift API token");
+
+        // When
+        var plan = await _f.PreviewAsync();
+
+        // Then
+        var change = plan.Change(ResourceKind.Secret, ResourceNames.TokenSecret);
+        Assert.Equal(ChangeKind.Update, change.Kind);
+        Assert.Contains("no readable validUntil", change.Reason);
+    }
+
+    [Fact]
+    public async Task A_failed_mint_fails_only_the_token_step()
+    {
+        // Given
+        var spacelift = new ThrowingMint(_f.Spacelift);
+        await using var engine = new StackEngine(_f.Configuration, _f.Port, spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
+
+        // When
+        var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);
+        var result = await engine.ApplyAsync(plan, null, CancellationToken.None);
+
+        // Then
+        var failed = Assert.Single(result.Steps, s => s.Outcome == StepOutcome.Failed);
+        Assert.Equal(ResourceNames.TokenSecret, failed.Change.Address.Id);
+        Assert.Equal("apiKeyUser: unauthorized", failed.Message);
+        Assert.Null(_f.Port.SecretValue(ResourceNames.TokenSecret));
+        Assert.Single(_f.Port.EntityIds("space_lift_stack"));
+    }
+
+    private sealed class ThrowingMint(Fakes.FakeSpaceliftClient inner) : Infra.Spacelift.ISpaceliftClient
+    {
+        public Task<Infra.Spacelift.SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken)
+            => throw new Infra.Spacelift.SpaceliftException("apiKeyUser: unauthorized");
+
+        public IAsyncEnumerable<IReadOnlyList<Infra.Spacelift.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
+            => inner.ListStacksAsync(cancellationToken);
+    }
+}

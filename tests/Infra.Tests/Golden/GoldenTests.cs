@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Infra.Engine;
+using Infra.Model;
+using Infra.Spacelift;
+using Infra.Stacks;
+
+namespace Infra.Tests.Golden;
+
+/// <summary>
+/// Pins every declared body (Golden/*.json) and compares each with the guide's own JSON
+/// (Golden/Guide/*.json) through an explicit list of deliberate differences, so an accidental
+/// difference fails. The deliberate ones are explained in docs/differences-from-guide.md.
+/// </summary>
+public sealed class GoldenTests
+{
+    private const string UpdateHint = "If the change is deliberate, regenerate with: UPDATE_GOLDEN=1 dotnet test tests/Infra.Tests --filter \"FullyQualifiedName~Infra.Tests.Golden\" and review the diff in git.";
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly IntegrationInputs Inputs = new(
+        "space_lift_stack",
+        new Uri("https://api.us.port.io"),
+        new Uri("https://acme.app.spacelift.io"),
+        new Secret("01HAPIKEYID"),
+        new Secret("api-key-secret"));
+
+    private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", "Stack number 1", ["team:a", "n:1"], "infra", "FINISHED", "GITHUB", "main");
+
+    public static TheoryData<string> Bodies => [.. Declared().Keys];
+
+    /// <summary>Each deliberate difference from the guide, as (path, kind); anything else fails.</summary>
+    public static TheoryData<string, string[]> GuideDifferences => new()
+    {
+        { "blueprint", [] },
+        { "trigger_spacelift_stack", ["invocationMethod.url Update"] },
+        { "refresh_spacelift_token", ["invocationMethod.url Update"] },
+        { "spacelift_token_refresh_sync", ["invocationMethod.url Update"] },
+        { "entity", ["properties.link Add"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bodies))]
+    public void Declared_body_matches_its_golden_file(string name)
+    {
+        var actual = Declared()[name].ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
+        var path = Path.Combine(AppContext.BaseDirectory, "Golden", name + ".json");
+        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
+        {
+            File.WriteAllText(Path.Combine(SourceDirectory(), name + ".json"), actual);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"Golden/{name}.json is missing. {UpdateHint}");
+        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
+        Assert.True(expected == actual, $"Golden/{name}.json differs from the declared body. {UpdateHint}\nDeclared:\n{actual}");
+    }
+
+    [Theory]
+    [MemberData(nameof(GuideDifferences))]
+    public void Declared_body_differs_from_the_guide_only_deliberately(string name, string[] deliberate)
+    {
+        var guide = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "Guide", name + ".json")))!.AsObject();
+
+        var diffs = JsonBodies.Diff(guide, Declared()[name]).Select(d => $"{d.Path} {d.Kind}");
+
+        Assert.True(
+            diffs.Order(StringComparer.Ordinal).SequenceEqual(deliberate.Order(StringComparer.Ordinal)),
+            $"{name} differs from the guide by [{string.Join(", ", diffs)}], expected only [{string.Join(", ", deliberate)}]. "
+            + "Either fix the declaration, or add the difference to GuideDifferences and to docs/differences-from-guide.md.");
+    }
+
+    [Fact]
+    public void Secret_names_differ_from_the_guide_only_by_the_api_secret_name()
+    {
+        string[] guide = ["SPACELIFT_API_KEY_ID", "SPACELIFT_API_SECRET", "SPACELIFT_TOKEN"];
+
+        var declared = Declared().Keys.Where(k => k.StartsWith("SPACELIFT_", StringComparison.Ordinal));
+
+        Assert.Equal(["SPACELIFT_API_SECRET"], guide.Except(declared));
+        Assert.Equal(["SPACELIFT_API_KEY_SECRET"], declared.Except(guide));
+    }
+
+    private static Dictionary<string, JsonObject> Declared()
+    {
+        var resources = SpaceliftIntegration.Declare(Inputs, [Sample, Sample with { Id = "stack-2", Description = null }]).State.Resources;
+        var bodies = resources.Where(r => r.Address.Kind != ResourceKind.Entity)
+            .ToDictionary(r => r.Address.Kind == ResourceKind.Blueprint ? "blueprint" : r.Address.Id, r => r.Body);
+        bodies["entity"] = resources.Single(r => r.Address.Id == "stack-1").Body;
+        bodies["entity-without-description"] = resources.Single(r => r.Address.Id == "stack-2").Body;
+        return bodies;
+    }
+
+    private static string SourceDirectory([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+}
