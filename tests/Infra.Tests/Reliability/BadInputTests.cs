@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
 using Infra.Diagnostics;
@@ -92,6 +93,34 @@ public sealed class BadInputTests
         var warned = odd.Where(s => up.All.Contains(s.Id.Length > 60 ? s.Id[..60] : s.Id, StringComparison.Ordinal)).ToArray();
         Assert.True(warned.Length > 0 || odd.All(s => sandbox.EntityIds().Contains(s.Id)), $"neither stored nor named in a warning: {up}");
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("preview", "--expect-no-changes"));
+    }
+
+    [Fact]
+    public async Task DuplicateStackIdsInSpaceliftsAnswerAreSkippedWithAWarning()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        var duplicated = 0;
+        await using var proxy = new FakeHttpServer(async request =>
+        {
+            var response = await Forwarder.ForwardAsync(sandbox.Emulators.SpaceliftUrl, request);
+            if (JsonNode.Parse(response.Body)?["data"]?["searchStacks"]?["edges"] is JsonArray { Count: > 0 } edges)
+            {
+                edges.Add(edges[0]!.DeepClone());
+                Interlocked.Increment(ref duplicated);
+                return response with { Body = edges.Root.ToJsonString() };
+            }
+
+            return response;
+        });
+        sandbox.Config["spacelift:apiKeyEndpoint"] = proxy.Url.AbsoluteUri;
+        sandbox.WriteStackFile();
+
+        var up = await sandbox.Cli("up", "--yes");
+
+        Assert.True(duplicated > 0, "the proxy never saw a stack page");
+        Expect.Exit(ExitCodes.Success, up);
+        Assert.Contains("duplicate", up.All, StringComparison.OrdinalIgnoreCase);
+        sandbox.AssertEntitiesMatchStacks();
     }
 
     [Theory]

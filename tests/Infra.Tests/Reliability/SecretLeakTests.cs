@@ -20,6 +20,8 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
     private const string WrongPortSecret = "WrongPortSecret-55aa01f3-LEAKCHECK";
     private const string WrongSpaceliftSecret = "WrongSpaceliftSecret-9e2b6c70-LEAKCHECK";
 
+    private int _echoed;
+
     [Fact]
     public async Task NoSecretValueAppearsOnAnyCommandPath()
     {
@@ -69,6 +71,8 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
             await CheckEngineExceptionAsync(sandbox, scan, "engine exception from a 422 echoing the token request");
         }
 
+        var echoedTokenRequests = _echoed;
+
         await using (var echo = new FakeHttpServer(request => EchoingPortAsync(sandbox, request, echoAuth: false)))
         {
             sandbox.Config["port:baseUrl"] = echo.Url.AbsoluteUri;
@@ -99,6 +103,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         }
 
         Assert.True(jwts.Count >= 2, "the run minted fewer tokens than the scan expects");
+        Assert.True(echoedTokenRequests > 0 && _echoed > echoedTokenRequests, "the echoing Port never answered a 422");
         Assert.Empty(leaks);
     }
 
@@ -118,29 +123,17 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<FakeResponse> EchoingPortAsync(Sandbox sandbox, FakeRequest request, bool echoAuth)
+    private async Task<FakeResponse> EchoingPortAsync(Sandbox sandbox, FakeRequest request, bool echoAuth)
     {
         var isAuth = request.Path.StartsWith("/v1/auth", StringComparison.Ordinal);
         var isSecretWrite = request.Path.StartsWith("/v1/organization/secrets", StringComparison.Ordinal) && request.Method != "GET";
         if ((echoAuth && isAuth) || (!echoAuth && isSecretWrite))
         {
+            Interlocked.Increment(ref _echoed);
             var error = new JsonObject { ["ok"] = false, ["error"] = "invalid_request", ["message"] = "the request body is invalid: " + request.Body };
             return new FakeResponse(422, error.ToJsonString());
         }
 
-        using var http = new HttpClient();
-        using var forward = new HttpRequestMessage(new HttpMethod(request.Method), new Uri(sandbox.Emulators.PortUrl, request.Path.TrimStart('/')));
-        if (request.Headers.TryGetValue("Authorization", out var authorization))
-        {
-            forward.Headers.TryAddWithoutValidation("Authorization", authorization);
-        }
-
-        if (request.Body.Length > 0)
-        {
-            forward.Content = new StringContent(request.Body, System.Text.Encoding.UTF8, "application/json");
-        }
-
-        using var response = await http.SendAsync(forward);
-        return new FakeResponse((int)response.StatusCode, await response.Content.ReadAsStringAsync(), response.Content.Headers.ContentType?.ToString() ?? "application/json");
+        return await Forwarder.ForwardAsync(sandbox.Emulators.PortUrl, request);
     }
 }
