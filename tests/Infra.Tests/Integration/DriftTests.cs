@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Infra.Diagnostics;
@@ -55,7 +53,7 @@ public sealed class DriftTests
     public async Task ExpectNoChangesExitsWithFailureWhenPortIsUnreachable()
     {
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
-        sandbox.Config["port:baseUrl"] = $"http://127.0.0.1:{ClosedPort()}/";
+        sandbox.Config["port:baseUrl"] = $"http://127.0.0.1:{ClosedPort.Next()}/";
         sandbox.WriteStackFile();
         // One retry instead of six keeps the test fast; the exit code is what is checked.
         sandbox.Engines = new MeasuredEngineFactory(new ClientStatistics(), maxRetries: 1);
@@ -64,15 +62,6 @@ public sealed class DriftTests
 
         Expect.Exit(ExitCodes.Failure, check);
         Expect.OneLineError(check);
-    }
-
-    private static int ClosedPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     private static async Task MakeDriftAsync(Sandbox sandbox, PortApi api, string drift)

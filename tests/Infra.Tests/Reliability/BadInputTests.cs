@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
 using Infra.Diagnostics;
+using Infra.Port;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Reliability;
@@ -67,6 +68,24 @@ public sealed class BadInputTests
         Expect.Exit(ExitCodes.UsageOrConfig, run);
         Expect.OneLineError(run);
         Assert.Contains(named, run.ErrorLines[0], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task InsecureFlagAllowsPlainHttpToAHostThatIsNotLoopback()
+    {
+        // 0.0.0.0 is not loopback by name but reaches this machine, where nothing listens on the port: refused at once.
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
+        sandbox.Config["port:baseUrl"] = $"http://0.0.0.0:{ClosedPort.Next()}/";
+        sandbox.WriteStackFile();
+        sandbox.Engines = new MeasuredEngineFactory(new ClientStatistics(), maxRetries: 0);
+
+        var refused = await sandbox.Cli("preview");
+        var allowed = await sandbox.Cli("preview", "--insecure");
+
+        Expect.Exit(ExitCodes.UsageOrConfig, refused);
+        Assert.Contains("--insecure", refused.ErrorLines[0], StringComparison.Ordinal);
+        Expect.Exit(ExitCodes.Failure, allowed);
+        Expect.OneLineError(allowed);
     }
 
     [Theory]
