@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Infra.Config;
 
 /// <summary>A key the program reads, with the environment variable that may supply it instead (the provider keys are listed here).</summary>
@@ -12,4 +14,26 @@ public sealed record KnownKey(ConfigKey Key, string EnvironmentVariable, string?
 
     public static IReadOnlyList<KnownKey> All { get; } =
         [PortBaseUrl, PortClientId, PortSecret, SpaceliftEndpoint, SpaceliftKeyId, SpaceliftKeySecret];
+
+    /// <summary>A key of the project's own namespace, whose variable is <c>&lt;PROJECT&gt;_&lt;UPPER_SNAKE_NAME&gt;</c>.</summary>
+    public static KnownKey ForProject(string project, string name)
+        => new(new ConfigKey(project, name), UpperSnake(project) + "_" + UpperSnake(name));
+
+    /// <summary><c>pruneThresholdPercent</c> → <c>PRUNE_THRESHOLD_PERCENT</c>; other non-alphanumerics become '_'.</summary>
+    private static string UpperSnake(string name)
+    {
+        var builder = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_');
+        }
+
+        return builder.ToString();
+    }
 }

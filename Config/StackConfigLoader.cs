@@ -1,4 +1,4 @@
-using System.Text;
+using Infra.Config.Yaml;
 using Infra.Model;
 
 namespace Infra.Config;
@@ -44,6 +44,7 @@ public static class StackConfigLoader
         var own = new ProjectKeys(project.Name);
 
         ThrowIfMissing(values, stack, own);
+        CheckDeclaredTypes(project, stackFile, values);
         var settings = ReadProjectSettings(values, own, directory, insecure);
         var port = new PortSettings(
             Url(values, KnownKey.PortBaseUrl, settings.Insecure),
@@ -59,12 +60,12 @@ public static class StackConfigLoader
     private static void ThrowIfMissing(ConfigResolver values, string stack, ProjectKeys own)
     {
         var required = KnownKey.All.Where(key => key.Default is null).ToList();
-        if (values.Resolve(own.DemoStacks.Key, own.DemoStacks.EnvironmentVariable) is not null)
+        if (values.Resolve(own.DemoStacks) is not null)
         {
             required.Add(own.DemoStateFile);
         }
 
-        var missing = required.Where(key => values.Resolve(key.Key, key.EnvironmentVariable) is null)
+        var missing = required.Where(key => values.Resolve(key) is null)
             .Select(key => $"'{key.Key}' (env {key.EnvironmentVariable})")
             .ToList();
         if (missing.Count == 0)
@@ -76,6 +77,19 @@ public static class StackConfigLoader
             ? $"value {missing[0]}"
             : $"values {string.Join(", ", missing[..^1])} and {missing[^1]}";
         throw new ConfigException($"{values.StackFilePath}: Stack '{stack}' is missing configuration {list}");
+    }
+
+    /// <summary>Pulumi checks every stack value of a typed project key, ours and any a user adds.</summary>
+    private static void CheckDeclaredTypes(ProjectFile project, StackFile stackFile, ConfigResolver values)
+    {
+        foreach (var (key, value) in stackFile.Config)
+        {
+            if (project.Config.TryGetValue(key, out var entry) && entry.Type is { } type && !ConfigTypes.Matches(type, value))
+            {
+                var got = value is PlainValue plain ? $", got '{plain.Text}'" : "";
+                throw values.Error(KnownKey.ForProject(project.Name, key.Name), $"must be of type '{type}'{got}");
+            }
+        }
     }
 
     private static ProjectSettings ReadProjectSettings(ConfigResolver values, ProjectKeys own, string directory, bool insecure)
@@ -94,28 +108,28 @@ public static class StackConfigLoader
     }
 
     private static string Text(ConfigResolver values, KnownKey key)
-        => values.Resolve(key.Key, key.EnvironmentVariable)?.Text ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        => values.Resolve(key)?.Text ?? throw values.Error(key, "is not set");
 
     private static long Integer(ConfigResolver values, KnownKey key, long min, long max) =>
         Integer(values, key, min, max, required: true)!.Value;
 
     private static long? Integer(ConfigResolver values, KnownKey key, long min, long max, bool required)
     {
-        var value = values.Resolve(key.Key, key.EnvironmentVariable);
+        var value = values.Resolve(key);
         if (value is null)
         {
-            return required ? throw values.Error(key.Key, key.EnvironmentVariable, "is not set") : null;
+            return required ? throw values.Error(key, "is not set") : null;
         }
 
         if (!ConfigTypes.TryParseInteger(value.Text, out var number))
         {
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must be of type '{ConfigTypes.Integer}'{Quote(value)}", value);
+            throw values.Error(key, $"must be of type '{ConfigTypes.Integer}'{Quote(value)}", value);
         }
 
         if (number < min || number > max)
         {
             var range = max == int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must be {range}{Quote(value)}", value);
+            throw values.Error(key, $"must be {range}{Quote(value)}", value);
         }
 
         return number;
@@ -123,10 +137,10 @@ public static class StackConfigLoader
 
     private static bool Boolean(ConfigResolver values, KnownKey key)
     {
-        var value = values.Resolve(key.Key, key.EnvironmentVariable) ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        var value = values.Resolve(key) ?? throw values.Error(key, "is not set");
         return ConfigTypes.TryParseBoolean(value.Text, out var flag)
             ? flag
-            : throw values.Error(key.Key, key.EnvironmentVariable, $"must be of type '{ConfigTypes.Boolean}'{Quote(value)}", value);
+            : throw values.Error(key, $"must be of type '{ConfigTypes.Boolean}'{Quote(value)}", value);
     }
 
     /// <summary>
@@ -136,22 +150,27 @@ public static class StackConfigLoader
     /// </summary>
     private static Uri Url(ConfigResolver values, KnownKey key, bool insecure, bool stripGraphQl = false)
     {
-        var value = values.Resolve(key.Key, key.EnvironmentVariable) ?? throw values.Error(key.Key, key.EnvironmentVariable, "is not set");
+        var value = values.Resolve(key) ?? throw values.Error(key, "is not set");
         if (!Uri.TryCreate(value.Text, UriKind.Absolute, out var uri) || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Host))
         {
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must be an absolute URL such as https://host{Quote(value)}", value);
+            throw values.Error(key, $"must be an absolute URL such as https://host{Quote(value)}", value);
+        }
+
+        if (uri.UserInfo.Length > 0)
+        {
+            // Never quote it back: the user part is a credential.
+            throw values.Error(key, "must not carry credentials in the URL; use the key's own id and secret settings");
         }
 
         if (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
         {
-            throw values.Error(key.Key, key.EnvironmentVariable, $"must use http or https, not '{uri.Scheme}'", value);
+            throw values.Error(key, $"must use http or https, not '{uri.Scheme}'", value);
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback && !insecure)
         {
             throw values.Error(
-                key.Key,
-                key.EnvironmentVariable,
+                key,
                 $"uses plain http to '{uri.Host}', which is not loopback; use https, or allow it with infra:insecure: true or --insecure",
                 value);
         }
@@ -170,34 +189,13 @@ public static class StackConfigLoader
     /// <summary>The project's own keys with their <c>&lt;PROJECT&gt;_&lt;UPPER_SNAKE&gt;</c> variables.</summary>
     private sealed class ProjectKeys(string project)
     {
-        public KnownKey Blueprint { get; } = Own(project, "blueprint");
-        public KnownKey PruneThresholdPercent { get; } = Own(project, "pruneThresholdPercent");
-        public KnownKey TokenRotationWindowMinutes { get; } = Own(project, "tokenRotationWindowMinutes");
-        public KnownKey Concurrency { get; } = Own(project, "concurrency");
-        public KnownKey StateDir { get; } = Own(project, "stateDir");
-        public KnownKey Insecure { get; } = Own(project, "insecure");
-        public KnownKey DemoStacks { get; } = Own(project, "demoStacks");
-        public KnownKey DemoStateFile { get; } = Own(project, "demoStateFile");
-
-        private static KnownKey Own(string project, string name)
-            => new(new ConfigKey(project, name), UpperSnake(project) + "_" + UpperSnake(name));
-    }
-
-    /// <summary><c>pruneThresholdPercent</c> → <c>PRUNE_THRESHOLD_PERCENT</c>; other non-alphanumerics become '_'.</summary>
-    internal static string UpperSnake(string name)
-    {
-        var builder = new StringBuilder();
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c) && i > 0 && char.IsLower(name[i - 1]))
-            {
-                builder.Append('_');
-            }
-
-            builder.Append(char.IsAsciiLetterOrDigit(c) ? char.ToUpperInvariant(c) : '_');
-        }
-
-        return builder.ToString();
+        public KnownKey Blueprint { get; } = KnownKey.ForProject(project, "blueprint");
+        public KnownKey PruneThresholdPercent { get; } = KnownKey.ForProject(project, "pruneThresholdPercent");
+        public KnownKey TokenRotationWindowMinutes { get; } = KnownKey.ForProject(project, "tokenRotationWindowMinutes");
+        public KnownKey Concurrency { get; } = KnownKey.ForProject(project, "concurrency");
+        public KnownKey StateDir { get; } = KnownKey.ForProject(project, "stateDir");
+        public KnownKey Insecure { get; } = KnownKey.ForProject(project, "insecure");
+        public KnownKey DemoStacks { get; } = KnownKey.ForProject(project, "demoStacks");
+        public KnownKey DemoStateFile { get; } = KnownKey.ForProject(project, "demoStateFile");
     }
 }

@@ -14,12 +14,15 @@ public sealed record StackConfiguration(
     SpaceliftSettings Spacelift,
     ProjectSettings Settings);
 
-/// <summary><c>port:baseUrl</c> [PORT_BASE_URL], <c>port:clientId</c> [PORT_CLIENT_ID], <c>port:secret</c> [PORT_CLIENT_SECRET].</summary>
+/// <summary>
+/// <c>port:baseUrl</c> [PORT_BASE_URL] (default https://api.getport.io; always ends in '/'),
+/// <c>port:clientId</c> [PORT_CLIENT_ID], <c>port:secret</c> [PORT_CLIENT_SECRET].
+/// </summary>
 public sealed record PortSettings(Uri BaseUrl, string ClientId, Secret ClientSecret);
 
 /// <summary>
 /// <c>spacelift:apiKeyEndpoint</c> [SPACELIFT_API_KEY_ENDPOINT], normalised to the account's base URL
-/// (a trailing <c>/graphql</c>, as the guide writes it, is removed); <c>spacelift:apiKeyId</c>
+/// (a trailing <c>/graphql</c>, as the guide writes it, is removed; always ends in '/'); <c>spacelift:apiKeyId</c>
 /// [SPACELIFT_API_KEY_ID]; <c>spacelift:apiKeySecret</c> [SPACELIFT_API_KEY_SECRET].
 /// </summary>
 public sealed record SpaceliftSettings(Uri Endpoint, string ApiKeyId, Secret ApiKeySecret)
@@ -28,6 +31,16 @@ public sealed record SpaceliftSettings(Uri Endpoint, string ApiKeyId, Secret Api
 }
 
 /// <summary>Keys under the project's own namespace (<c>infra:</c>), each with a default in Pulumi.yaml.</summary>
+/// <param name="Blueprint"><c>infra:blueprint</c> [INFRA_BLUEPRINT].</param>
+/// <param name="PruneThreshold">
+/// <c>infra:pruneThresholdPercent</c> [INFRA_PRUNE_THRESHOLD_PERCENT] as a fraction: 90 reads as 0.9, the
+/// share of entities a prune may delete without an explicit flag (Port's Ocean threshold is 0.9).
+/// </param>
+/// <param name="TokenRotationWindow"><c>infra:tokenRotationWindowMinutes</c> [INFRA_TOKEN_ROTATION_WINDOW_MINUTES].</param>
+/// <param name="Concurrency"><c>infra:concurrency</c> [INFRA_CONCURRENCY], 1 to 64.</param>
+/// <param name="StateDir"><c>infra:stateDir</c> [INFRA_STATE_DIR], an absolute path (relative values resolve against the project directory).</param>
+/// <param name="Insecure"><c>infra:insecure</c> [INFRA_INSECURE] or the CLI's <c>--insecure</c>: plain http:// to non-loopback hosts is allowed.</param>
+/// <param name="Demo">Non-null exactly when <c>infra:demoStacks</c> [INFRA_DEMO_STACKS] is set.</param>
 public sealed record ProjectSettings(
     string Blueprint,
     double PruneThreshold,
@@ -38,4 +51,6 @@ public sealed record ProjectSettings(
     DemoSettings? Demo);
 
 /// <summary>Set only for the demo stack: start both emulators in-process at the configured URLs.</summary>
+/// <param name="Stacks"><c>infra:demoStacks</c>: how many Spacelift stacks the emulator holds (0 or more).</param>
+/// <param name="StateFile"><c>infra:demoStateFile</c> [INFRA_DEMO_STATE_FILE], absolute: where the emulated Port organisation is kept.</param>
 public sealed record DemoSettings(int Stacks, string StateFile);

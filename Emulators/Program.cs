@@ -40,9 +40,10 @@ catch (EmulatorUsageException e)
     Console.Error.WriteLine("error: " + e.Message);
     return 2;
 }
-catch (IOException e)
+catch (Exception e) when (e is not OperationCanceledException)
 {
-    Console.Error.WriteLine("error: cannot start the emulators: " + e.Message);
+    // An address in use, or a Port state file that cannot be read: one line, no stack trace.
+    Console.Error.WriteLine("error: cannot start the emulators: " + e.Message.ReplaceLineEndings(" "));
     return 1;
 }
 

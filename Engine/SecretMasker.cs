@@ -17,16 +17,22 @@ internal sealed class SecretMasker(IEnumerable<Secret> secrets)
         switch (node)
         {
             case JsonObject o:
-                foreach (var key in o.Select(p => p.Key).ToList())
+                List<string>? leaking = null;
+                foreach (var (key, value) in o)
                 {
-                    if (IsLeakingString(o[key]))
+                    if (IsLeakingString(value))
                     {
-                        o[key] = Secret.Mask;
+                        (leaking ??= []).Add(key);
                     }
                     else
                     {
-                        Mask(o[key]);
+                        Mask(value);
                     }
+                }
+
+                foreach (var key in leaking ?? [])
+                {
+                    o[key] = Secret.Mask;
                 }
 
                 return o;
@@ -52,7 +58,7 @@ internal sealed class SecretMasker(IEnumerable<Secret> secrets)
     public JsonObject? Mask(JsonObject? node) => (JsonObject?)Mask((JsonNode?)node);
 
     private bool IsLeakingString(JsonNode? node)
-        => node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && Leaks(v.GetValue<string>());
+        => _values.Length > 0 && node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && Leaks(v.GetValue<string>());
 
     public bool Leaks(string text) => _values.Any(v => text.Contains(v, StringComparison.Ordinal));
 }

@@ -134,6 +134,9 @@ public sealed class StackEngine : IStackEngine
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
             var changes = run.Plan.Changes;
+
+            // A previous run's pending entries are settled by this plan, which was made against live Port.
+            _pending.Clear();
             if (run.Plan.Operation == Operation.Refresh)
             {
                 foreach (var change in changes)
@@ -146,8 +149,6 @@ public sealed class StackEngine : IStackEngine
                 return;
             }
 
-            // A previous run's pending entries are settled by this plan, which was made against live Port.
-            _pending.Clear();
             for (var i = 0; i < changes.Count;)
             {
                 var change = changes[i];

@@ -13,8 +13,6 @@ public sealed record StackState(
     RunInfo? LastRun)
 {
     public static StackState Empty { get; } = new([], [], null);
-
-    public bool Owns(ResourceAddress address) => Managed.Any(m => m.Kind == address.Kind && m.Id == address.Id);
 }
 
 public sealed record ManagedResource(ResourceKind Kind, string Id)

@@ -11,7 +11,7 @@ public sealed class ClientStatistics
     private long _writes;
     private long _tokenRequests;
     private long _rateLimited;
-    private long _serverUnavailable;
+    private long _serverErrors;
     private long _connectionFailed;
     private long _timeouts;
     private long _tokenRefreshes;
@@ -31,10 +31,10 @@ public sealed class ClientStatistics
     /// <summary>Port access-token requests and Spacelift <c>apiKeyUser</c> exchanges.</summary>
     public long TokenRequests => Interlocked.Read(ref _tokenRequests);
 
-    public long Retries => RetriesFor(RetryCause.RateLimited) + RetriesFor(RetryCause.ServerUnavailable)
+    public long Retries => RetriesFor(RetryCause.RateLimited) + RetriesFor(RetryCause.ServerError)
         + RetriesFor(RetryCause.ConnectionFailed) + RetriesFor(RetryCause.Timeout);
 
-    /// <summary>Tokens fetched again because the API refused the one held (401, null viewer).</summary>
+    /// <summary>Requests refused for their token (401, Spacelift's null viewer) and sent again with a renewed one.</summary>
     public long TokenRefreshes => Interlocked.Read(ref _tokenRefreshes);
 
     /// <summary>Times a request waited because the previous answer said no requests remained.</summary>
@@ -51,7 +51,7 @@ public sealed class ClientStatistics
     public long RetriesFor(RetryCause cause) => cause switch
     {
         RetryCause.RateLimited => Interlocked.Read(ref _rateLimited),
-        RetryCause.ServerUnavailable => Interlocked.Read(ref _serverUnavailable),
+        RetryCause.ServerError => Interlocked.Read(ref _serverErrors),
         RetryCause.ConnectionFailed => Interlocked.Read(ref _connectionFailed),
         RetryCause.Timeout => Interlocked.Read(ref _timeouts),
         _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
@@ -59,7 +59,7 @@ public sealed class ClientStatistics
 
     public override string ToString() =>
         $"requests {Requests} (reads {Reads}, writes {Writes}, tokens {TokenRequests}); retries {Retries} " +
-        $"(429 {RetriesFor(RetryCause.RateLimited)}, 5xx {RetriesFor(RetryCause.ServerUnavailable)}, " +
+        $"(429 {RetriesFor(RetryCause.RateLimited)}, 5xx {RetriesFor(RetryCause.ServerError)}, " +
         $"connection {RetriesFor(RetryCause.ConnectionFailed)}, timeout {RetriesFor(RetryCause.Timeout)}); " +
         $"token refreshes {TokenRefreshes}; pacing waits {PacingWaits} ({PacingDelay.TotalSeconds:0.###} s); " +
         $"accepted after retry {AcceptedAfterRetry}; batch splits {BatchSplits}";
@@ -79,7 +79,7 @@ public sealed class ClientStatistics
         switch (cause)
         {
             case RetryCause.RateLimited: Interlocked.Increment(ref _rateLimited); break;
-            case RetryCause.ServerUnavailable: Interlocked.Increment(ref _serverUnavailable); break;
+            case RetryCause.ServerError: Interlocked.Increment(ref _serverErrors); break;
             case RetryCause.ConnectionFailed: Interlocked.Increment(ref _connectionFailed); break;
             default: Interlocked.Increment(ref _timeouts); break;
         }

@@ -30,6 +30,12 @@ public sealed partial class PortClient
 
             var request = new PortRequest(HttpMethod.Post, PortUrls.EntitySearch(blueprint), RequestKind.Read) { Body = JsonWire.ToUtf8(query) };
             var answer = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            // Before the first up the blueprint does not exist yet: it has no entities, which is no failure.
+            if (page == 1 && IsPortNotFound(answer))
+            {
+                yield break;
+            }
+
             var body = _connection.EnsureSuccess(request, answer);
             yield return Detach(request, answer, body);
 
@@ -154,7 +160,11 @@ public sealed partial class PortClient
 
         if (answer.AcceptedAfterRetry)
         {
-            ReportAll(batch, sink, succeeded: true, (int)HttpStatusCode.OK);
+            foreach (var entity in batch)
+            {
+                sink.Report(entity, new EntityWriteResult(entity.Identifier, true, (int)HttpStatusCode.OK));
+            }
+
             return;
         }
 
@@ -223,14 +233,6 @@ public sealed partial class PortClient
         }
 
         sink.FailAll(batch, failure);
-    }
-
-    private static void ReportAll(IReadOnlyList<BatchEntity> batch, EntityResultSink sink, bool succeeded, int status)
-    {
-        foreach (var entity in batch)
-        {
-            sink.Report(entity, new EntityWriteResult(entity.Identifier, succeeded, status));
-        }
     }
 
     /// <summary>The batch entity a bulk result names by <c>index</c>; null for an index outside the batch.</summary>

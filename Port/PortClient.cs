@@ -147,9 +147,7 @@ public sealed partial class PortClient : IPortClient
     {
         var request = new PortRequest(HttpMethod.Get, path, RequestKind.Read);
         var answer = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        // Only Port's own not-found envelope means "absent": a bare 404 (a wrong base URL, a proxy)
-        // must not make the engine believe nothing exists and create everything again.
-        if (answer.Status == HttpStatusCode.NotFound && JsonWire.String(answer.Body?["error"]) is not null)
+        if (IsPortNotFound(answer))
         {
             return null;
         }
@@ -157,6 +155,13 @@ public sealed partial class PortClient : IPortClient
         var body = _connection.EnsureSuccess(request, answer);
         return _connection.Resource(request, answer, body, key);
     }
+
+    /// <summary>
+    /// Only Port's own not-found envelope means "absent": a bare 404 (a wrong base URL, a proxy) must
+    /// not make the engine believe nothing exists and create everything again.
+    /// </summary>
+    private static bool IsPortNotFound(PortAnswer answer) =>
+        answer.Status == HttpStatusCode.NotFound && JsonWire.String(answer.Body?["error"]) is not null;
 
     private async Task WriteAsync(PortRequest request, string? key, CancellationToken cancellationToken)
     {

@@ -66,13 +66,6 @@ internal sealed class PortConnection
         return answer;
     }
 
-    /// <summary>Sends the request and returns Port's <c>{ok: true, ...}</c> body, or throws the mapped exception.</summary>
-    public async Task<JsonObject> SendForSuccessAsync(PortRequest request, CancellationToken cancellationToken)
-    {
-        var answer = await SendAsync(request, cancellationToken).ConfigureAwait(false);
-        return EnsureSuccess(request, answer);
-    }
-
     /// <summary>The body of a successful answer; a failed or malformed one becomes its exception.</summary>
     public JsonObject EnsureSuccess(PortRequest request, PortAnswer answer)
     {

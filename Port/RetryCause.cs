@@ -6,8 +6,8 @@ public enum RetryCause
     /// <summary>HTTP 429.</summary>
     RateLimited,
 
-    /// <summary>HTTP 502, 503 or 504.</summary>
-    ServerUnavailable,
+    /// <summary>HTTP 500, 502, 503 or 504.</summary>
+    ServerError,
 
     /// <summary>The connection failed or dropped before an answer came (HttpRequestException).</summary>
     ConnectionFailed,

@@ -57,7 +57,7 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretS
         }
     }
 
-    public SpaceliftException Invalid(string operation, HttpStatusCode status, string problem, byte[] body) =>
+    private SpaceliftException Invalid(string operation, HttpStatusCode status, string problem, byte[] body) =>
         new(scrubber.Scrub($"Spacelift {operation}: {problem} (HTTP {(int)status}): {JsonWire.Snippet(body, text => scrubber.Scrub(text))}"));
 
     private HttpRequestMessage Build(byte[] body, string? bearer)

@@ -1,4 +1,5 @@
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Infra.Config.Yaml;
@@ -10,18 +11,20 @@ internal static class YamlFile
     public static YamlMappingNode Parse(string path, string text)
     {
         var stream = new YamlStream();
+        var parser = new TrackingParser(new Parser(new StringReader(text)));
         try
         {
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {Describe(e)}", e);
         }
-        catch (ArgumentException e)
+        catch (InvalidOperationException e)
         {
-            // YamlDotNet reports a repeated mapping key as an ArgumentException from its dictionary.
-            throw new ConfigException($"{path}: malformed YAML: a mapping repeats a key ({e.Message})", e);
+            // YamlDotNet's scanner fails this way on some inputs (an unclosed flow sequence); the last
+            // event it did parse is the best position we have.
+            throw new ConfigException($"{path}:{parser.Position.Line}:{parser.Position.Column}: malformed YAML: cannot parse what follows", e);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -59,6 +62,21 @@ internal static class YamlFile
     /// <summary>True for an empty plain scalar or YAML's <c>null</c>/<c>~</c>.</summary>
     public static bool IsNull(YamlScalarNode scalar)
         => scalar.Style == ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>Remembers where the last parsed event ended.</summary>
+    private sealed class TrackingParser(IParser inner) : IParser
+    {
+        public Mark Position { get; private set; } = Mark.Empty;
+
+        public ParsingEvent? Current => inner.Current;
+
+        public bool MoveNext()
+        {
+            var moved = inner.MoveNext();
+            Position = inner.Current?.End ?? Position;
+            return moved;
+        }
+    }
 
     // YamlDotNet prefixes its messages with the marks we already print.
     private static string Describe(YamlException e)

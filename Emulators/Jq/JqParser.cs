@@ -171,6 +171,10 @@ internal sealed class JqParser
             case JqTokenKind.Number:
                 _next++;
                 return new LiteralNode(JsonValue.Create(double.Parse(token.Text, CultureInfo.InvariantCulture)));
+            case JqTokenKind.Symbol when token.Text == "-" && _tokens[_next + 1].Kind == JqTokenKind.Number:
+                // A negative number literal; subtraction stays outside the subset.
+                _next += 2;
+                return new LiteralNode(JsonValue.Create(-double.Parse(_tokens[_next - 1].Text, CultureInfo.InvariantCulture)));
             case JqTokenKind.Keyword when token.Text is "true" or "false":
                 _next++;
                 return new LiteralNode(JsonValue.Create(token.Text == "true"));

@@ -17,6 +17,9 @@ internal sealed class Organisation(PortEmulatorOptions options)
 
     public Dictionary<string, JsonObject> Actions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Only actions whose permissions were changed; the others have the defaults.</summary>
+    public Dictionary<string, JsonObject> ActionPermissions { get; } = new(StringComparer.Ordinal);
+
     public Dictionary<string, SecretRecord> Secrets { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, RunRecord> Runs { get; } = new(StringComparer.Ordinal);

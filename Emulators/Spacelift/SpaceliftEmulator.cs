@@ -35,6 +35,12 @@ public sealed class SpaceliftEmulator
     public TokenService Tokens { get; }
     public TimeProvider Time { get; }
 
+    /// <summary>
+    /// What <c>apiKeyUser</c> answers for a known key id with a wrong secret: <c>null</c> plus an
+    /// <c>unauthorized</c> error (true, the default), or <c>null</c> alone. Spacelift does not document it.
+    /// </summary>
+    public bool WrongSecretIsError { get; set; } = true;
+
     /// <summary>The base URL clients see (no <c>/graphql</c>); it is the JWT audience.</summary>
     public Uri PublicBaseUrl
     {
@@ -52,7 +58,7 @@ public sealed class SpaceliftEmulator
     /// <summary>The stack's state: its latest tracked run's, or the stored one when it has none.</summary>
     internal (string State, long? Since) EffectiveState(EmulatedStack stack)
     {
-        var latest = Runs.ForStack(stack.Id).FirstOrDefault(r => r.Type == "TRACKED");
+        var latest = Runs.Latest(stack.Id, "TRACKED");
         if (latest is null)
         {
             return (stack.State, stack.StateSetAt);

@@ -7,7 +7,7 @@ namespace Infra.Port.Http;
 
 /// <summary>
 /// Sends requests through the shared handler with Polly: retries with exponential backoff and jitter
-/// (or the server's own <c>Retry-After</c>) on 429, 502, 503, 504, dropped connections and
+/// (or the server's own <c>Retry-After</c>) on 429, 500, 502, 503, 504, dropped connections and
 /// timeouts; a timeout per attempt; and pacing from Port's rate-limit headers. Used by both clients.
 /// </summary>
 internal sealed class ResilientSender
@@ -137,7 +137,10 @@ internal sealed class ResilientSender
         { Exception: HttpRequestException } => RetryCause.ConnectionFailed,
         { Exception: TimeoutRejectedException } => RetryCause.Timeout,
         { Result.StatusCode: HttpStatusCode.TooManyRequests } => RetryCause.RateLimited,
-        { Result.StatusCode: HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout } => RetryCause.ServerUnavailable,
+        // 500 too: Port's internal_error and Spacelift's resolver failures are as a rule transient, every
+        // request here is idempotent, and a create that did land is recognised by its 409 on the retry.
+        { Result.StatusCode: HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout }
+            => RetryCause.ServerError,
         _ => null,
     };
 

@@ -17,6 +17,8 @@ internal sealed class ActionRoutes(PortContext context)
         pipeline.Map(app, "GET", "/v1/actions/{identifier}", Get);
         pipeline.Map(app, "PUT", "/v1/actions/{identifier}", Replace);
         pipeline.Map(app, "DELETE", "/v1/actions/{identifier}", Delete);
+        pipeline.Map(app, "GET", "/v1/actions/{identifier}/permissions", GetPermissions);
+        pipeline.Map(app, "PATCH", "/v1/actions/{identifier}/permissions", PatchPermissions);
     }
 
     private ApiResult List(PortRequest request)
@@ -93,11 +95,40 @@ internal sealed class ActionRoutes(PortContext context)
         {
             Find(request);
             Organisation.Actions.Remove(request.Route("identifier"));
+            Organisation.ActionPermissions.Remove(request.Route("identifier"));
         }
 
         context.Changed();
         return ApiResult.Ok();
     }
+
+    private ApiResult GetPermissions(PortRequest request)
+    {
+        lock (Organisation.Gate)
+        {
+            Find(request);
+            return ApiResult.Ok("permissions", Permissions(request.Route("identifier")).DeepClone());
+        }
+    }
+
+    private ApiResult PatchPermissions(PortRequest request)
+    {
+        var patch = request.ObjectBody();
+        JsonObject merged;
+        lock (Organisation.Gate)
+        {
+            Find(request);
+            var identifier = request.Route("identifier");
+            merged = ActionPermissions.Merge(Permissions(identifier), patch);
+            Organisation.ActionPermissions[identifier] = merged;
+            merged = (JsonObject)merged.DeepClone();
+        }
+
+        return ApiResult.Ok("permissions", merged);
+    }
+
+    private JsonObject Permissions(string identifier)
+        => Organisation.ActionPermissions.TryGetValue(identifier, out var permissions) ? permissions : ActionPermissions.Default();
 
     private JsonObject Find(PortRequest request)
     {

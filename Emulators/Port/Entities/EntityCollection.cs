@@ -72,11 +72,12 @@ internal sealed class EntityCollection
     public (List<JsonObject> Page, long? Next) Page(long? after, int limit, Func<JsonObject, bool> matches)
     {
         var page = new List<JsonObject>(Math.Min(limit, Count));
-        var start = after is null ? long.MinValue : after.Value + 1;
-        if (start > _nextSequence)
+        if (after >= _nextSequence)
         {
             return (page, null);
         }
+
+        var start = after is null ? long.MinValue : after.Value + 1;
 
         foreach (var sequence in _sequences.GetViewBetween(start, long.MaxValue))
         {

@@ -179,6 +179,8 @@ internal sealed class EntityWriter(Organisation organisation)
             }
 
             var target = relation["target"]!.GetValue<string>();
+            var targets = organisation.EntitiesOf(target)
+                ?? throw PortApiError.NotFound($"Relation '{key}' targets blueprint '{target}', which was not found");
             var many = relation["many"]?.GetValue<bool>() == true;
             var identifiers = value switch
             {
@@ -192,7 +194,7 @@ internal sealed class EntityWriter(Organisation organisation)
             foreach (var targetId in identifiers)
             {
                 Identifiers.Check($"Identifier in relation '{key}'", targetId, Identifiers.Entity(), Identifiers.EntityMax);
-                if (organisation.EntitiesOf(target)?.Contains(targetId) != true)
+                if (!targets.Contains(targetId))
                 {
                     if (!createMissing)
                     {

@@ -84,6 +84,17 @@ internal sealed class PortPipeline(PortEmulatorOptions options, TokenIssuer toke
             await WriteErrorAsync(context, error);
             return;
         }
+        catch (InvalidOperationException e)
+        {
+            // System.Text.Json's typed reads throw this when a field holds the wrong JSON type.
+            await WriteErrorAsync(context, PortApiError.Invalid($"The request body has a value of the wrong type: {e.Message}"));
+            return;
+        }
+        catch (ArgumentException e)
+        {
+            await WriteErrorAsync(context, new PortApiError(400, "bad_request", $"The request body is not acceptable JSON: {e.Message}"));
+            return;
+        }
 
         context.Response.StatusCode = result.Status;
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -27,7 +27,15 @@ internal sealed class StateStore(string path, TimeSpan delay, Func<byte[]> snaps
         {
             if (Interlocked.Exchange(ref _dirty, 0) == 1)
             {
-                await WriteAsync();
+                try
+                {
+                    await WriteAsync();
+                }
+                catch
+                {
+                    Volatile.Write(ref _dirty, 1);
+                    throw;
+                }
             }
         }
         finally
@@ -40,7 +48,15 @@ internal sealed class StateStore(string path, TimeSpan delay, Func<byte[]> snaps
     {
         await Task.Delay(delay);
         Volatile.Write(ref _scheduled, 0);
-        await FlushAsync();
+        try
+        {
+            await FlushAsync();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The changes stay pending (FlushAsync re-marks them): the next change or the final flush
+            // tries again, and the final flush reports the error to whoever disposes the emulator.
+        }
     }
 
     private async Task WriteAsync()
@@ -48,7 +64,7 @@ internal sealed class StateStore(string path, TimeSpan delay, Func<byte[]> snaps
         var content = snapshot();
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(directory);
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Environment.ProcessId}.tmp");
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.{Path.GetRandomFileName()}.tmp");
         await File.WriteAllBytesAsync(temporary, content);
         File.Move(temporary, path, overwrite: true);
     }

@@ -105,7 +105,7 @@ public sealed class TokenService
         }
 
         var now = _time.GetUtcNow();
-        return now >= token.IssuedAt && now < token.ExpiresAt ? new Caller(token.KeyId, jwt) : null;
+        return now >= token.IssuedAt && now < token.ExpiresAt ? new Caller(token.KeyId, jwt, token.ExpiresAt) : null;
     }
 
     /// <summary>Makes every token issued so far expire now (tests of token refresh).</summary>

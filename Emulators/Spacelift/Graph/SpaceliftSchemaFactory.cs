@@ -39,7 +39,7 @@ internal static class SpaceliftSchemaFactory
 
     private static void ConfigureQuery(TypeConfig query, SpaceliftEmulator emulator)
     {
-        query.FieldFor("viewer").Resolver = Resolve(ctx => CallerOf(ctx) is { } caller ? UserOf(caller, emulator) : null);
+        query.FieldFor("viewer").Resolver = Resolve(ctx => CallerOf(ctx) is { } caller ? UserOf(caller) : null);
         query.FieldFor("stacks").Resolver = Resolve(ctx => CallerOf(ctx) is null
             ? Array.Empty<StackView>()
             : emulator.Stacks.All().Select(s => new StackView(s, emulator)).ToArray());
@@ -70,7 +70,7 @@ internal static class SpaceliftSchemaFactory
             }
             catch (WrongSecretException e)
             {
-                throw new ExecutionError(e.Message);
+                return emulator.WrongSecretIsError ? throw new ExecutionError(e.Message) : null;
             }
         });
         mutation.FieldFor("runTrigger").Resolver = Resolve(ctx => TriggerRun(ctx, emulator));
@@ -78,21 +78,25 @@ internal static class SpaceliftSchemaFactory
 
     private static void ConfigureStack(TypeConfig stack, SpaceliftEmulator emulator)
     {
-        stack.FieldFor("runs").Resolver = Resolve(ctx =>
-        {
-            var runs = emulator.Runs.ForStack(((StackView)ctx.Source!).Id);
-            var before = ctx.GetArgument<string?>("before");
-            return runs
-                .SkipWhile(r => before is not null && r.Id != before)
-                .Skip(before is null ? 0 : 1)
-                .Take(RunsPageSize)
-                .Select(r => new RunView(r, emulator))
-                .ToArray();
-        });
+        // As in Spacelift, "runs" lists the tracked (and task/destroy) runs and "proposedRuns" the proposed ones.
+        stack.FieldFor("runs").Resolver = Resolve(ctx => RunsOf(ctx, emulator, proposed: false));
+        stack.FieldFor("proposedRuns").Resolver = Resolve(ctx => RunsOf(ctx, emulator, proposed: true));
         stack.FieldFor("run").Resolver = Resolve(ctx =>
             emulator.Runs.Find(ctx.GetArgument<string>("id")) is { } run && run.StackId == ((StackView)ctx.Source!).Id
                 ? new RunView(run, emulator)
                 : null);
+    }
+
+    private static RunView[] RunsOf(IResolveFieldContext ctx, SpaceliftEmulator emulator, bool proposed)
+    {
+        var before = ctx.GetArgument<string?>("before");
+        return emulator.Runs.ForStack(((StackView)ctx.Source!).Id)
+            .Where(r => (r.Type == "PROPOSED") == proposed)
+            .SkipWhile(r => before is not null && r.Id != before)
+            .Skip(before is null ? 0 : 1)
+            .Take(RunsPageSize)
+            .Select(r => new RunView(r, emulator))
+            .ToArray();
     }
 
     private static StacksConnectionView SearchStacks(IResolveFieldContext ctx, SpaceliftEmulator emulator)
@@ -142,11 +146,8 @@ internal static class SpaceliftSchemaFactory
     private static string HeadOf(EmulatedStack stack)
         => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{stack.Id}@{stack.Branch}")))[..40];
 
-    private static UserView UserOf(Caller caller, SpaceliftEmulator emulator)
-    {
-        var validUntil = emulator.Tokens.Issued.FirstOrDefault(t => t.Jwt == caller.Token)?.ExpiresAt ?? emulator.Time.GetUtcNow();
-        return new UserView(caller.KeyId, caller.Identity, caller.Token, validUntil.ToUnixTimeSeconds());
-    }
+    private static UserView UserOf(Caller caller)
+        => new(caller.KeyId, caller.Identity, caller.Token, caller.ValidUntil.ToUnixTimeSeconds());
 
     private static Caller? CallerOf(IResolveFieldContext ctx) => (ctx.UserContext as SpaceliftRequestContext)?.Caller;
 

@@ -51,10 +51,10 @@ internal static class SpaceliftSdl
 
         input QueryOrder {
           field: String!
-          direction: SearchSuggestionsOrderDirection!
+          direction: OrderDirection!
         }
 
-        enum SearchSuggestionsOrderDirection { ASC DESC }
+        enum OrderDirection { ASC DESC }
 
         input RuntimeConfigInput {
           yaml: String
@@ -163,6 +163,7 @@ internal static class SpaceliftSdl
           integrations: StackIntegrations
           outputs: [StackOutput!]!
           runs(before: ID): [Run!]!
+          proposedRuns(before: ID): [Run!]!
           run(id: ID!): Run
         }
 

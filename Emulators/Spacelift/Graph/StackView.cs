@@ -12,7 +12,6 @@ internal sealed class StackView(EmulatedStack stack, SpaceliftEmulator state)
 {
     private static readonly IReadOnlyList<string> None = [];
 
-    public EmulatedStack Source => stack;
     public string Id => stack.Id;
     public string Name => stack.Name;
     public string? Description => stack.Description;

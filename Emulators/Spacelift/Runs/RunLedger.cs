@@ -5,6 +5,10 @@ public sealed class RunLedger
 {
     private readonly Lock _gate = new();
     private readonly List<EmulatedRun> _runs = [];
+
+    // Stack state and search read a stack's runs for every stack they show; the index keeps that cheap.
+    private readonly Dictionary<string, List<EmulatedRun>> _byStack = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EmulatedRun> _byId = new(StringComparer.Ordinal);
     private RunScript _script = RunScript.Default;
 
     public RunScript Script
@@ -44,7 +48,16 @@ public sealed class RunLedger
     {
         lock (_gate)
         {
-            return _runs.Where(r => r.StackId == stackId).Reverse().ToArray();
+            return _byStack.TryGetValue(stackId, out var runs) ? Enumerable.Reverse(runs).ToArray() : [];
+        }
+    }
+
+    /// <summary>The stack's newest run of <paramref name="type"/> (a <c>RunType</c> value), if any.</summary>
+    public EmulatedRun? Latest(string stackId, string type)
+    {
+        lock (_gate)
+        {
+            return _byStack.TryGetValue(stackId, out var runs) ? runs.FindLast(r => r.Type == type) : null;
         }
     }
 
@@ -52,7 +65,7 @@ public sealed class RunLedger
     {
         lock (_gate)
         {
-            return _runs.Find(r => r.Id == runId);
+            return _byId.GetValueOrDefault(runId);
         }
     }
 
@@ -62,6 +75,13 @@ public sealed class RunLedger
         lock (_gate)
         {
             _runs.Add(run);
+            _byId[run.Id] = run;
+            if (!_byStack.TryGetValue(run.StackId, out var runs))
+            {
+                _byStack[run.StackId] = runs = [];
+            }
+
+            runs.Add(run);
         }
     }
 
@@ -70,6 +90,8 @@ public sealed class RunLedger
         lock (_gate)
         {
             _runs.Clear();
+            _byStack.Clear();
+            _byId.Clear();
         }
     }
 }

@@ -108,10 +108,13 @@ public static class StackSearch
         var wanted = predicate.EnumEquals is { Count: > 0 } enums ? enums
             : predicate.StringMatches is { Count: > 0 } strings ? strings
             : throw new SearchException($"predicate \"{predicate.Field}\" needs enumEquals or stringMatches");
-        return wanted.Any(w => values.Any(v => Glob(w).IsMatch(v)));
+        return wanted.Any(w => values.Any(v => GlobMatches(w, v)));
     }
 
-    private static Regex Glob(string pattern)
-        => new("^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static bool GlobMatches(string pattern, string value)
+        => pattern.Contains('*', StringComparison.Ordinal)
+            // The static overload caches the compiled pattern across the stacks of one search.
+            ? Regex.IsMatch(value, "^" + Regex.Escape(pattern).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            : string.Equals(pattern, value, StringComparison.OrdinalIgnoreCase);
 }

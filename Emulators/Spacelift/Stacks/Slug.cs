@@ -23,6 +23,50 @@ public static class Slug
         ["в"] = "v", ["с"] = "s", ["т"] = "t", ["о"] = "o", ["к"] = "k", ["и"] = "i", ["л"] = "l", ["м"] = "m",
     };
 
+    // What unidecode (and Unicode decomposition) make of accented Latin letters; spelled out because the
+    // emulators run with invariant globalization, where string normalization is not available.
+    private static readonly Dictionary<char, char> Unaccented = new (string Accented, char Plain)[]
+    {
+        ("ÀÁÂÃÄÅĀĂĄ", 'A'),
+        ("ÇĆĈĊČ", 'C'),
+        ("Ď", 'D'),
+        ("ÈÉÊËĒĔĖĘĚ", 'E'),
+        ("ĜĞĠĢ", 'G'),
+        ("Ĥ", 'H'),
+        ("ÌÍÎÏĨĪĬĮİ", 'I'),
+        ("Ĵ", 'J'),
+        ("Ķ", 'K'),
+        ("ĹĻĽ", 'L'),
+        ("ÑŃŅŇ", 'N'),
+        ("ÒÓÔÕÖŌŎŐ", 'O'),
+        ("ŔŖŘ", 'R'),
+        ("ŚŜŞŠ", 'S'),
+        ("ŢŤ", 'T'),
+        ("ÙÚÛÜŨŪŬŮŰŲ", 'U'),
+        ("Ŵ", 'W'),
+        ("ÝŶŸ", 'Y'),
+        ("ŹŻŽ", 'Z'),
+        ("àáâãäåāăą", 'a'),
+        ("çćĉċč", 'c'),
+        ("ď", 'd'),
+        ("èéêëēĕėęě", 'e'),
+        ("ĝğġģ", 'g'),
+        ("ĥ", 'h'),
+        ("ìíîïĩīĭį", 'i'),
+        ("ĵ", 'j'),
+        ("ķ", 'k'),
+        ("ĺļľ", 'l'),
+        ("ñńņň", 'n'),
+        ("òóôõöōŏő", 'o'),
+        ("ŕŗř", 'r'),
+        ("śŝşš", 's'),
+        ("ţť", 't'),
+        ("ùúûüũūŭůűų", 'u'),
+        ("ŵ", 'w'),
+        ("ýÿŷ", 'y'),
+        ("źżž", 'z'),
+    }.SelectMany(group => group.Accented.Select(c => (c, group.Plain))).ToDictionary(pair => pair.c, pair => pair.Plain);
+
     private static readonly Dictionary<string, string> EmojiNames = new(StringComparer.Ordinal)
     {
         ["🐢"] = "turtle", ["🚀"] = "rocket", ["🔥"] = "fire", ["🌍"] = "globe-showing-europe-africa",
@@ -103,11 +147,11 @@ public static class Slug
             return;
         }
 
-        foreach (var c in element.Normalize(NormalizationForm.FormD))
+        foreach (var c in element)
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
-                text.Append(c);
+                text.Append(Unaccented.GetValueOrDefault(c, c));
             }
         }
     }

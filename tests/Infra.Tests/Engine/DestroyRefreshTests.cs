@@ -105,4 +105,21 @@ public sealed class DestroyRefreshTests : IDisposable
             [ResourceNames.ApiKeyIdSecret, ResourceNames.ApiKeySecretSecret, ResourceNames.TokenSecret, ResourceNames.RefreshAction, "space_lift_stack", ResourceNames.TokenAutomation],
             managed);
     }
+
+    [Fact]
+    public async Task Refresh_settles_the_pending_operations_of_an_interrupted_run()
+    {
+        // Given
+        await _f.RunAsync();
+        _f.Spacelift.Stacks.RemoveAt(0);
+        _f.Port.CrashAfterEntities = 0;
+        await Assert.ThrowsAsync<InvalidOperationException>(() => _f.RunAsync());
+        Assert.Contains((await _f.PreviewAsync()).Diagnostics, d => d.Message.Contains("previous run stopped"));
+
+        // When
+        await _f.RunAsync(Operation.Refresh);
+
+        // Then
+        Assert.DoesNotContain((await _f.PreviewAsync()).Diagnostics, d => d.Message.Contains("previous run stopped"));
+    }
 }

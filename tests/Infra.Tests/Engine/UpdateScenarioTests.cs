@@ -275,11 +275,43 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task Preview_saves_nothing_and_up_saves_after_each_resource_step_and_entity_batch()
+    {
+        // Given
+        using var f = new EngineFixture(stacks: 25);
+        var store = new CountingStore(new FileStateStore(f.StateDir, "dev"));
+        await using var engine = new StackEngine(f.Configuration, f.Port, f.Spacelift, store, f.Time) { EntityBatchSize = 10 };
+
+        // When
+        var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);
+        var savesAfterPreview = store.Saves;
+        await engine.ApplyAsync(plan, null, CancellationToken.None);
+
+        // Then: 7 resources, 3 batches of entities, and the final record
+        Assert.Equal(0, savesAfterPreview);
+        Assert.Equal(11, store.Saves);
+        Assert.Equal(32, (await store.LoadAsync(CancellationToken.None)).LastRun!.Succeeded);
+    }
+
+    [Fact]
     public async Task Applying_a_plan_from_another_engine_is_refused()
     {
         var plan = await _f.PreviewAsync();
         await using var engine = _f.Engine();
         await Assert.ThrowsAsync<ArgumentException>(() => engine.ApplyAsync(plan, null, CancellationToken.None));
+    }
+
+    private sealed class CountingStore(IStateStore inner) : IStateStore
+    {
+        public int Saves { get; private set; }
+
+        public Task<StackState> LoadAsync(CancellationToken cancellationToken) => inner.LoadAsync(cancellationToken);
+
+        public Task SaveAsync(StackState state, CancellationToken cancellationToken)
+        {
+            Saves++;
+            return inner.SaveAsync(state, cancellationToken);
+        }
     }
 
     private sealed class SyncProgress(List<StepResult> sink) : IProgress<StepResult>
