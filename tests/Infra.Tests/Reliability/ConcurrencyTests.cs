@@ -8,6 +8,7 @@ namespace Infra.Tests.Reliability;
 
 /// <summary>Two <c>up</c> runs at once: one runs, the other is refused fast with exit 10 naming the holder.</summary>
 [Trait("Category", "Reliability")]
+[Collection(ChildProcessCollection.Name)]
 public sealed class ConcurrencyTests(ITestOutputHelper output)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace Infra.Tests.Reliability;
 /// entities, which spreads the kills over the write phase however fast the machine is.
 /// </summary>
 [Trait("Category", "Reliability")]
+[Collection(ChildProcessCollection.Name)]
 public sealed class CrashMatrixTests(ITestOutputHelper output)
 {
     private const int Stacks = 2000;
