@@ -21,7 +21,7 @@ public sealed class BadInputTests
     [InlineData("wrong passphrase", "passphrase")]
     [InlineData("endpoint that is not a URL", "not a url")]
     [InlineData("plain http to a remote host", "port.example.com")]
-    [InlineData("unknown flag", "--frobnicate")]
+    [InlineData("unknown flag", "'frobnicate'")]
     [InlineData("non-numeric setting", "infra:concurrency")]
     public async Task BadConfigurationOrFlagsExitTwoWithOneLineNamingTheCulprit(string input, string named)
     {
