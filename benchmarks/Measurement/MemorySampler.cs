@@ -15,6 +15,7 @@ public sealed class MemorySampler : IAsyncDisposable
     private readonly long _heapBefore;
     private readonly long _allocatedBefore;
     private readonly bool _rssReset;
+    private readonly long _rssAtStart;
     private long _managedPeak;
 
     private MemorySampler()
@@ -25,6 +26,7 @@ public sealed class MemorySampler : IAsyncDisposable
         _managedPeak = _heapBefore;
         _allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         _rssReset = ResetPeakRss();
+        _rssAtStart = PeakRss();
         _sampling = SampleAsync();
     }
 
@@ -37,6 +39,7 @@ public sealed class MemorySampler : IAsyncDisposable
         Sample();
         return new MemoryMeasurement(
             PeakRss(),
+            _rssAtStart,
             _rssReset,
             _managedPeak,
             Math.Max(0, _managedPeak - _heapBefore),
