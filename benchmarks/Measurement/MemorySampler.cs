@@ -20,8 +20,12 @@ public sealed class MemorySampler : IAsyncDisposable
 
     private MemorySampler()
     {
+        // Collect, finalize, collect again (what finalizers released), and compact the large object heap too,
+        // so the heap the run starts from is what is really still reachable.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         _heapBefore = GC.GetTotalMemory(forceFullCollection: false);
         _managedPeak = _heapBefore;
         _allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
