@@ -9,6 +9,12 @@ if (args is [EmulatorServer.Verb, .. var serveArgs])
     return await EmulatorServer.RunAsync(serveArgs);
 }
 
+if (args is ["--help" or "-h"])
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
 BenchmarkOptions options;
 try
 {

@@ -23,7 +23,7 @@ public sealed class ChildProcessEmulators : IEmulatorSession
 
     public Uri SpaceliftUrl { get; }
 
-    public string Placement => $"child process {_child.Id} (the peak RSS is the product's and the benchmark's own)";
+    public string Placement => "in a child process (peak RSS = the product and the benchmark harness only)";
 
     public static async Task<ChildProcessEmulators> StartAsync(int stacks, int latencyMs, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ public sealed class InProcessEmulators : IEmulatorSession
 
     public Uri SpaceliftUrl => _host.SpaceliftUrl;
 
-    public string Placement => "in-process (the peak RSS includes the emulators and their data)";
+    public string Placement => "in this process (peak RSS includes the emulators and their data)";
 
     public static async Task<InProcessEmulators> StartAsync(int stacks, int latencyMs, CancellationToken cancellationToken)
     {

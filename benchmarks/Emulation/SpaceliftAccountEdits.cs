@@ -1,4 +1,5 @@
 using Emulators.Hosting;
+using Emulators.Spacelift.Stacks;
 
 namespace Benchmarks.Emulation;
 
@@ -8,9 +9,28 @@ namespace Benchmarks.Emulation;
 /// </summary>
 public static class SpaceliftAccountEdits
 {
-    public static int Change(EmulatorHost host, int count) =>
-        throw new NotSupportedException("the emulator host exposes no Spacelift stack store yet");
+    /// <summary>Changes the description of <paramref name="count"/> stacks: one property of their entities.</summary>
+    public static int Change(EmulatorHost host, int count)
+    {
+        var store = host.Spacelift.Stacks;
+        var picked = Spread(store.All(), count);
+        foreach (var stack in picked)
+        {
+            store.Update(stack.Id, s => s with { Description = $"{s.Description} (changed by the benchmark)".TrimStart() });
+        }
 
-    public static int Remove(EmulatorHost host, int count) =>
-        throw new NotSupportedException("the emulator host exposes no Spacelift stack store yet");
+        return picked.Count;
+    }
+
+    public static int Remove(EmulatorHost host, int count)
+    {
+        var store = host.Spacelift.Stacks;
+        return Spread(store.All(), count).Count(stack => store.Remove(stack.Id));
+    }
+
+    private static IReadOnlyList<EmulatedStack> Spread(IReadOnlyList<EmulatedStack> stacks, int count)
+    {
+        var take = Math.Min(count, stacks.Count);
+        return Enumerable.Range(0, take).Select(i => stacks[(int)((long)i * stacks.Count / take)]).ToArray();
+    }
 }

@@ -15,16 +15,22 @@ public sealed class MemorySampler : IAsyncDisposable
     private readonly long _heapBefore;
     private readonly long _allocatedBefore;
     private readonly bool _rssReset;
+    private readonly long _rssAtStart;
     private long _managedPeak;
 
     private MemorySampler()
     {
+        // Collect, finalize, collect again (what finalizers released), and compact the large object heap too,
+        // so the heap the run starts from is what is really still reachable.
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         _heapBefore = GC.GetTotalMemory(forceFullCollection: false);
         _managedPeak = _heapBefore;
         _allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         _rssReset = ResetPeakRss();
+        _rssAtStart = PeakRss();
         _sampling = SampleAsync();
     }
 
@@ -37,6 +43,7 @@ public sealed class MemorySampler : IAsyncDisposable
         Sample();
         return new MemoryMeasurement(
             PeakRss(),
+            _rssAtStart,
             _rssReset,
             _managedPeak,
             Math.Max(0, _managedPeak - _heapBefore),

@@ -21,5 +21,5 @@ public sealed record RunResult(
 {
     public static RunResult NotRun(int latencyMs, int stacks, string name, string why) =>
         new(latencyMs, stacks, name, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, RequestCounts.None,
-            new MemoryMeasurement(0, false, 0, 0, 0), "not run: " + why, Succeeded: false);
+            new MemoryMeasurement(0, 0, false, 0, 0, 0), "not run: " + why, Succeeded: false);
 }
