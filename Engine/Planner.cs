@@ -259,9 +259,15 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
 
             var old = JsonBodies.Normalize(ResourceKind.Entity, existing, resource.Body);
             var diffs = JsonBodies.Diff(old, resource.Body);
-            Add(
-                new ResourceChange(resource.Address, diffs.Count == 0 ? ChangeKind.Same : ChangeKind.Update, diffs, old, Clone(resource.Body)),
-                new StepIntent(resource, Blueprint: blueprint));
+            if (diffs.Count == 0)
+            {
+                // Nothing reads an unchanged entity's bodies after planning, and at 20,000 stacks keeping
+                // both (and their masked copies) for every entity was most of the plan's memory.
+                Add(new ResourceChange(resource.Address, ChangeKind.Same, [], null, null), new StepIntent(null, Blueprint: blueprint));
+                continue;
+            }
+
+            Add(new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, Clone(resource.Body)), new StepIntent(resource, Blueprint: blueprint));
         }
 
         var gone = current.Where(e => !declared.Contains(e.Key) && !declaration.RejectedIds.Contains(e.Key)).Select(e => e.Value).ToList();

@@ -78,6 +78,21 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task Unchanged_entities_keep_no_bodies_in_the_plan()
+    {
+        // Given
+        await _f.RunAsync();
+
+        // When
+        var plan = await _f.PreviewAsync();
+
+        // Then: a 20,000-stack idle plan must not hold two copies of every entity
+        var sames = plan.Changes.Where(c => c.Address.Kind == ResourceKind.Entity).ToList();
+        Assert.NotEmpty(sames);
+        Assert.All(sames, c => Assert.Equal((ChangeKind.Same, (object?)null, (object?)null), (c.Kind, (object?)c.Old, (object?)c.New)));
+    }
+
+    [Fact]
     public async Task Added_changed_and_removed_stacks_give_exactly_those_entity_changes()
     {
         // Given
