@@ -342,7 +342,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         Old = masker.Mask(change.Old),
         New = masker.Mask(change.New),
         Diffs = [.. change.Diffs.Select(d => d with { Old = masker.Mask(d.Old), New = masker.Mask(d.New) })],
-        Reason = change.Reason is not null && masker.Leaks(change.Reason) ? Secret.Mask : change.Reason,
+        Reason = change.Reason is null ? null : masker.MaskText(change.Reason),
     };
 
     private static JsonObject Strip(ResourceKind kind, JsonObject live) => kind == ResourceKind.Secret
