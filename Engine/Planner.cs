@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Model;
+using Infra.Port.Http;
 using Infra.Stacks;
 
 namespace Infra.Engine;
@@ -240,7 +241,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         var liveEntities = live.EntitiesOf(blueprint);
         foreach (var entity in liveEntities)
         {
-            if (entity["identifier"] is JsonValue id && id.TryGetValue<string>(out var identifier))
+            if (JsonWire.String(entity["identifier"]) is { } identifier)
             {
                 current.TryAdd(identifier, entity);
             }
@@ -304,7 +305,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         foreach (var entity in entities)
         {
-            if (entity["identifier"] is not JsonValue id || !id.TryGetValue<string>(out var identifier))
+            if (JsonWire.String(entity["identifier"]) is not { } identifier)
             {
                 continue;
             }
@@ -346,7 +347,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     };
 
     private static JsonObject Strip(ResourceKind kind, JsonObject live) => kind == ResourceKind.Secret
-        ? SecretBody(DescriptionOf(live, "secretName") ?? string.Empty, DescriptionOf(live), withValue: false)
+        ? SecretBody(JsonWire.String(live["secretName"]) ?? string.Empty, DescriptionOf(live), withValue: false)
         : JsonBodies.Normalize(kind, live, []);
 
     private static JsonObject SecretBody(string name, string? description, bool withValue)
@@ -360,8 +361,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         return body;
     }
 
-    private static string? DescriptionOf(JsonObject? body, string key = "description")
-        => body?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? DescriptionOf(JsonObject? body) => JsonWire.String(body?["description"]);
 
     private static JsonObject Clone(JsonObject body) => body.DeepClone().AsObject();
 }
