@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Infra.Config;
 using Infra.Diagnostics;
 
 namespace Infra.Engine;
 
 /// <summary>
-/// <c>&lt;StateDir&gt;/&lt;stack&gt;.json</c>, replaced atomically (temp file, fsync, rename) so that a
-/// kill at any moment leaves either the old or the new state, never half of one.
+/// <c>&lt;StateDir&gt;/&lt;stack&gt;.json</c>, replaced through <see cref="AtomicFile"/> so that a kill at
+/// any moment leaves either the old or the new state, never half of one.
 /// </summary>
 public sealed class FileStateStore(string directory, string stack) : IStateStore
 {
@@ -37,17 +38,12 @@ public sealed class FileStateStore(string directory, string stack) : IStateStore
         }
     }
 
-    public async Task SaveAsync(StackState state, CancellationToken cancellationToken)
+    public Task SaveAsync(StackState state, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(directory);
-        var temp = Path + "." + Environment.ProcessId + ".tmp";
-        await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
-        {
-            await JsonSerializer.SerializeAsync(stream, state, Json, cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temp, Path, overwrite: true);
+        AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, state, Json));
+        return Task.CompletedTask;
     }
 }
 

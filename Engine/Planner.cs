@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Model;
+using Infra.Port.Http;
 using Infra.Stacks;
 
 namespace Infra.Engine;
@@ -240,7 +241,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         var liveEntities = live.EntitiesOf(blueprint);
         foreach (var entity in liveEntities)
         {
-            if (entity["identifier"] is JsonValue id && id.TryGetValue<string>(out var identifier))
+            if (JsonWire.String(entity["identifier"]) is { } identifier)
             {
                 current.TryAdd(identifier, entity);
             }
@@ -310,7 +311,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         foreach (var entity in entities)
         {
-            if (entity["identifier"] is not JsonValue id || !id.TryGetValue<string>(out var identifier))
+            if (JsonWire.String(entity["identifier"]) is not { } identifier)
             {
                 continue;
             }
@@ -348,11 +349,11 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         Old = masker.Mask(change.Old),
         New = masker.Mask(change.New),
         Diffs = [.. change.Diffs.Select(d => d with { Old = masker.Mask(d.Old), New = masker.Mask(d.New) })],
-        Reason = change.Reason is not null && masker.Leaks(change.Reason) ? Secret.Mask : change.Reason,
+        Reason = change.Reason is null ? null : masker.MaskText(change.Reason),
     };
 
     private static JsonObject Strip(ResourceKind kind, JsonObject live) => kind == ResourceKind.Secret
-        ? SecretBody(DescriptionOf(live, "secretName") ?? string.Empty, DescriptionOf(live), withValue: false)
+        ? SecretBody(JsonWire.String(live["secretName"]) ?? string.Empty, DescriptionOf(live), withValue: false)
         : JsonBodies.Normalize(kind, live, []);
 
     private static JsonObject SecretBody(string name, string? description, bool withValue)
@@ -366,8 +367,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         return body;
     }
 
-    private static string? DescriptionOf(JsonObject? body, string key = "description")
-        => body?[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+    private static string? DescriptionOf(JsonObject? body) => JsonWire.String(body?["description"]);
 
     private static JsonObject Clone(JsonObject body) => body.DeepClone().AsObject();
 }

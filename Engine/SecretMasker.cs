@@ -60,5 +60,8 @@ internal sealed class SecretMasker(IEnumerable<Secret> secrets)
     private bool IsLeakingString(JsonNode? node)
         => _values.Length > 0 && node is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String && Leaks(v.GetValue<string>());
 
-    public bool Leaks(string text) => _values.Any(v => text.Contains(v, StringComparison.Ordinal));
+    /// <summary>A message that contains a known secret value is replaced whole by <c>[secret]</c>.</summary>
+    public string MaskText(string text) => Leaks(text) ? Secret.Mask : text;
+
+    private bool Leaks(string text) => _values.Any(v => text.Contains(v, StringComparison.Ordinal));
 }

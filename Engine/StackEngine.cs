@@ -113,11 +113,9 @@ public sealed class StackEngine : IStackEngine
         }
         catch (SpaceliftException e)
         {
-            return (stacks, new SpaceliftRead(stacks.Count, Mask(e.Message)));
+            return (stacks, new SpaceliftRead(stacks.Count, _masker.MaskText(e.Message)));
         }
     }
-
-    private string Mask(string message) => _masker.Leaks(message) ? Secret.Mask : message;
 
     /// <summary>One execution of a plan: the steps in order, state saved as they land.</summary>
     private sealed class ApplyRun(StackEngine engine, PlannedRun run, StackState state, IProgress<StepResult>? progress, DateTimeOffset startedAt)
@@ -220,7 +218,7 @@ public sealed class StackEngine : IStackEngine
                     _missingBlueprints.Add(change.Address.Id);
                 }
 
-                Complete(change, StepOutcome.Failed, engine.Mask(e.Message));
+                Complete(change, StepOutcome.Failed, engine._masker.MaskText(e.Message));
             }
             finally
             {
@@ -353,7 +351,7 @@ public sealed class StackEngine : IStackEngine
                         return;
                     }
 
-                    Complete(change, result.Succeeded ? StepOutcome.Succeeded : StepOutcome.Failed, result.Succeeded ? null : engine.Mask(result.Message ?? result.Error ?? "rejected by Port"));
+                    Complete(change, result.Succeeded ? StepOutcome.Succeeded : StepOutcome.Failed, result.Succeeded ? null : engine._masker.MaskText(result.Message ?? result.Error ?? "rejected by Port"));
                 }
             });
             string? failure = null;
@@ -367,7 +365,7 @@ public sealed class StackEngine : IStackEngine
             }
             catch (Exception e) when (e is InfraException or HttpRequestException)
             {
-                failure = engine.Mask(e.Message);
+                failure = engine._masker.MaskText(e.Message);
             }
 
             lock (_gate)

@@ -8,10 +8,13 @@ namespace Infra.Engine;
 /// <summary>
 /// Builds the real engine: the lock first (when exclusive, so a second run fails before touching
 /// anything), the demo's emulators when configured, then the HTTP clients and the state file.
+/// <paramref name="clients"/> is a template for the clients' options (retry limit, statistics); the
+/// stack's concurrency and insecure settings and this factory's clock always override it.
 /// </summary>
-public sealed class StackEngineFactory(TimeProvider? time = null) : IStackEngineFactory
+public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions? clients = null) : IStackEngineFactory
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly ClientOptions _clients = clients ?? new ClientOptions();
 
     public async Task<IStackEngine> CreateAsync(StackConfiguration configuration, bool exclusive, CancellationToken cancellationToken)
     {
@@ -41,7 +44,7 @@ public sealed class StackEngineFactory(TimeProvider? time = null) : IStackEngine
                     cancellationToken));
             }
 
-            var options = new ClientOptions(Concurrency: settings.Concurrency, Insecure: settings.Insecure, Time: _time);
+            var options = _clients with { Concurrency = settings.Concurrency, Insecure = settings.Insecure, Time = _time };
             var port = PortClient.Create(configuration.Port, options);
             var spacelift = SpaceliftClient.Create(configuration.Spacelift, options);
             owned.AddRange(new object[] { port, spacelift }.OfType<IAsyncDisposable>());

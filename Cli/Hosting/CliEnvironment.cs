@@ -1,4 +1,4 @@
-using System.Collections;
+using Infra.Config;
 
 namespace Infra.Cli.Hosting;
 
@@ -13,16 +13,7 @@ public sealed record CliEnvironment(IReadOnlyDictionary<string, string?> Variabl
     /// <summary>https://no-color.org: present and not empty disables colour.</summary>
     public bool NoColor => Variables.TryGetValue("NO_COLOR", out var value) && !string.IsNullOrEmpty(value);
 
-    public static CliEnvironment FromProcess()
-    {
-        var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
-            variables[(string)entry.Key] = entry.Value as string;
-        }
-
-        return new CliEnvironment(variables);
-    }
+    public static CliEnvironment FromProcess() => new(ProcessEnvironment.Snapshot());
 
     private bool IsTruthy(string name) =>
         Variables.TryGetValue(name, out var value)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.WebUtilities;
+using Emulators.Tokens;
 
 namespace Emulators.Port.Auth;
 
@@ -46,7 +46,6 @@ internal sealed class TokenIssuer(PortEmulatorOptions options)
 
     private string CreateJwt(DateTimeOffset now)
     {
-        var header = new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT" };
         var payload = new JsonObject
         {
             ["orgId"] = options.OrganizationId,
@@ -56,12 +55,8 @@ internal sealed class TokenIssuer(PortEmulatorOptions options)
             ["iat"] = now.ToUnixTimeSeconds(),
             ["exp"] = (now + options.TokenLifetime).ToUnixTimeSeconds(),
         };
-        var unsigned = $"{Encode(header.ToJsonString())}.{Encode(payload.ToJsonString())}";
-        var signature = HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.ClientSecret), Encoding.UTF8.GetBytes(unsigned));
-        return $"{unsigned}.{WebEncoders.Base64UrlEncode(signature)}";
+        return Hs256Jwt.Sign(Encoding.UTF8.GetBytes(options.ClientSecret), payload);
     }
-
-    private static string Encode(string json) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(json));
 
     private static bool FixedTimeEquals(string left, string right)
         => CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(left)), SHA256.HashData(Encoding.UTF8.GetBytes(right)));

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Emulators.Tokens;
 
 namespace Emulators.Spacelift.Auth;
 
@@ -118,44 +118,17 @@ public sealed class TokenService
         }
     }
 
-    private string Sign(JsonObject payload)
-    {
-        var header = Base64Url(JsonSerializer.SerializeToUtf8Bytes(new JsonObject { ["alg"] = "HS256", ["typ"] = "JWT" }));
-        var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
-        var signature = HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(header + "." + body));
-        return $"{header}.{body}.{Base64Url(signature)}";
-    }
+    private string Sign(JsonObject payload) => Hs256Jwt.Sign(_signingKey, payload);
 
     private string? VerifiedJti(string jwt)
     {
-        var parts = jwt.Split('.');
-        if (parts.Length != 3)
-        {
-            return null;
-        }
-
         try
         {
-            var expected = HMACSHA256.HashData(_signingKey, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
-            if (!CryptographicOperations.FixedTimeEquals(expected, Convert.FromBase64String(FromBase64Url(parts[2]))))
-            {
-                return null;
-            }
-
-            var payload = JsonNode.Parse(Convert.FromBase64String(FromBase64Url(parts[1])));
-            return payload?["jti"]?.GetValue<string>();
+            return Hs256Jwt.Verify(_signingKey, jwt)?["jti"]?.GetValue<string>();
         }
-        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
             return null;
         }
-    }
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static string FromBase64Url(string text)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        return padded + new string('=', (4 - (padded.Length % 4)) % 4);
     }
 }

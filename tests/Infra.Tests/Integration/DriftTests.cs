@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Infra.Diagnostics;
+using Infra.Engine;
 using Infra.Port;
 using Infra.Stacks;
 using Infra.Tests.Support;
@@ -56,7 +57,7 @@ public sealed class DriftTests
         sandbox.Config["port:baseUrl"] = $"http://127.0.0.1:{ClosedPort.Next()}/";
         sandbox.WriteStackFile();
         // One retry instead of six keeps the test fast; the exit code is what is checked.
-        sandbox.Engines = new MeasuredEngineFactory(new ClientStatistics(), maxRetries: 1);
+        sandbox.Engines = new StackEngineFactory(TimeProvider.System, new ClientOptions(MaxRetries: 1));
 
         var check = await sandbox.Cli("preview", "--expect-no-changes");
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
 using Infra.Diagnostics;
+using Infra.Engine;
 using Infra.Port;
 using Infra.Tests.Support;
 
@@ -77,7 +78,7 @@ public sealed class BadInputTests
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
         sandbox.Config["port:baseUrl"] = $"http://0.0.0.0:{ClosedPort.Next()}/";
         sandbox.WriteStackFile();
-        sandbox.Engines = new MeasuredEngineFactory(new ClientStatistics(), maxRetries: 0);
+        sandbox.Engines = new StackEngineFactory(TimeProvider.System, new ClientOptions(MaxRetries: 0));
 
         var refused = await sandbox.Cli("preview");
         var allowed = await sandbox.Cli("preview", "--insecure");

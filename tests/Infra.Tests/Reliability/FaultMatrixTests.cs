@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Emulators.Hosting;
 using Infra.Diagnostics;
+using Infra.Engine;
 using Infra.Port;
 using Infra.Tests.Support;
 using Xunit.Abstractions;
@@ -66,7 +67,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         var stacks = LongRuns.Enabled ? 1000 : 200;
         var statistics = new ClientStatistics();
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = stacks });
-        sandbox.Engines = new MeasuredEngineFactory(statistics);
+        sandbox.Engines = new StackEngineFactory(TimeProvider.System, new ClientOptions(Statistics: statistics));
         // Retry-After: 0 keeps CI fast; the client's own backoff still applies to 5xx and drops.
         sandbox.Emulators.Faults.RetryAfterSeconds = 0;
         var spec = $"{target}:{kind}={share.ToString(CultureInfo.InvariantCulture)}";
