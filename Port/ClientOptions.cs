@@ -4,7 +4,8 @@ namespace Infra.Port;
 /// Transport settings shared by both clients. <see cref="Handler"/> lets tests and benchmarks put a
 /// handler under the client; <see cref="Insecure"/> allows plain http:// to a host other than loopback.
 /// <see cref="Statistics"/> receives the clients' request and retry counters; pass the same object to
-/// both clients to add them up, or one each to tell them apart.
+/// both clients to add them up, or one each to tell them apart. <see cref="Jitter"/> is the random
+/// source (0 to 1) of the retry backoff's jitter; null means a shared random, tests pin it.
 /// </summary>
 public sealed record ClientOptions(
     int Concurrency = 8,
@@ -13,7 +14,8 @@ public sealed record ClientOptions(
     bool Insecure = false,
     HttpMessageHandler? Handler = null,
     TimeProvider? Time = null,
-    ClientStatistics? Statistics = null)
+    ClientStatistics? Statistics = null,
+    Func<double>? Jitter = null)
 {
     /// <summary>The shared pooled handler keeps this many connections per server; concurrency cannot exceed it.</summary>
     public const int MaxConcurrency = 64;

@@ -113,6 +113,7 @@ internal sealed class ResilientSender
             MaxRetryAttempts = options.MaxRetries,
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
+            Randomizer = options.Jitter ?? Random.Shared.NextDouble,
             Delay = TimeSpan.FromMilliseconds(500),
             MaxDelay = TimeSpan.FromSeconds(30),
             ShouldHandle = args => ValueTask.FromResult(Classify(args.Outcome) is not null),
