@@ -16,7 +16,7 @@ public sealed record BenchmarkOptions(
 
     public const string Usage =
         "usage: dotnet run -c Release --project benchmarks -- [--sizes 100,1000,5000,20000] [--latency 20,50]\n" +
-        "       [--concurrency 8] [--baseline-max 500] [--quick] [--emulators-out-of-process] [--out FILE.md]\n" +
+        "       [--concurrency 16] [--baseline-max 500] [--quick] [--emulators-out-of-process] [--out FILE.md]\n" +
         "  --quick                     sizes 100,1000 and latency 20 (a fast check)\n" +
         "  --baseline-max N            the naive baseline writes at most N stacks and is extrapolated linearly\n" +
         "  --emulators-out-of-process  run the emulators in a child process so peak RSS is the product's alone";
@@ -26,7 +26,7 @@ public sealed record BenchmarkOptions(
     {
         IReadOnlyList<int>? sizes = null;
         IReadOnlyList<int>? latencies = null;
-        var concurrency = 8;
+        var concurrency = 16; // the product's default (infra:concurrency in Pulumi.yaml)
         var baselineMax = 500;
         string? outFile = null;
         var quick = false;

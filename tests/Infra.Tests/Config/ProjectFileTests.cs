@@ -27,7 +27,7 @@ public sealed class ProjectFileTests
     {
         var settings = Load(ShippedProject).Settings;
 
-        Assert.Equal(("space_lift_stack", 0.9, 180.0, 8, false), (settings.Blueprint, settings.PruneThreshold, settings.TokenRotationWindow.TotalMinutes, settings.Concurrency, settings.Insecure));
+        Assert.Equal(("space_lift_stack", 0.9, 180.0, 16, false), (settings.Blueprint, settings.PruneThreshold, settings.TokenRotationWindow.TotalMinutes, settings.Concurrency, settings.Insecure));
         Assert.EndsWith(Path.Combine(".infra", "state"), settings.StateDir);
     }
 

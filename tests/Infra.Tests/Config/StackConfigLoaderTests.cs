@@ -39,7 +39,7 @@ public sealed class StackConfigLoaderTests
         Assert.Equal("space_lift_stack", config.Settings.Blueprint);
         Assert.Equal(0.9, config.Settings.PruneThreshold);
         Assert.Equal(TimeSpan.FromMinutes(180), config.Settings.TokenRotationWindow);
-        Assert.Equal(8, config.Settings.Concurrency);
+        Assert.Equal(16, config.Settings.Concurrency);
         Assert.Equal(Path.Combine(project.Directory, ".infra", "state"), config.Settings.StateDir);
         Assert.False(config.Settings.Insecure);
         Assert.Null(config.Settings.Demo);
@@ -123,7 +123,7 @@ public sealed class StackConfigLoaderTests
         {
             ["PORT_BASE_URL"] = "https://eu.getport.io",
             ["PORT_CLIENT_SECRET"] = "from-env",
-            ["INFRA_CONCURRENCY"] = "16",
+            ["INFRA_CONCURRENCY"] = "24",
             ["INFRA_PRUNE_THRESHOLD_PERCENT"] = "50",
             ["INFRA_STATE_DIR"] = "elsewhere",
         };
@@ -132,7 +132,7 @@ public sealed class StackConfigLoaderTests
 
         Assert.Equal(new Uri("https://eu.getport.io/"), config.Port.BaseUrl);
         Assert.Equal("from-env", config.Port.ClientSecret.Reveal());
-        Assert.Equal(16, config.Settings.Concurrency);
+        Assert.Equal(24, config.Settings.Concurrency);
         Assert.Equal(0.5, config.Settings.PruneThreshold);
         Assert.Equal(Path.Combine(project.Directory, "elsewhere"), config.Settings.StateDir);
     }
