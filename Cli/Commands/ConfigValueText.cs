@@ -9,7 +9,7 @@ internal static class ConfigValueText
 {
     public static string Show(StackConfigStore store, ConfigKey key, ConfigValue value, bool showSecrets) => value switch
     {
-        PlainValue plain => plain.Text,
+        PlainValue plain => showSecrets || !KnownKey.IsSecretKey(key) ? plain.Text : Secret.Mask,
         SecureValue secure => showSecrets ? store.Reveal(key, secure) : Secret.Mask,
         ObjectValue json => json.Json,
         _ => throw new ArgumentOutOfRangeException(nameof(value)),

@@ -64,6 +64,17 @@ public sealed class ConfigCommandsTests : IDisposable
     }
 
     [Fact]
+    public void ListingMasksACredentialKeyStoredInPlaintext()
+    {
+        // The demo stack keeps its emulator credentials in plaintext; a listing must still not print them.
+        File.WriteAllText(Path.Combine(_project.Directory, "Pulumi.emulated.yaml"), "config:\n  port:clientId: a\n  port:secret: plaintext-credential\n");
+        Assert.Equal(0, Run("config", "--stack", "emulated"));
+
+        Assert.DoesNotContain("plaintext-credential", _console.Output);
+        Assert.Matches(@"port:secret\s+\[secret\]", _console.Output);
+    }
+
+    [Fact]
     public void GetPrintsAPlainValue()
     {
         Assert.Equal(0, Run("config", "get", "port:clientId", "--stack", "dev"));
