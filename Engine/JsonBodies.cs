@@ -6,44 +6,47 @@ using Infra.Model;
 namespace Infra.Engine;
 
 /// <summary>
-/// Compares a live body with a desired one so that only real differences show: server-side fields are
-/// dropped, null/[]/{} equal an absent key, numbers compare by value, object key order is irrelevant,
+/// Compares a live body with a desired one so that only real differences show: server-side fields
+/// (from the kind's descriptor) are dropped, null/[]/{} equal an absent key, numbers compare by value, object key order is irrelevant,
 /// array order matters (except for <c>required</c>, a set). Extra non-null keys inside live objects
 /// (a header added in the UI) are differences.
 /// </summary>
 internal static class JsonBodies
 {
-    private static readonly string[] ServerFields = ["id", "createdAt", "createdBy", "updatedAt", "updatedBy"];
-
-    /// <summary>Fields Port fills with a default when a body leaves them out; equal to the default means absent.</summary>
-    private static readonly Dictionary<ResourceKind, (string Key, bool Value)[]> ServerDefaults = new()
-    {
-        [ResourceKind.Action] = [("publish", true)],
-        [ResourceKind.Automation] = [("publish", true)],
-    };
-
-    /// <summary>A copy of <paramref name="live"/> without what Port adds on its own.</summary>
+    /// <summary>
+    /// A copy of <paramref name="live"/> without what Port adds on its own, as the kind's descriptor
+    /// lists it: server fields dropped, server defaults equal to their default (and not declared) dropped,
+    /// or only the compared fields kept.
+    /// </summary>
     public static JsonObject Normalize(ResourceKind kind, JsonObject live, JsonObject desired)
     {
+        if (kind.ComparedFields is { } compared)
+        {
+            var projection = new JsonObject();
+            foreach (var field in compared)
+            {
+                projection[field] = live[field]?.DeepClone();
+            }
+
+            return projection;
+        }
+
         var copy = (JsonObject)live.DeepClone();
-        foreach (var field in ServerFields)
+        foreach (var field in ResourceKind.CommonServerFields)
         {
             copy.Remove(field);
         }
 
-        if (kind == ResourceKind.Entity)
+        foreach (var field in kind.ServerFields)
         {
-            copy.Remove("blueprint");
+            copy.Remove(field);
         }
 
-        if (ServerDefaults.TryGetValue(kind, out var defaults))
+        foreach (var (key, value) in kind.ServerDefaults)
         {
-            foreach (var (key, value) in defaults)
+            if (!desired.ContainsKey(key) && copy[key] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False && v.GetValue<bool>() == value)
             {
-                if (!desired.ContainsKey(key) && copy[key] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False && v.GetValue<bool>() == value)
-                {
-                    copy.Remove(key);
-                }
+                copy.Remove(key);
             }
         }
 

@@ -14,7 +14,7 @@ internal sealed record LiveSnapshot(
     /// <summary>Reads the given resources (in parallel) and then all entities of those blueprints that exist.</summary>
     public static async Task<LiveSnapshot> ReadAsync(IPortClient port, IEnumerable<ResourceAddress> addresses, CancellationToken cancellationToken)
     {
-        var reads = await Task.WhenAll(addresses.Distinct().Select(async a => (Address: a, Body: await GetAsync(port, a, cancellationToken))));
+        var reads = await Task.WhenAll(addresses.Distinct().Select(async a => (Address: a, Body: await port.GetAsync(a.Kind, a.Id, cancellationToken))));
         var resources = reads.Where(r => r.Body is not null).ToDictionary(r => r.Address, r => r.Body!);
         var entities = new Dictionary<string, IReadOnlyList<JsonObject>>(StringComparer.Ordinal);
         foreach (var blueprint in resources.Keys.Where(a => a.Kind == ResourceKind.Blueprint))
@@ -30,12 +30,4 @@ internal sealed record LiveSnapshot(
 
         return new LiveSnapshot(resources, entities);
     }
-
-    private static Task<JsonObject?> GetAsync(IPortClient port, ResourceAddress address, CancellationToken cancellationToken) => address.Kind switch
-    {
-        ResourceKind.Blueprint => port.GetBlueprintAsync(address.Id, cancellationToken),
-        ResourceKind.Secret => port.GetSecretAsync(address.Id, cancellationToken),
-        ResourceKind.Action or ResourceKind.Automation => port.GetActionAsync(address.Id, cancellationToken),
-        _ => throw new ArgumentOutOfRangeException(nameof(address), address, "entities are read per blueprint"),
-    };
 }

@@ -11,8 +11,6 @@ namespace Infra.Engine;
 /// </summary>
 internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTimeOffset now)
 {
-    private static readonly ResourceKind[] DeleteOrder = [ResourceKind.Automation, ResourceKind.Action, ResourceKind.Secret, ResourceKind.Blueprint];
-
     private readonly List<ResourceChange> _changes = [];
     private readonly List<ResourceChange> _deletions = [];
     private readonly Dictionary<ResourceChange, StepIntent> _intents = new(ReferenceEqualityComparer.Instance);
@@ -56,7 +54,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         var keyChanging = false;
         string? blueprint = null;
-        foreach (var resource in declaration.State.Resources.Where(r => r.Address.Kind != ResourceKind.Entity))
+        foreach (var resource in declaration.State.Resources.Where(r => !r.Address.Kind.BulkPerBlueprint))
         {
             var current = live.Resources.GetValueOrDefault(resource.Address);
             if (resource.Address.Kind == ResourceKind.Blueprint)
@@ -64,7 +62,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
                 blueprint = resource.Address.Id;
             }
 
-            if (resource.Address.Kind != ResourceKind.Secret)
+            if (!resource.Address.Kind.HasWriteOnlyValue)
             {
                 PlanBody(resource, current);
             }
@@ -84,7 +82,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         }
 
         var declared = declaration.State.Resources.Select(r => r.Address).ToHashSet();
-        var orphans = state.Managed.Select(m => m.Address).Where(a => a.Kind != ResourceKind.Entity && !declared.Contains(a)).ToList();
+        var orphans = state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint && !declared.Contains(a)).ToList();
         _forget.AddRange(orphans.Where(a => !live.Resources.ContainsKey(a)));
         var held = new HashSet<ResourceAddress>();
         foreach (var orphan in orphans.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
@@ -111,7 +109,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         var managed = declaration.State.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
-            .Where(a => a.Kind != ResourceKind.Entity)
+            .Where(a => !a.Kind.BulkPerBlueprint)
             .Distinct()
             .ToList();
         _forget.AddRange(managed.Where(a => !live.Resources.ContainsKey(a)));
@@ -125,8 +123,8 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
 
     private void PlanRefresh(Declaration declaration, LiveSnapshot live, StackState state)
     {
-        var declared = declaration.State.Resources.Where(r => r.Address.Kind != ResourceKind.Entity).Select(r => r.Address).ToList();
-        var owned = state.Managed.Select(m => m.Address).Where(a => a.Kind != ResourceKind.Entity).ToList();
+        var declared = declaration.State.Resources.Where(r => !r.Address.Kind.BulkPerBlueprint).Select(r => r.Address).ToList();
+        var owned = state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint).ToList();
         foreach (var address in owned.Concat(declared).Distinct())
         {
             var isOwned = owned.Contains(address);
@@ -326,7 +324,8 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     private void DeleteResources(IEnumerable<ResourceAddress> addresses, LiveSnapshot live)
     {
         var list = addresses.ToList();
-        foreach (var kind in DeleteOrder)
+        // Reverse apply order: what depends on a resource goes before it.
+        foreach (var kind in ResourceKind.All.Where(k => !k.BulkPerBlueprint).OrderByDescending(k => k.Order))
         {
             foreach (var address in list.Where(a => a.Kind == kind).Reverse())
             {
@@ -352,9 +351,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         Reason = change.Reason is null ? null : masker.MaskText(change.Reason),
     };
 
-    private static JsonObject Strip(ResourceKind kind, JsonObject live) => kind == ResourceKind.Secret
-        ? SecretBody(JsonWire.String(live["secretName"]) ?? string.Empty, DescriptionOf(live), withValue: false)
-        : JsonBodies.Normalize(kind, live, []);
+    private static JsonObject Strip(ResourceKind kind, JsonObject live) => JsonBodies.Normalize(kind, live, []);
 
     private static JsonObject SecretBody(string name, string? description, bool withValue)
     {

@@ -53,7 +53,7 @@ public sealed class StackEngine : IStackEngine
         var identities = Declare([]);
         var addresses = identities.State.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
-            .Where(a => a.Kind != ResourceKind.Entity);
+            .Where(a => !a.Kind.BulkPerBlueprint);
         var liveTask = LiveSnapshot.ReadAsync(_port, addresses, cancellationToken);
         await Task.WhenAll(stacksTask, liveTask);
         var (stacks, read) = await stacksTask;
@@ -150,7 +150,7 @@ public sealed class StackEngine : IStackEngine
             for (var i = 0; i < changes.Count;)
             {
                 var change = changes[i];
-                if (change.Address.Kind != ResourceKind.Entity)
+                if (!change.Address.Kind.BulkPerBlueprint)
                 {
                     await ApplyResourceAsync(change, cancellationToken);
                     await SaveAsync(finished: false, cancellationToken);
@@ -161,7 +161,7 @@ public sealed class StackEngine : IStackEngine
                 var deleting = change.Kind == ChangeKind.Delete;
                 var blueprint = run.Intents[change].Blueprint!;
                 var end = i;
-                while (end < changes.Count && changes[end].Address.Kind == ResourceKind.Entity
+                while (end < changes.Count && changes[end].Address.Kind.BulkPerBlueprint
                     && (changes[end].Kind == ChangeKind.Delete) == deleting && run.Intents[changes[end]].Blueprint == blueprint)
                 {
                     end++;
@@ -229,40 +229,31 @@ public sealed class StackEngine : IStackEngine
         private async Task WriteAsync(ResourceChange change, StepIntent intent, CancellationToken cancellationToken)
         {
             var port = engine._port;
-            var id = change.Address.Id;
-            var body = intent.Desired?.Body;
-            switch (change.Address.Kind, change.Kind)
+            var (kind, id) = (change.Address.Kind, change.Address.Id);
+            if (change.Kind == ChangeKind.Delete)
             {
-                case (ResourceKind.Blueprint, ChangeKind.Create):
-                    await port.CreateBlueprintAsync(body!, cancellationToken);
-                    break;
-                case (ResourceKind.Blueprint, ChangeKind.Update):
-                    await port.ReplaceBlueprintAsync(id, body!, cancellationToken);
-                    break;
-                case (ResourceKind.Blueprint, ChangeKind.Delete):
-                    await port.DeleteBlueprintAsync(id, cancellationToken);
-                    break;
-                case (ResourceKind.Action or ResourceKind.Automation, ChangeKind.Create):
-                    await port.CreateActionAsync(body!, cancellationToken);
-                    break;
-                case (ResourceKind.Action or ResourceKind.Automation, ChangeKind.Update):
-                    await port.ReplaceActionAsync(id, body!, cancellationToken);
-                    break;
-                case (ResourceKind.Action or ResourceKind.Automation, ChangeKind.Delete):
-                    await port.DeleteActionAsync(id, cancellationToken);
-                    break;
-                case (ResourceKind.Secret, ChangeKind.Delete):
-                    await port.DeleteSecretAsync(id, cancellationToken);
-                    break;
-                case (ResourceKind.Secret, _):
-                    await WriteSecretAsync(change, intent, cancellationToken);
-                    break;
-                default:
-                    throw new InvalidOperationException($"no write for {change.Kind} {change.Address}");
+                await port.DeleteAsync(kind, id, cancellationToken);
+                return;
+            }
+
+            var (body, value) = kind.HasWriteOnlyValue
+                ? await SecretWriteAsync(change, intent, cancellationToken)
+                : (intent.Desired!.Body, null);
+            if (change.Kind == ChangeKind.Create)
+            {
+                await port.CreateAsync(kind, body, value, cancellationToken);
+            }
+            else
+            {
+                await port.UpdateAsync(kind, id, body, value, cancellationToken);
             }
         }
 
-        private async Task WriteSecretAsync(ResourceChange change, StepIntent intent, CancellationToken cancellationToken)
+        /// <summary>
+        /// The secret special case: the value is minted now (the JWT) or declared, and the description
+        /// records what the next plan needs to know about it (its expiry, or a keyed fingerprint).
+        /// </summary>
+        private async Task<(JsonObject Body, Secret Value)> SecretWriteAsync(ResourceChange change, StepIntent intent, CancellationToken cancellationToken)
         {
             var name = change.Address.Id;
             var baseDescription = intent.Desired!.Body["description"]!.GetValue<string>();
@@ -280,14 +271,7 @@ public sealed class StackEngine : IStackEngine
                 description = SecretRecord.WithFingerprint(baseDescription, SecretRecord.Fingerprint(engine._configuration.Port.ClientSecret, name, value));
             }
 
-            if (change.Kind == ChangeKind.Create)
-            {
-                await engine._port.CreateSecretAsync(name, value, description, cancellationToken);
-            }
-            else
-            {
-                await engine._port.UpdateSecretAsync(name, value, description, cancellationToken);
-            }
+            return (new JsonObject { [change.Address.Kind.IdentifierField] = name, ["description"] = description }, value);
         }
 
         private async Task UpsertEntitiesAsync(string blueprint, List<ResourceChange> group, CancellationToken cancellationToken)
@@ -394,7 +378,8 @@ public sealed class StackEngine : IStackEngine
 
         private void Track(ResourceAddress address, bool keep)
         {
-            if (address.Kind == ResourceKind.Entity)
+            // Every entity of a managed blueprint is managed; state does not list them.
+            if (address.Kind.BulkPerBlueprint)
             {
                 return;
             }

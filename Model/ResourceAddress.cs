@@ -6,15 +6,7 @@ namespace Infra.Model;
 /// </summary>
 public sealed record ResourceAddress(ResourceKind Kind, string Id)
 {
-    public string Type => Kind switch
-    {
-        ResourceKind.Blueprint => "port:index/blueprint:Blueprint",
-        ResourceKind.Secret => "port:index/organizationSecret:OrganizationSecret",
-        ResourceKind.Action => "port:index/action:Action",
-        ResourceKind.Automation => "port:index/action:Action",
-        ResourceKind.Entity => "port:index/entity:Entity",
-        _ => throw new ArgumentOutOfRangeException(nameof(Kind), Kind, null),
-    };
+    public string Type => Kind.TypeToken;
 
     /// <summary>A Pulumi-style URN for the resource within a stack.</summary>
     public string Urn(string project, string stack) => $"urn:pulumi:{stack}::{project}::{Type}::{Id}";

@@ -4,27 +4,25 @@ using Infra.Model;
 namespace Infra.Port;
 
 /// <summary>
-/// The part of Port's REST API the engine uses. Reads return <c>null</c> for 404 (absent is not a
-/// failure); every other error is a <see cref="PortApiException"/> carrying Port's own message.
+/// The part of Port's REST API the engine uses, generic over <see cref="ResourceKind"/>: the kind's
+/// descriptor says where it lives and how it is written. Reads return <c>null</c> for 404 (absent is
+/// not a failure); every other error is a <see cref="PortApiException"/> carrying Port's own message.
 /// </summary>
 public interface IPortClient
 {
-    Task<JsonObject?> GetBlueprintAsync(string identifier, CancellationToken cancellationToken);
-    Task CreateBlueprintAsync(JsonObject blueprint, CancellationToken cancellationToken);
-    Task ReplaceBlueprintAsync(string identifier, JsonObject blueprint, CancellationToken cancellationToken);
-    Task DeleteBlueprintAsync(string identifier, CancellationToken cancellationToken);
+    /// <summary>The resource as Port holds it; for a secret, its metadata (Port never returns the value).</summary>
+    Task<JsonObject?> GetAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken);
 
-    /// <summary>Self-service actions and automations both live under <c>/v1/actions</c>.</summary>
-    Task<JsonObject?> GetActionAsync(string identifier, CancellationToken cancellationToken);
-    Task CreateActionAsync(JsonObject action, CancellationToken cancellationToken);
-    Task ReplaceActionAsync(string identifier, JsonObject action, CancellationToken cancellationToken);
-    Task DeleteActionAsync(string identifier, CancellationToken cancellationToken);
+    /// <summary>Creates the resource; <paramref name="value"/> is the write-only value of a secret, null for other kinds.</summary>
+    Task CreateAsync(ResourceKind kind, JsonObject body, Secret? value, CancellationToken cancellationToken);
 
-    /// <summary>Secret metadata (name, description, meta); Port never returns the value.</summary>
-    Task<JsonObject?> GetSecretAsync(string secretName, CancellationToken cancellationToken);
-    Task CreateSecretAsync(string secretName, Secret value, string? description, CancellationToken cancellationToken);
-    Task UpdateSecretAsync(string secretName, Secret? value, string? description, CancellationToken cancellationToken);
-    Task DeleteSecretAsync(string secretName, CancellationToken cancellationToken);
+    /// <summary>
+    /// Changes the resource the kind's way (<see cref="ResourceKind.UpdateMethod"/>): PUT replaces the
+    /// whole body, PATCH sends only the fields in <paramref name="body"/> (and <paramref name="value"/>, if given).
+    /// </summary>
+    Task UpdateAsync(ResourceKind kind, string identifier, JsonObject body, Secret? value, CancellationToken cancellationToken);
+
+    Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken);
 
     /// <summary>Every entity of a blueprint, one page of the blueprint-scoped search at a time.</summary>
     IAsyncEnumerable<IReadOnlyList<JsonObject>> ListEntitiesAsync(string blueprint, CancellationToken cancellationToken);

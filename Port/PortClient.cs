@@ -35,103 +35,68 @@ public sealed partial class PortClient : IPortClient
         return new PortClient(connection, statistics, options.Concurrency);
     }
 
-    public Task<JsonObject?> GetBlueprintAsync(string identifier, CancellationToken cancellationToken)
+    public Task<JsonObject?> GetAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        return GetAsync(PortUrls.Blueprint(identifier), "blueprint", cancellationToken);
+        return GetAsync(PortUrls.Item(kind, identifier), kind.EnvelopeKey, cancellationToken);
     }
 
-    public Task CreateBlueprintAsync(JsonObject blueprint, CancellationToken cancellationToken)
+    public Task CreateAsync(ResourceKind kind, JsonObject body, Secret? value, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(blueprint);
-        return WriteAsync(CreateRequest(PortUrls.Blueprints, blueprint), "blueprint", cancellationToken);
-    }
-
-    public Task ReplaceBlueprintAsync(string identifier, JsonObject blueprint, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        ArgumentNullException.ThrowIfNull(blueprint);
-        return WriteAsync(WriteRequest(HttpMethod.Put, PortUrls.Blueprint(identifier), blueprint), "blueprint", cancellationToken);
-    }
-
-    public Task DeleteBlueprintAsync(string identifier, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        return WriteAsync(DeleteRequest(PortUrls.Blueprint(identifier)), key: null, cancellationToken);
-    }
-
-    public Task<JsonObject?> GetActionAsync(string identifier, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        return GetAsync(PortUrls.Action(identifier), "action", cancellationToken);
-    }
-
-    public Task CreateActionAsync(JsonObject action, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(action);
-        return WriteAsync(CreateRequest(PortUrls.Actions, action), "action", cancellationToken);
-    }
-
-    public Task ReplaceActionAsync(string identifier, JsonObject action, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        ArgumentNullException.ThrowIfNull(action);
-        return WriteAsync(WriteRequest(HttpMethod.Put, PortUrls.Action(identifier), action), "action", cancellationToken);
-    }
-
-    public Task DeleteActionAsync(string identifier, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        return WriteAsync(DeleteRequest(PortUrls.Action(identifier)), key: null, cancellationToken);
-    }
-
-    public Task<JsonObject?> GetSecretAsync(string secretName, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(secretName);
-        return GetAsync(PortUrls.Secret(secretName), "secret", cancellationToken);
-    }
-
-    public Task CreateSecretAsync(string secretName, Secret value, string? description, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(secretName);
-        ArgumentNullException.ThrowIfNull(value);
-        var body = new JsonObject { ["secretName"] = secretName, ["secretValue"] = value.Reveal() };
-        if (description is not null)
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(body);
+        if (kind.HasWriteOnlyValue && value is null)
         {
-            body["description"] = description;
+            throw new ArgumentException($"creating a {kind} needs its value", nameof(value));
         }
 
-        return WriteAsync(CreateRequest(PortUrls.Secrets, body) with { Secrets = [value.Reveal()] }, "secret", cancellationToken);
+        var request = CreateRequest(PortUrls.Collection(kind), WithValue(kind, body, value));
+        return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, kind.EnvelopeKey, cancellationToken);
     }
 
-    public Task UpdateSecretAsync(string secretName, Secret? value, string? description, CancellationToken cancellationToken)
+    public Task UpdateAsync(ResourceKind kind, string identifier, JsonObject body, Secret? value, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(secretName);
-        if (value is null && description is null)
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
+        ArgumentNullException.ThrowIfNull(body);
+        var sent = body;
+        if (kind.UpdateMethod == HttpMethod.Patch)
         {
-            throw new ArgumentException("A secret update needs a value or a description.", nameof(value));
+            // PATCH takes only the fields to change; Port rejects the identifier in this body.
+            sent = body.DeepClone().AsObject();
+            sent.Remove(kind.IdentifierField);
+            if (sent.Count == 0 && value is null)
+            {
+                throw new ArgumentException($"A {kind} update needs a value or a field to change.", nameof(value));
+            }
         }
 
-        // PATCH takes only the fields to change; Port rejects secretName in this body.
-        var body = new JsonObject();
-        if (value is not null)
-        {
-            body["secretValue"] = value.Reveal();
-        }
-
-        if (description is not null)
-        {
-            body["description"] = description;
-        }
-
-        var request = WriteRequest(HttpMethod.Patch, PortUrls.Secret(secretName), body) with { Secrets = value is null ? [] : [value.Reveal()] };
-        return WriteAsync(request, "secret", cancellationToken);
+        var request = WriteRequest(kind.UpdateMethod, PortUrls.Item(kind, identifier), WithValue(kind, sent, value));
+        return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, kind.EnvelopeKey, cancellationToken);
     }
 
-    public Task DeleteSecretAsync(string secretName, CancellationToken cancellationToken)
+    public Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(secretName);
-        return WriteAsync(DeleteRequest(PortUrls.Secret(secretName)), key: null, cancellationToken);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
+        return WriteAsync(DeleteRequest(PortUrls.Item(kind, identifier)), key: null, cancellationToken);
+    }
+
+    /// <summary>The body with the write-only value in the kind's value field; the only place a secret's clear text enters a body.</summary>
+    private static JsonObject WithValue(ResourceKind kind, JsonObject body, Secret? value)
+    {
+        if (value is null)
+        {
+            return body;
+        }
+
+        var field = kind.WriteOnlyValueField ?? throw new ArgumentException($"a {kind} has no write-only value", nameof(value));
+        var copy = body.DeepClone().AsObject();
+        copy.Remove(field);
+        // Right after the identifier (first in a PATCH, which has none), where Port's own examples put it.
+        copy.Insert(copy.ContainsKey(kind.IdentifierField) ? copy.IndexOf(kind.IdentifierField) + 1 : 0, field, value.Reveal());
+        return copy;
     }
 
     private static PortRequest WriteRequest(HttpMethod method, string path, JsonObject body) =>

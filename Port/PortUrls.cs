@@ -1,21 +1,19 @@
+using Infra.Model;
+
 namespace Infra.Port;
 
-/// <summary>Every Port route the client calls, relative to the base URL; identifiers are URL-escaped here and nowhere else.</summary>
+/// <summary>
+/// Builds Port routes, relative to the base URL, from the kinds' collections; identifiers are
+/// URL-escaped here and nowhere else.
+/// </summary>
 internal static class PortUrls
 {
     public const string AccessToken = "v1/auth/access_token";
 
-    public const string Blueprints = "v1/blueprints";
+    public static string Collection(ResourceKind kind) =>
+        kind.Collection ?? throw new ArgumentException($"{kind} has no collection of its own; it is written in bulk per blueprint", nameof(kind));
 
-    public const string Actions = "v1/actions";
-
-    public const string Secrets = "v1/organization/secrets";
-
-    public static string Blueprint(string identifier) => $"{Blueprints}/{Escape(identifier)}";
-
-    public static string Action(string identifier) => $"{Actions}/{Escape(identifier)}";
-
-    public static string Secret(string secretName) => $"{Secrets}/{Escape(secretName)}";
+    public static string Item(ResourceKind kind, string identifier) => $"{Collection(kind)}/{Escape(identifier)}";
 
     /// <summary>Calculated properties are Port's to compute; reading them would show as drift against the declarations.</summary>
     public static string EntitySearch(string blueprint) =>
@@ -25,6 +23,8 @@ internal static class PortUrls
     public static string EntityBulkUpsert(string blueprint) => $"{Blueprint(blueprint)}/entities/bulk?upsert=true";
 
     public static string EntityBulkDelete(string blueprint) => $"{Blueprint(blueprint)}/bulk/entities/delete?delete_dependents=false";
+
+    public static string Blueprint(string identifier) => Item(ResourceKind.Blueprint, identifier);
 
     private static string Escape(string identifier) => Uri.EscapeDataString(identifier);
 }

@@ -6,8 +6,9 @@ namespace Infra.Tests.Engine;
 
 public sealed class JsonBodiesTests
 {
-    private static IReadOnlyList<PropertyDiff> Diff(string live, string desired, ResourceKind kind = ResourceKind.Blueprint)
+    private static IReadOnlyList<PropertyDiff> Diff(string live, string desired, ResourceKind? kind = null)
     {
+        kind ??= ResourceKind.Blueprint;
         var d = JsonNode.Parse(desired)!.AsObject();
         return JsonBodies.Diff(JsonBodies.Normalize(kind, JsonNode.Parse(live)!.AsObject(), d), d);
     }

@@ -343,7 +343,7 @@ public sealed class UpdateScenarioTests : IDisposable
 
     private sealed class FailingBlueprintPort(Fakes.InMemoryPortClient inner) : Fakes.DelegatingPort(inner)
     {
-        public override Task CreateBlueprintAsync(JsonObject blueprint, CancellationToken cancellationToken)
-            => throw new Infra.Port.PortApiException(System.Net.HttpStatusCode.UnprocessableEntity, "invalid_request", "invalid identifier");
+        public override Task CreateAsync(ResourceKind kind, JsonObject body, Secret? value, CancellationToken cancellationToken)
+            => kind != ResourceKind.Blueprint ? base.CreateAsync(kind, body, value, cancellationToken) : throw new Infra.Port.PortApiException(System.Net.HttpStatusCode.UnprocessableEntity, "invalid_request", "invalid identifier");
     }
 }

@@ -7,14 +7,14 @@ using Infra.Port;
 namespace Infra.Tests.Engine.Fakes;
 
 /// <summary>
-/// A stateful Port: stores what it is sent, answers reads with Port's server-side fields added (meta,
+/// A stateful Port, generic over the kinds' descriptors: stores what it is sent, answers reads with Port's server-side fields added (meta,
 /// <c>blueprint</c> on entities, null icon, empty team), counts every write, and can reject or crash on demand.
 /// </summary>
 public sealed class InMemoryPortClient : IPortClient
 {
-    private readonly Dictionary<string, JsonObject> _blueprints = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, JsonObject> _actions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (Secret Value, string? Description)> _secrets = new(StringComparer.Ordinal);
+    // One store per REST collection, as in Port: actions and automations share /v1/actions.
+    private readonly Dictionary<string, Dictionary<string, JsonObject>> _collections = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Secret> _values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, JsonObject>> _entities = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
 
@@ -33,132 +33,101 @@ public sealed class InMemoryPortClient : IPortClient
     /// <summary>Throws after this many entities of an upsert or delete call were applied (a crash mid-batch).</summary>
     public int? CrashAfterEntities { get; set; }
 
-    public IReadOnlyCollection<string> Blueprints => _blueprints.Keys;
+    public IReadOnlyCollection<string> Blueprints => Store(ResourceKind.Blueprint).Keys;
 
-    public IReadOnlyCollection<string> Actions => _actions.Keys;
+    public IReadOnlyCollection<string> Actions => Store(ResourceKind.Action).Keys;
 
-    public IReadOnlyCollection<string> Secrets => _secrets.Keys;
+    public IReadOnlyCollection<string> Secrets => Store(ResourceKind.Secret).Keys;
 
     public IReadOnlyCollection<string> EntityIds(string blueprint) => _entities.TryGetValue(blueprint, out var e) ? e.Keys : [];
 
     public JsonObject? Entity(string blueprint, string id) => _entities.GetValueOrDefault(blueprint)?.GetValueOrDefault(id);
 
-    public JsonObject? Action(string id) => _actions.GetValueOrDefault(id);
+    public JsonObject? Action(string id) => Store(ResourceKind.Action).GetValueOrDefault(id);
 
-    public string? SecretValue(string name) => _secrets.TryGetValue(name, out var s) ? s.Value.Reveal() : null;
+    public string? SecretValue(string name) => _values.TryGetValue(name, out var s) ? s.Reveal() : null;
 
-    public string? SecretDescription(string name) => _secrets.TryGetValue(name, out var s) ? s.Description : null;
+    public string? SecretDescription(string name) => JsonWire(Store(ResourceKind.Secret).GetValueOrDefault(name)?["description"]);
 
     /// <summary>Changes a secret the way Port's UI or the guide's automation would.</summary>
-    public void SetSecretOutOfBand(string name, string value, string? description) => _secrets[name] = (new Secret(value), description);
-
-    public Task<JsonObject?> GetBlueprintAsync(string identifier, CancellationToken cancellationToken)
-        => Task.FromResult(_blueprints.TryGetValue(identifier, out var b) ? WithMeta(b) : null);
-
-    public Task CreateBlueprintAsync(JsonObject blueprint, CancellationToken cancellationToken)
+    public void SetSecretOutOfBand(string name, string value, string? description)
     {
-        var id = blueprint["identifier"]!.GetValue<string>();
+        Store(ResourceKind.Secret)[name] = new JsonObject { ["secretName"] = name, ["description"] = description };
+        _values[name] = new Secret(value);
+    }
+
+    /// <summary>Stores an action exactly as given (what a UI edit does), without counting a write.</summary>
+    public void PutActionOutOfBand(string identifier, JsonObject action) => Store(ResourceKind.Action)[identifier] = action;
+
+    public Task<JsonObject?> GetAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)
+        => Task.FromResult(Store(kind).TryGetValue(identifier, out var stored) ? WithMeta(stored) : null);
+
+    public Task CreateAsync(ResourceKind kind, JsonObject body, Secret? value, CancellationToken cancellationToken)
+    {
         Write();
-        if (_blueprints.ContainsKey(id))
+        var id = body[kind.IdentifierField]!.GetValue<string>();
+        if (!Store(kind).TryAdd(id, Readable(kind, body)))
         {
-            throw new PortApiException(HttpStatusCode.Conflict, "identifier_taken", $"POST /v1/blueprints: blueprint {id} exists");
+            throw new PortApiException(HttpStatusCode.Conflict, "identifier_taken", $"POST /{kind.Collection}: {kind} {id} exists");
         }
 
-        _blueprints[id] = blueprint.DeepClone().AsObject();
-        _entities.TryAdd(id, new Dictionary<string, JsonObject>(StringComparer.Ordinal));
+        Remember(kind, id, value);
+        if (kind == ResourceKind.Blueprint)
+        {
+            _entities.TryAdd(id, new Dictionary<string, JsonObject>(StringComparer.Ordinal));
+        }
+
         return Task.CompletedTask;
     }
 
-    public Task ReplaceBlueprintAsync(string identifier, JsonObject blueprint, CancellationToken cancellationToken)
+    public Task UpdateAsync(ResourceKind kind, string identifier, JsonObject body, Secret? value, CancellationToken cancellationToken)
     {
         Write();
-        Required(_blueprints, identifier);
-        _blueprints[identifier] = blueprint.DeepClone().AsObject();
+        var store = Store(kind);
+        if (!store.TryGetValue(identifier, out var current))
+        {
+            throw NotFound(kind.EnvelopeKey, identifier);
+        }
+
+        if (kind.UpdateMethod == HttpMethod.Patch)
+        {
+            // PATCH: only the fields sent change.
+            var merged = current.DeepClone().AsObject();
+            foreach (var (key, node) in body)
+            {
+                merged[key] = node?.DeepClone();
+            }
+
+            store[identifier] = merged;
+        }
+        else
+        {
+            store[identifier] = Readable(kind, body);
+        }
+
+        Remember(kind, identifier, value);
         return Task.CompletedTask;
     }
 
-    public Task DeleteBlueprintAsync(string identifier, CancellationToken cancellationToken)
+    public Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)
     {
         Write();
-        Required(_blueprints, identifier);
-        if (_entities.TryGetValue(identifier, out var entities) && entities.Count > 0)
+        var store = Store(kind);
+        if (!store.ContainsKey(identifier))
+        {
+            throw NotFound(kind.EnvelopeKey, identifier);
+        }
+
+        if (_entities.TryGetValue(identifier, out var entities) && kind == ResourceKind.Blueprint && entities.Count > 0)
         {
             throw new PortApiException(HttpStatusCode.Forbidden, "has_dependents", $"DELETE /v1/blueprints/{identifier}: blueprint has {entities.Count} entities");
         }
 
-        _blueprints.Remove(identifier);
-        _entities.Remove(identifier);
-        return Task.CompletedTask;
-    }
-
-    public Task<JsonObject?> GetActionAsync(string identifier, CancellationToken cancellationToken)
-        => Task.FromResult(_actions.TryGetValue(identifier, out var a) ? WithMeta(a) : null);
-
-    public Task CreateActionAsync(JsonObject action, CancellationToken cancellationToken)
-    {
-        Write();
-        var id = action["identifier"]!.GetValue<string>();
-        if (!_actions.TryAdd(id, action.DeepClone().AsObject()))
+        store.Remove(identifier);
+        _values.Remove(identifier);
+        if (kind == ResourceKind.Blueprint)
         {
-            throw new PortApiException(HttpStatusCode.Conflict, "identifier_taken", $"POST /v1/actions: action {id} exists");
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task ReplaceActionAsync(string identifier, JsonObject action, CancellationToken cancellationToken)
-    {
-        Write();
-        Required(_actions, identifier);
-        _actions[identifier] = action.DeepClone().AsObject();
-        return Task.CompletedTask;
-    }
-
-    public Task DeleteActionAsync(string identifier, CancellationToken cancellationToken)
-    {
-        Write();
-        Required(_actions, identifier);
-        _actions.Remove(identifier);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Stores an action exactly as given (what a UI edit does), without counting a write.</summary>
-    public void PutActionOutOfBand(string identifier, JsonObject action) => _actions[identifier] = action;
-
-    public Task<JsonObject?> GetSecretAsync(string secretName, CancellationToken cancellationToken)
-        => Task.FromResult(_secrets.TryGetValue(secretName, out var s)
-            ? WithMeta(new JsonObject { ["secretName"] = secretName, ["description"] = s.Description })
-            : null);
-
-    public Task CreateSecretAsync(string secretName, Secret value, string? description, CancellationToken cancellationToken)
-    {
-        Write();
-        if (!_secrets.TryAdd(secretName, (value, description)))
-        {
-            throw new PortApiException(HttpStatusCode.Conflict, "identifier_taken", $"POST /v1/organization/secrets: {secretName} exists");
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task UpdateSecretAsync(string secretName, Secret? value, string? description, CancellationToken cancellationToken)
-    {
-        Write();
-        if (!_secrets.TryGetValue(secretName, out var current))
-        {
-            throw NotFound("secret", secretName);
-        }
-
-        _secrets[secretName] = (value ?? current.Value, description ?? current.Description);
-        return Task.CompletedTask;
-    }
-
-    public Task DeleteSecretAsync(string secretName, CancellationToken cancellationToken)
-    {
-        Write();
-        if (!_secrets.Remove(secretName))
-        {
-            throw NotFound("secret", secretName);
+            _entities.Remove(identifier);
         }
 
         return Task.CompletedTask;
@@ -260,6 +229,39 @@ public sealed class InMemoryPortClient : IPortClient
 
     private void Write() => Writes++;
 
+    private Dictionary<string, JsonObject> Store(ResourceKind kind)
+    {
+        var collection = kind.Collection ?? throw new ArgumentException($"{kind} is written in bulk per blueprint");
+        if (!_collections.TryGetValue(collection, out var store))
+        {
+            _collections[collection] = store = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        }
+
+        return store;
+    }
+
+    /// <summary>What a read may return: the body without the write-only value.</summary>
+    private static JsonObject Readable(ResourceKind kind, JsonObject body)
+    {
+        var copy = body.DeepClone().AsObject();
+        if (kind.WriteOnlyValueField is { } field)
+        {
+            copy.Remove(field);
+        }
+
+        return copy;
+    }
+
+    private void Remember(ResourceKind kind, string id, Secret? value)
+    {
+        if (kind.HasWriteOnlyValue && value is not null)
+        {
+            _values[id] = value;
+        }
+    }
+
+    private static string? JsonWire(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
     private static JsonObject WithMeta(JsonObject stored, string? blueprint = null)
     {
         var copy = stored.DeepClone().AsObject();
@@ -276,9 +278,6 @@ public sealed class InMemoryPortClient : IPortClient
 
         return copy;
     }
-
-    private static JsonObject? Required(Dictionary<string, JsonObject> store, string id)
-        => store.TryGetValue(id, out var found) ? found : throw NotFound("resource", id);
 
     private static PortApiException NotFound(string what, string id)
         => new(HttpStatusCode.NotFound, "not_found", $"A {what} with the provided identifier '{id}' was not found");

@@ -1,0 +1,13 @@
+namespace Infra.Model;
+
+public sealed partial class ResourceKind
+{
+    public static ResourceKind Blueprint { get; } = new()
+    {
+        Name = "Blueprint",
+        TypeToken = "port:index/blueprint:Blueprint",
+        Order = 0,
+        Collection = "v1/blueprints",
+        EnvelopeKey = "blueprint",
+    };
+}
