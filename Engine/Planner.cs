@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Model;
-using Infra.Port.Http;
+using Infra.Http;
 using Infra.Stacks;
 
 namespace Infra.Engine;

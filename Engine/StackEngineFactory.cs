@@ -2,6 +2,7 @@ using Emulators.Hosting;
 using Infra.Config;
 using Infra.Port;
 using Infra.Spacelift;
+using Infra.Http;
 
 namespace Infra.Engine;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Infra.Port.Entities;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Port;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Infra.Config;
 using Infra.Model;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Port;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Infra.Config;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Port;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Port;
 

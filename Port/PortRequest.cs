@@ -1,4 +1,5 @@
 using System.Net;
+using Infra.Http;
 
 namespace Infra.Port;
 

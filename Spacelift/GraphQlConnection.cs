@@ -1,8 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
-using Infra.Port;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Spacelift;
 

@@ -2,8 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Infra.Config;
 using Infra.Model;
-using Infra.Port;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Spacelift;
 

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Spacelift;
 

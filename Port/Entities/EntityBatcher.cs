@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using Infra.Port.Http;
+using Infra.Http;
 
 namespace Infra.Port.Entities;
 

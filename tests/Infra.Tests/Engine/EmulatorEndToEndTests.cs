@@ -4,6 +4,7 @@ using Infra.Engine;
 using Infra.Model;
 using Infra.Port;
 using Infra.Spacelift;
+using Infra.Http;
 
 namespace Infra.Tests.Engine;
 

@@ -5,6 +5,7 @@ using Infra.Engine;
 using Infra.Port;
 using Infra.Stacks;
 using Infra.Tests.Support;
+using Infra.Http;
 
 namespace Infra.Tests.Integration;
 

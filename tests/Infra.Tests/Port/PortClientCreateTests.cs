@@ -2,6 +2,7 @@ using Infra.Config;
 using Infra.Model;
 using Infra.Port;
 using Infra.Tests.Port.Support;
+using Infra.Http;
 
 namespace Infra.Tests.Port;
 

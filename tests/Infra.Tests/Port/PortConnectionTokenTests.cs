@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Infra.Diagnostics;
 using Infra.Port;
 using Infra.Tests.Port.Support;
+using Infra.Http;
 
 namespace Infra.Tests.Port;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Infra.Port;
 using Infra.Tests.Port.Support;
+using Infra.Http;
 
 namespace Infra.Tests.Port;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Infra.Port.Http;
+using Infra.Http;
 using Infra.Tests.Port.Support;
 
 namespace Infra.Tests.Port;

@@ -5,6 +5,7 @@ using Infra.Diagnostics;
 using Infra.Engine;
 using Infra.Port;
 using Infra.Tests.Support;
+using Infra.Http;
 
 namespace Infra.Tests.Reliability;
 

@@ -6,6 +6,7 @@ using Infra.Engine;
 using Infra.Port;
 using Infra.Tests.Support;
 using Xunit.Abstractions;
+using Infra.Http;
 
 namespace Infra.Tests.Reliability;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Infra.Diagnostics;
 using Infra.Spacelift;
 using Infra.Tests.Port.Support;
+using Infra.Http;
 
 namespace Infra.Tests.Spacelift;
 
@@ -301,7 +302,7 @@ public sealed class SpaceliftClientTests
 
             Assert.Single(pages);
             Assert.Contains(TimeSpan.FromSeconds(3), spacelift.Clock.Delays);
-            Assert.Equal(1, spacelift.Statistics.RetriesFor(Infra.Port.RetryCause.RateLimited));
+            Assert.Equal(1, spacelift.Statistics.RetriesFor(Infra.Http.RetryCause.RateLimited));
         }
 
         [Fact]

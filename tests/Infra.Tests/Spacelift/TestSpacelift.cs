@@ -4,6 +4,7 @@ using Infra.Model;
 using Infra.Port;
 using Infra.Spacelift;
 using Infra.Tests.Port.Support;
+using Infra.Http;
 
 namespace Infra.Tests.Spacelift;
 

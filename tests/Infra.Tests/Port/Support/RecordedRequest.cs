@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Http;
 
 namespace Infra.Tests.Port.Support;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Infra.Http;
 
 namespace Infra.Tests.Port.Support;
 

@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Reflection;
 
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary><c>infra/&lt;version&gt;</c>, so both services can tell this program's traffic apart.</summary>
 internal static class UserAgent

@@ -4,7 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>How both clients write and read JSON bodies.</summary>
 internal static class JsonWire

@@ -1,4 +1,4 @@
-namespace Infra.Port;
+namespace Infra.Http;
 
 /// <summary>
 /// Counters the clients keep while they run, for the reliability report and the benchmarks. Every

@@ -1,4 +1,4 @@
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>
 /// Client-side pacing: once an answer says no requests remain in the rate-limit window, every

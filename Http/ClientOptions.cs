@@ -1,4 +1,4 @@
-namespace Infra.Port;
+namespace Infra.Http;
 
 /// <summary>
 /// Transport settings shared by both clients. <see cref="Handler"/> lets tests and benchmarks put a

@@ -1,4 +1,4 @@
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>
 /// Holds one bearer token, fetched on first use and again when it is due for renewal or when the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>Reads how long a server asks us to wait: <c>Retry-After</c> and Port's <c>x-ratelimit-*</c> headers.</summary>
 internal static class ServerDelay

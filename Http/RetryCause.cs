@@ -1,4 +1,4 @@
-namespace Infra.Port;
+namespace Infra.Http;
 
 /// <summary>Why a request was sent again.</summary>
 public enum RetryCause

@@ -1,4 +1,4 @@
-namespace Infra.Port;
+namespace Infra.Http;
 
 /// <summary>How a request is counted in <see cref="ClientStatistics"/>.</summary>
 internal enum RequestKind

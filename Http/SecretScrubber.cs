@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Infra.Model;
 
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>
 /// Replaces every known secret value (client secret, tokens, values being written) with

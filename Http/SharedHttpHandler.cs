@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>
 /// The one pooled handler every client in the process sends through, so connections to Port and

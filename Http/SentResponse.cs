@@ -1,4 +1,4 @@
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>
 /// The final answer to a request after retries. <see cref="MayHaveLanded"/> is true when an earlier

@@ -3,7 +3,7 @@ using Polly;
 using Polly.Retry;
 using Polly.Timeout;
 
-namespace Infra.Port.Http;
+namespace Infra.Http;
 
 /// <summary>
 /// Sends requests through the shared handler with Polly: retries with exponential backoff and jitter
