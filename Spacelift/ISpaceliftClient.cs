@@ -1,3 +1,5 @@
+using Infra.Model;
+
 namespace Infra.Spacelift;
 
 /// <summary>The part of Spacelift's GraphQL API the engine uses.</summary>

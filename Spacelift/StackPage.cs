@@ -1,3 +1,5 @@
+using Infra.Model;
+
 namespace Infra.Spacelift;
 
 /// <summary>One page of <c>searchStacks</c>, already mapped.</summary>

@@ -1,3 +1,4 @@
+using Infra.Model;
 using System.Text.Json.Nodes;
 using Infra.Http;
 

@@ -1,4 +1,3 @@
-using Infra.Engine;
 using Infra.Model;
 
 namespace Infra.Stacks;

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Infra.Model;
-using Infra.Spacelift;
 
 namespace Infra.Stacks;
 

@@ -1,5 +1,4 @@
-using Infra.Engine;
-using Infra.Spacelift;
+using Infra.Model;
 
 namespace Infra.Stacks;
 

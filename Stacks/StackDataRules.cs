@@ -1,8 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Infra.Engine;
 using Infra.Model;
-using Infra.Spacelift;
 
 namespace Infra.Stacks;
 

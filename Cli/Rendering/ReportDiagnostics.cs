@@ -1,4 +1,5 @@
 using Infra.Engine;
+using Infra.Model;
 
 namespace Infra.Cli.Rendering;
 

@@ -1,4 +1,5 @@
 using Infra.Engine;
+using Infra.Model;
 using Spectre.Console;
 
 namespace Infra.Cli.Rendering.Text;

@@ -1,5 +1,6 @@
 using Infra.Config;
 using Infra.Engine;
+using Infra.Model;
 using Infra.Tests.Cli.Fakes;
 using static Infra.Diagnostics.ExitCodes;
 

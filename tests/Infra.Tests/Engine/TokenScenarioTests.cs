@@ -93,7 +93,7 @@ public sealed class TokenScenarioTests : IDisposable
         public Task<Infra.Spacelift.SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken)
             => throw new Infra.Spacelift.SpaceliftException("apiKeyUser: unauthorized");
 
-        public IAsyncEnumerable<IReadOnlyList<Infra.Spacelift.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
+        public IAsyncEnumerable<IReadOnlyList<Infra.Model.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
             => inner.ListStacksAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Infra.Model;
 using System.Net;
 using Infra.Diagnostics;
 using Infra.Spacelift;

@@ -1,4 +1,5 @@
 using Infra.Engine;
+using Infra.Model;
 using Infra.Spacelift;
 using Infra.Stacks;
 

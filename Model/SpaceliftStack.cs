@@ -1,4 +1,4 @@
-namespace Infra.Spacelift;
+namespace Infra.Model;
 
 /// <summary>One stack as read from Spacelift's GraphQL API (the fields the Port entity maps).</summary>
 public sealed record SpaceliftStack(

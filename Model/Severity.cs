@@ -1,4 +1,4 @@
-namespace Infra.Engine;
+namespace Infra.Model;
 
 public enum Severity
 {
