@@ -8,7 +8,7 @@ var host = new CliHost(
     Out: ConsoleFactory.Create(Console.Out, !Console.IsOutputRedirected, !Console.IsInputRedirected, environment),
     Error: ConsoleFactory.Create(Console.Error, !Console.IsErrorRedirected, canPrompt: false, environment),
     Environment: environment,
-    Engines: new StackEngineFactory(),
+    Engines: Engines.Create(),
     Configuration: new StackConfigurationSource(environment),
     Time: TimeProvider.System);
 

@@ -6,8 +6,8 @@ public interface IStackEngineFactory
 {
     /// <summary>
     /// Builds an engine for one stack. With <paramref name="exclusive"/> (up, destroy, refresh) it first
-    /// takes the stack's lock and fails fast with <see cref="Infra.Diagnostics.ExitCodes.ConcurrentUpdate"/>
-    /// when another run holds it. For the demo stack it also starts the emulators in-process.
+    /// takes the stack's lock, recording <paramref name="command"/> as its holder, and fails fast with
+    /// <see cref="Infra.Diagnostics.ExitCodes.ConcurrentUpdate"/> when another run holds it.
     /// </summary>
-    Task<IStackEngine> CreateAsync(StackConfiguration configuration, bool exclusive, CancellationToken cancellationToken);
+    Task<IStackEngine> CreateAsync(StackConfiguration configuration, string command, bool exclusive, CancellationToken cancellationToken);
 }

@@ -23,6 +23,9 @@ public sealed record Plan(
 
     public bool DeletionsHeldBack => HeldBackDeletions > 0;
 
+    /// <summary>What the engine needs to apply this plan (secret values included); null for plans not made by an engine.</summary>
+    internal ApplyInstructions? Instructions { get; init; }
+
     public bool HasChanges => Changes.Any(c => c.Kind != ChangeKind.Same);
 
     /// <summary>Counts per kind, including <see cref="ChangeKind.Same"/>.</summary>

@@ -18,7 +18,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     private readonly List<ResourceAddress> _forget = [];
     private int _heldBack;
 
-    public PlannedRun Build(Operation operation, PlanOptions options, Declaration declaration, LiveSnapshot live, StackState state, SpaceliftRead spacelift)
+    public Plan Build(object engine, Operation operation, PlanOptions options, Declaration declaration, LiveSnapshot live, StackState state, SpaceliftRead spacelift)
     {
         _diagnostics.AddRange(declaration.Diagnostics);
         if (state.Pending.Count > 0)
@@ -46,8 +46,9 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         {
             Operation = operation,
             HeldBackDeletions = _heldBack,
+            Instructions = new ApplyInstructions(_intents, _forget, engine),
         };
-        return new PlannedRun(plan, _intents, _forget);
+        return plan;
     }
 
     private void PlanUpdate(PlanOptions options, Declaration declaration, LiveSnapshot live, StackState state, SpaceliftRead spacelift)

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Infra.Config;
 using Infra.Diagnostics;
@@ -10,11 +9,12 @@ using Infra.Stacks;
 namespace Infra.Engine;
 
 /// <summary>
-/// Plans against live Port and applies plans, saving state after every step so that a run killed at
-/// any moment converges on the next one. Owns what it is given to dispose (clients' host, lock).
+/// Runs a <see cref="StackProgram"/>: plans its declarations against live Port and applies plans,
+/// saving state after every step so that a run killed at any moment converges on the next one. Owns what it is given to dispose (clients' host, lock).
 /// </summary>
 public sealed class StackEngine : IStackEngine
 {
+    private readonly StackProgram _program;
     private readonly StackConfiguration _configuration;
     private readonly IPortClient _port;
     private readonly ISpaceliftClient _spacelift;
@@ -22,9 +22,9 @@ public sealed class StackEngine : IStackEngine
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IAsyncDisposable> _owned;
     private readonly SecretMasker _masker;
-    private readonly ConditionalWeakTable<Plan, PlannedRun> _runs = [];
 
     public StackEngine(
+        StackProgram program,
         StackConfiguration configuration,
         IPortClient port,
         ISpaceliftClient spacelift,
@@ -32,6 +32,7 @@ public sealed class StackEngine : IStackEngine
         TimeProvider time,
         IReadOnlyList<IAsyncDisposable>? owned = null)
     {
+        _program = program;
         _configuration = configuration;
         _port = port;
         _spacelift = spacelift;
@@ -64,22 +65,20 @@ public sealed class StackEngine : IStackEngine
             _configuration.Settings.PruneThreshold,
             _configuration.Settings.TokenRotationWindow,
             _configuration.Port.ClientSecret);
-        var run = new Planner(settings, _masker, _time.GetUtcNow()).Build(operation, options, declaration, await liveTask, state, read);
-        _runs.AddOrUpdate(run.Plan, run);
-        return run.Plan;
+        return new Planner(settings, _masker, _time.GetUtcNow()).Build(this, operation, options, declaration, await liveTask, state, read);
     }
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, IProgress<StepResult>? progress, CancellationToken cancellationToken)
     {
-        if (!_runs.TryGetValue(plan, out var run))
+        if (plan.Instructions is not { } instructions || !ReferenceEquals(instructions.Planner, this))
         {
             throw new ArgumentException("the plan was not made by this engine", nameof(plan));
         }
 
         var started = _time.GetTimestamp();
-        var apply = new ApplyRun(this, run, await _store.LoadAsync(cancellationToken), progress, _time.GetUtcNow());
-        await apply.ExecuteAsync(cancellationToken);
-        return new ApplyResult(plan, apply.Results, [.. plan.Diagnostics, .. apply.Diagnostics], _time.GetElapsedTime(started));
+        var execution = new PlanExecution(this, plan, instructions, await _store.LoadAsync(cancellationToken), progress, _time.GetUtcNow());
+        await execution.ExecuteAsync(cancellationToken);
+        return new ApplyResult(plan, execution.Results, [.. plan.Diagnostics, .. execution.Diagnostics], _time.GetElapsedTime(started));
     }
 
     public async ValueTask DisposeAsync()
@@ -90,13 +89,14 @@ public sealed class StackEngine : IStackEngine
         }
     }
 
-    private Declaration Declare(IReadOnlyList<SpaceliftStack> stacks) => SpaceliftIntegration.Declare(
+    private Declaration Declare(IReadOnlyList<SpaceliftStack> stacks) => _program(
         new IntegrationInputs(
             _configuration.Settings.Blueprint,
             _configuration.Port.BaseUrl,
             _configuration.Spacelift.Endpoint,
             ApiKeyId,
-            _configuration.Spacelift.ApiKeySecret),
+            _configuration.Spacelift.ApiKeySecret,
+            TokenSource.Minted),
         stacks);
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)
@@ -118,7 +118,7 @@ public sealed class StackEngine : IStackEngine
     }
 
     /// <summary>One execution of a plan: the steps in order, state saved as they land.</summary>
-    private sealed class ApplyRun(StackEngine engine, PlannedRun run, StackState state, IProgress<StepResult>? progress, DateTimeOffset startedAt)
+    private sealed class PlanExecution(StackEngine engine, Plan plan, ApplyInstructions instructions, StackState state, IProgress<StepResult>? progress, DateTimeOffset startedAt)
     {
         private readonly List<ManagedResource> _managed = [.. state.Managed];
         private readonly List<PendingOperation> _pending = [.. state.Pending];
@@ -131,11 +131,11 @@ public sealed class StackEngine : IStackEngine
 
         public async Task ExecuteAsync(CancellationToken cancellationToken)
         {
-            var changes = run.Plan.Changes;
+            var changes = plan.Changes;
 
             // A previous run's pending entries are settled by this plan, which was made against live Port.
             _pending.Clear();
-            if (run.Plan.Operation == Operation.Refresh)
+            if (plan.Operation == Operation.Refresh)
             {
                 foreach (var change in changes)
                 {
@@ -159,10 +159,10 @@ public sealed class StackEngine : IStackEngine
                 }
 
                 var deleting = change.Kind == ChangeKind.Delete;
-                var blueprint = run.Intents[change].Blueprint!;
+                var blueprint = instructions.Intents[change].Blueprint!;
                 var end = i;
                 while (end < changes.Count && changes[end].Address.Kind.BulkPerBlueprint
-                    && (changes[end].Kind == ChangeKind.Delete) == deleting && run.Intents[changes[end]].Blueprint == blueprint)
+                    && (changes[end].Kind == ChangeKind.Delete) == deleting && instructions.Intents[changes[end]].Blueprint == blueprint)
                 {
                     end++;
                 }
@@ -180,7 +180,7 @@ public sealed class StackEngine : IStackEngine
                 i = end;
             }
 
-            foreach (var address in run.Forget)
+            foreach (var address in instructions.Forget)
             {
                 Track(address, keep: false);
             }
@@ -190,7 +190,7 @@ public sealed class StackEngine : IStackEngine
 
         private async Task ApplyResourceAsync(ResourceChange change, CancellationToken cancellationToken)
         {
-            var intent = run.Intents[change];
+            var intent = instructions.Intents[change];
             if (change.Kind == ChangeKind.Same)
             {
                 Track(change.Address, keep: true);
@@ -294,7 +294,7 @@ public sealed class StackEngine : IStackEngine
 
             foreach (var batch in writes.Chunk(engine.EntityBatchSize))
             {
-                var bodies = batch.Select(c => run.Intents[c].Desired!.Body).ToList();
+                var bodies = batch.Select(c => instructions.Intents[c].Desired!.Body).ToList();
                 await WriteEntitiesAsync(batch, ids => engine._port.UpsertEntitiesAsync(blueprint, bodies, ids, cancellationToken));
                 await SaveAsync(finished: false, cancellationToken);
             }
@@ -400,7 +400,7 @@ public sealed class StackEngine : IStackEngine
                 failed = Results.Count(r => r.Outcome == StepOutcome.Failed);
             }
 
-            var info = new RunInfo(run.Plan.Operation, startedAt, finished ? engine._time.GetUtcNow() : null, succeeded, failed);
+            var info = new RunInfo(plan.Operation, startedAt, finished ? engine._time.GetUtcNow() : null, succeeded, failed);
             return engine._store.SaveAsync(new StackState([.. _managed], [.. _pending], info), cancellationToken);
         }
     }

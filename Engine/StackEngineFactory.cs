@@ -1,23 +1,28 @@
-using Emulators.Hosting;
 using Infra.Config;
 using Infra.Port;
 using Infra.Spacelift;
+using Infra.Stacks;
 using Infra.Http;
 
 namespace Infra.Engine;
 
 /// <summary>
-/// Builds the real engine: the lock first (when exclusive, so a second run fails before touching
-/// anything), the demo's emulators when configured, then the HTTP clients and the state file.
-/// <paramref name="clients"/> is a template for the clients' options (retry limit, statistics); the
-/// stack's concurrency and insecure settings and this factory's clock always override it.
+/// Builds the real engine for a <paramref name="program"/>: the lock first (when exclusive, so a second
+/// run fails before touching anything), whatever <paramref name="backends"/> runs locally for the stack,
+/// then the HTTP clients and the state file. <paramref name="clients"/> is a template for the clients'
+/// options (retry limit, statistics); the stack's concurrency and insecure settings and this factory's
+/// clock always override it.
 /// </summary>
-public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions? clients = null) : IStackEngineFactory
+public sealed class StackEngineFactory(
+    StackProgram program,
+    ILocalBackends? backends = null,
+    TimeProvider? time = null,
+    ClientOptions? clients = null) : IStackEngineFactory
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ClientOptions _clients = clients ?? new ClientOptions();
 
-    public async Task<IStackEngine> CreateAsync(StackConfiguration configuration, bool exclusive, CancellationToken cancellationToken)
+    public async Task<IStackEngine> CreateAsync(StackConfiguration configuration, string command, bool exclusive, CancellationToken cancellationToken)
     {
         var settings = configuration.Settings;
         var owned = new List<IAsyncDisposable>();
@@ -25,24 +30,12 @@ public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions?
         {
             if (exclusive)
             {
-                owned.Add(new DisposableLock(StackLock.Acquire(settings.StateDir, configuration.Stack, Command(), _time)));
+                owned.Add(new DisposableLock(StackLock.Acquire(settings.StateDir, configuration.Stack, command, _time)));
             }
 
-            if (settings.Demo is { } demo)
+            if (backends is not null && await backends.StartAsync(configuration, cancellationToken) is { } started)
             {
-                owned.Add(await EmulatorHost.StartAsync(
-                    new EmulatorOptions
-                    {
-                        PortUrl = configuration.Port.BaseUrl,
-                        SpaceliftUrl = configuration.Spacelift.Endpoint,
-                        Stacks = demo.Stacks,
-                        StateFile = demo.StateFile,
-                        PortClientId = configuration.Port.ClientId,
-                        PortClientSecret = configuration.Port.ClientSecret.Reveal(),
-                        SpaceliftKeyId = configuration.Spacelift.ApiKeyId,
-                        SpaceliftKeySecret = configuration.Spacelift.ApiKeySecret.Reveal(),
-                    },
-                    cancellationToken));
+                owned.Add(started);
             }
 
             var options = _clients with { Concurrency = settings.Concurrency, Insecure = settings.Insecure, Time = _time };
@@ -50,7 +43,7 @@ public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions?
             var spacelift = SpaceliftClient.Create(configuration.Spacelift, options);
             owned.AddRange(new object[] { port, spacelift }.OfType<IAsyncDisposable>());
             var store = new FileStateStore(settings.StateDir, configuration.Stack);
-            return new StackEngine(configuration, port, spacelift, store, _time, owned);
+            return new StackEngine(program, configuration, port, spacelift, store, _time, owned);
         }
         catch
         {
@@ -62,9 +55,6 @@ public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions?
             throw;
         }
     }
-
-    /// <summary>The verb this process runs, for the lock's holder record (arguments may carry paths, never secrets, but only the verb is kept).</summary>
-    private static string Command() => Environment.GetCommandLineArgs().Skip(1).FirstOrDefault() ?? "unknown";
 
     private sealed class DisposableLock(StackLock stackLock) : IAsyncDisposable
     {

@@ -3,8 +3,8 @@ using Infra.Model;
 namespace Infra.Stacks;
 
 /// <summary>
-/// What the declarations need from configuration. <paramref name="Token"/> is the SPACELIFT_TOKEN
-/// value decision: a known JWT, or null when the engine mints one at apply time (a preview never mints).
+/// What the declarations need from configuration. <paramref name="Token"/> says where the
+/// SPACELIFT_TOKEN secret's value comes from.
 /// </summary>
 public sealed record IntegrationInputs(
     string Blueprint,
@@ -12,7 +12,7 @@ public sealed record IntegrationInputs(
     Uri SpaceliftEndpoint,
     Secret ApiKeyId,
     Secret ApiKeySecret,
-    Secret? Token = null)
+    TokenSource Token)
 {
     /// <summary>Spacelift's GraphQL endpoint, where both webhooks post.</summary>
     public string SpaceliftGraphQlUrl => Trim(SpaceliftEndpoint) + "/graphql";

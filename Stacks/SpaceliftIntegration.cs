@@ -17,7 +17,7 @@ public static class SpaceliftIntegration
             new(new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint), Blueprint(inputs.Blueprint)),
             SecretResource(ResourceNames.ApiKeyIdSecret, inputs.ApiKeyId),
             SecretResource(ResourceNames.ApiKeySecretSecret, inputs.ApiKeySecret),
-            SecretResource(ResourceNames.TokenSecret, inputs.Token),
+            SecretResource(ResourceNames.TokenSecret, inputs.Token is TokenSource.GivenToken given ? given.Value : null),
             new(new ResourceAddress(ResourceKind.Action, ResourceNames.TriggerAction), TriggerAction(inputs)),
             new(new ResourceAddress(ResourceKind.Action, ResourceNames.RefreshAction), RefreshAction(inputs)),
             new(new ResourceAddress(ResourceKind.Automation, ResourceNames.TokenAutomation), TokenAutomation(inputs)),

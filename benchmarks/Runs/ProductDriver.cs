@@ -1,3 +1,4 @@
+using Infra.Stacks;
 using System.Diagnostics;
 using Infra.Config;
 using Infra.Engine;
@@ -35,7 +36,7 @@ public sealed class ProductDriver(StackConfiguration configuration)
     /// <returns>The plan phase's duration and a one-line outcome; <c>Succeeded</c> is false when a step failed or errors were raised.</returns>
     public async Task<(TimeSpan ReadTime, string Outcome, bool Succeeded)> SyncAsync(CancellationToken cancellationToken)
     {
-        await using var engine = await new StackEngineFactory().CreateAsync(configuration, exclusive: true, cancellationToken)
+        await using var engine = await new StackEngineFactory(SpaceliftIntegration.Declare).CreateAsync(configuration, "up", exclusive: true, cancellationToken)
             .ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using Infra.Model;
 using Infra.Port;
 using Infra.Spacelift;
 using Infra.Http;
+using Infra.Stacks;
 
 namespace Infra.Tests.Engine;
 
@@ -25,7 +26,7 @@ public sealed class EmulatorEndToEndTests
             new SpaceliftSettings(host.SpaceliftUrl, "01EMULATOREMULATOREMULATOR", new Secret("emulator")),
             new ProjectSettings("space_lift_stack", 0.5, TimeSpan.FromHours(2), 4, stateDir, false, null));
         var options = new ClientOptions(Concurrency: 4);
-        StackEngine NewEngine() => new(configuration, PortClient.Create(configuration.Port, options), SpaceliftClient.Create(configuration.Spacelift, options), new FileStateStore(stateDir, "e2e"), TimeProvider.System);
+        StackEngine NewEngine() => new(SpaceliftIntegration.Declare, configuration, PortClient.Create(configuration.Port, options), SpaceliftClient.Create(configuration.Spacelift, options), new FileStateStore(stateDir, "e2e"), TimeProvider.System);
 
         // When
         ApplyResult result;

@@ -2,6 +2,7 @@ using Infra.Config;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Spacelift;
+using Infra.Stacks;
 using Infra.Tests.Engine.Fakes;
 
 namespace Infra.Tests.Engine;
@@ -54,7 +55,7 @@ public sealed class EngineFixture : IDisposable
         new SpaceliftSettings(new Uri("https://acme.app.spacelift.io"), ApiKeyId, new Secret(ApiKeySecret)),
         new ProjectSettings(blueprint, pruneThreshold, TimeSpan.FromHours(2), 4, StateDir, false, null));
 
-    public StackEngine Engine() => new(Configuration, Port, Spacelift, new FileStateStore(StateDir, "dev"), Time);
+    public StackEngine Engine() => new(SpaceliftIntegration.Declare, Configuration, Port, Spacelift, new FileStateStore(StateDir, "dev"), Time);
 
     public async Task<Plan> PreviewAsync(Operation operation = Operation.Update, bool allowMassDeletion = false)
     {

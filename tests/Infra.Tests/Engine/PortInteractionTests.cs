@@ -1,3 +1,4 @@
+using Infra.Stacks;
 using System.Text.Json.Nodes;
 using Infra.Engine;
 using Infra.Model;
@@ -53,7 +54,7 @@ public sealed class PortInteractionTests : IDisposable
 
     private async Task RunAsync(IPortClient port)
     {
-        await using var engine = new StackEngine(_f.Configuration, port, _f.Spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
+        await using var engine = new StackEngine(SpaceliftIntegration.Declare, _f.Configuration, port, _f.Spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(false), CancellationToken.None);
         await engine.ApplyAsync(plan, null, CancellationToken.None);
     }

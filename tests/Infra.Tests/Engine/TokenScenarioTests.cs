@@ -74,7 +74,7 @@ public sealed class TokenScenarioTests : IDisposable
     {
         // Given
         var spacelift = new ThrowingMint(_f.Spacelift);
-        await using var engine = new StackEngine(_f.Configuration, _f.Port, spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
+        await using var engine = new StackEngine(SpaceliftIntegration.Declare, _f.Configuration, _f.Port, spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
 
         // When
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);

@@ -25,7 +25,8 @@ public sealed class GoldenTests
         new Uri("https://api.us.port.io"),
         new Uri("https://acme.app.spacelift.io"),
         new Secret("01HAPIKEYID"),
-        new Secret("api-key-secret"));
+        new Secret("api-key-secret"),
+        TokenSource.Minted);
 
     private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", "Stack number 1", ["team:a", "n:1"], "infra", "FINISHED", "GITHUB", "main");
 

@@ -12,7 +12,8 @@ public sealed class SpaceliftIntegrationTests
         new Uri("https://api.getport.io/"),
         new Uri("https://acme.app.spacelift.io/"),
         new Secret("id"),
-        new Secret("secret"));
+        new Secret("secret"),
+        TokenSource.Minted);
 
     private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", null, ["a"], "infra", "FINISHED", "GITHUB", "main");
 

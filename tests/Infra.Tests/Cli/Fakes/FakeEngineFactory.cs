@@ -14,7 +14,7 @@ internal sealed class FakeEngineFactory(FakeEngine engine) : IStackEngineFactory
 
     public StackConfiguration? Configuration { get; private set; }
 
-    public Task<IStackEngine> CreateAsync(StackConfiguration configuration, bool exclusive, CancellationToken cancellationToken)
+    public Task<IStackEngine> CreateAsync(StackConfiguration configuration, string command, bool exclusive, CancellationToken cancellationToken)
     {
         Configuration = configuration;
         Exclusive = exclusive;
