@@ -18,6 +18,7 @@ public static class CliApp
         var services = new ServiceCollection()
             .AddSingleton(host.Out)
             .AddSingleton(host.Environment)
+            .AddSingleton(host.Input)
             .AddSingleton(host.Engines)
             .AddSingleton(host.Configuration)
             .AddSingleton(host.Time)

@@ -34,13 +34,13 @@ public static class StackConfigLoader
     public static StackConfiguration Load(
         string projectDirectory,
         string stack,
-        IReadOnlyDictionary<string, string?>? environment = null,
+        IReadOnlyDictionary<string, string?> environment,
         bool insecure = false)
     {
         var directory = Path.GetFullPath(projectDirectory);
         var project = ProjectFile.Load(directory);
         var stackFile = StackFiles.Read(project, stack);
-        var values = new ConfigResolver(project, stackFile, environment ?? ProcessEnvironment.Snapshot());
+        var values = new ConfigResolver(project, stackFile, environment);
         var own = new ProjectKeys(project.Name);
 
         ThrowIfMissing(values, stack, own);

@@ -21,10 +21,10 @@ public sealed class StackConfigStore
     }
 
     /// <summary>Opens an existing stack; an unknown stack is the same error <see cref="StackConfigLoader.Load"/> gives.</summary>
-    public static StackConfigStore Open(string projectDirectory, string stack, IReadOnlyDictionary<string, string?>? environment = null)
+    public static StackConfigStore Open(string projectDirectory, string stack, IReadOnlyDictionary<string, string?> environment)
     {
         var project = ProjectFile.Load(Path.GetFullPath(projectDirectory));
-        return new StackConfigStore(project, StackFiles.Read(project, stack), environment ?? ProcessEnvironment.Snapshot());
+        return new StackConfigStore(project, StackFiles.Read(project, stack), environment);
     }
 
     public string StackFilePath => _file.Path;

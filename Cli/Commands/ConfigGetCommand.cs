@@ -1,3 +1,4 @@
+using Infra.Cli.Hosting;
 using Infra.Cli.Settings;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -5,11 +6,11 @@ using Spectre.Console.Cli;
 namespace Infra.Cli.Commands;
 
 /// <summary><c>config get KEY --stack S [--show-secrets]</c>.</summary>
-public sealed class ConfigGetCommand(IAnsiConsole console) : Command<ConfigGetSettings>
+public sealed class ConfigGetCommand(IAnsiConsole console, CliEnvironment environment) : Command<ConfigGetSettings>
 {
     public override int Execute(CommandContext context, ConfigGetSettings settings, CancellationToken cancellationToken)
     {
-        var store = ConfigCommandEnvironment.Of(context).Open(settings);
+        var store = ConfigStores.Open(settings, environment);
         var key = store.ParseKey(settings.Key);
         console.WriteLine(ConfigValueText.Show(store, key, store.Get(key), settings.ShowSecrets));
         return 0;

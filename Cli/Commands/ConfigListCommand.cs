@@ -1,3 +1,4 @@
+using Infra.Cli.Hosting;
 using Infra.Cli.Settings;
 using Infra.Config.Yaml;
 using Spectre.Console;
@@ -6,11 +7,11 @@ using Spectre.Console.Cli;
 namespace Infra.Cli.Commands;
 
 /// <summary><c>config --stack S</c>: the stack file's keys and values, secrets shown as [secret].</summary>
-public sealed class ConfigListCommand(IAnsiConsole console) : Command<ConfigReadSettings>
+public sealed class ConfigListCommand(IAnsiConsole console, CliEnvironment environment) : Command<ConfigReadSettings>
 {
     public override int Execute(CommandContext context, ConfigReadSettings settings, CancellationToken cancellationToken)
     {
-        var store = ConfigCommandEnvironment.Of(context).Open(settings);
+        var store = ConfigStores.Open(settings, environment);
         var rows = store.Entries
             .Select(entry => (Key: entry.Key.ToString(), Value: ConfigValueText.Show(store, entry.Key, entry.Value, settings.ShowSecrets)))
             .ToList();

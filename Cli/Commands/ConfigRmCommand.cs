@@ -1,3 +1,4 @@
+using Infra.Cli.Hosting;
 using Infra.Cli.Settings;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -5,11 +6,11 @@ using Spectre.Console.Cli;
 namespace Infra.Cli.Commands;
 
 /// <summary><c>config rm KEY --stack S</c>; removing a key the file does not set succeeds, as in Pulumi.</summary>
-public sealed class ConfigRmCommand(IAnsiConsole console) : Command<ConfigRmSettings>
+public sealed class ConfigRmCommand(IAnsiConsole console, CliEnvironment environment) : Command<ConfigRmSettings>
 {
     public override int Execute(CommandContext context, ConfigRmSettings settings, CancellationToken cancellationToken)
     {
-        var store = ConfigCommandEnvironment.Of(context).Open(settings);
+        var store = ConfigStores.Open(settings, environment);
         var key = store.ParseKey(settings.Key);
         if (!store.Remove(key))
         {

@@ -1,3 +1,4 @@
+using Infra.Cli.Hosting;
 using Infra.Cli.Settings;
 using Infra.Config;
 using Infra.Config.Secrets;
@@ -7,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Infra.Cli.Commands;
 
 /// <summary><c>config set KEY [VALUE] --stack S [--secret] [--plaintext]</c>.</summary>
-public sealed class ConfigSetCommand(IAnsiConsole console) : Command<ConfigSetSettings>
+public sealed class ConfigSetCommand(IAnsiConsole console, CliEnvironment environment, StandardInput input) : Command<ConfigSetSettings>
 {
     public override int Execute(CommandContext context, ConfigSetSettings settings, CancellationToken cancellationToken)
     {
@@ -16,10 +17,9 @@ public sealed class ConfigSetCommand(IAnsiConsole console) : Command<ConfigSetSe
             throw new ConfigException("config set: --secret and --plaintext cannot be used together");
         }
 
-        var environment = ConfigCommandEnvironment.Of(context);
-        var store = environment.Open(settings);
+        var store = ConfigStores.Open(settings, environment);
         var key = store.ParseKey(settings.Key);
-        var value = settings.Value ?? ReadValue(environment, settings.Secret);
+        var value = settings.Value ?? ReadValue(settings.Secret);
         if (!settings.Secret && !settings.Plaintext && SecretHeuristics.LooksLikeSecret(key, value))
         {
             throw new ConfigException(
@@ -31,11 +31,11 @@ public sealed class ConfigSetCommand(IAnsiConsole console) : Command<ConfigSetSe
     }
 
     // Piped input is taken whole, less the newline `echo` adds; a terminal gets a prompt that hides a secret.
-    private string ReadValue(ConfigCommandEnvironment environment, bool secret)
+    private string ReadValue(bool secret)
     {
-        if (environment.StandardInput is { } input)
+        if (input.Piped is { } piped)
         {
-            var text = input.ReadToEnd();
+            var text = piped.ReadToEnd();
             return text.EndsWith("\r\n", StringComparison.Ordinal) ? text[..^2]
                 : text.EndsWith('\n') ? text[..^1]
                 : text;

@@ -1,5 +1,3 @@
-using Infra.Config;
-
 namespace Infra.Cli.Hosting;
 
 /// <summary>The environment variables a run sees; injected so tests never touch the process environment.</summary>
@@ -12,8 +10,6 @@ public sealed record CliEnvironment(IReadOnlyDictionary<string, string?> Variabl
 
     /// <summary>https://no-color.org: present and not empty disables colour.</summary>
     public bool NoColor => Variables.TryGetValue("NO_COLOR", out var value) && !string.IsNullOrEmpty(value);
-
-    public static CliEnvironment FromProcess() => new(ProcessEnvironment.Snapshot());
 
     private bool IsTruthy(string name) =>
         Variables.TryGetValue(name, out var value)

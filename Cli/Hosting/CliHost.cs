@@ -8,6 +8,7 @@ public sealed record CliHost(
     IAnsiConsole Out,
     IAnsiConsole Error,
     CliEnvironment Environment,
+    StandardInput Input,
     IStackEngineFactory Engines,
     IConfigurationSource Configuration,
     TimeProvider Time);

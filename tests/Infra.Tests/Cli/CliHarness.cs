@@ -27,7 +27,7 @@ internal sealed class CliHarness
 
     public async Task<CliRun> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
-        var host = new CliHost(Out, Error, new CliEnvironment(Environment), Engines, Configuration, Time);
+        var host = new CliHost(Out, Error, new CliEnvironment(Environment), StandardInput.None, Engines, Configuration, Time);
         var code = await CliApp.RunAsync(host, args, cancellationToken);
         return new CliRun(code, Out.Output.NormalizeLineEndings(), Error.Output.NormalizeLineEndings());
     }

@@ -102,7 +102,7 @@ internal sealed class Sandbox : IAsyncDisposable
         var output = Console();
         var error = Console();
         var environment = new CliEnvironment(new Dictionary<string, string?>(Environment, StringComparer.Ordinal));
-        var host = new CliHost(output, error, environment, Engines ?? Infra.Cli.Hosting.Engines.Create(Clock), new StackConfigurationSource(environment), Clock);
+        var host = new CliHost(output, error, environment, StandardInput.None, Engines ?? Infra.Cli.Hosting.Engines.Create(Clock), new StackConfigurationSource(environment), Clock);
         var code = await CliApp.RunAsync(host, args, CancellationToken.None);
         return new CliRun(code, output.Output, error.Output);
     }

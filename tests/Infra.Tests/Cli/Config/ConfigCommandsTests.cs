@@ -1,6 +1,8 @@
 using Infra.Cli.Commands;
+using Infra.Cli.Hosting;
 using Infra.Config;
 using Infra.Tests.Config;
+using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 using Spectre.Console.Testing;
 
@@ -34,15 +36,22 @@ public sealed class ConfigCommandsTests : IDisposable
     }
 
     private int Run(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
+        => App(environment, stdin).Run([.. args, "--cwd", _project.Directory]);
+
+    /// <summary>The config commands as the CLI wires them: environment and stdin come from the app's services.</summary>
+    private CommandApp App(IReadOnlyDictionary<string, string?> environment, string? stdin)
     {
-        var app = new CommandApp();
+        var services = new ServiceCollection()
+            .AddSingleton(new CliEnvironment(environment))
+            .AddSingleton(new StandardInput(stdin is null ? null : new StringReader(stdin)));
+        var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(configurator =>
         {
             configurator.ConfigureConsole(_console);
             configurator.PropagateExceptions();
-            ConfigCommands.Register(configurator, new ConfigCommandEnvironment(environment, stdin is null ? null : new StringReader(stdin)));
+            ConfigCommands.Register(configurator);
         });
-        return app.Run([.. args, "--cwd", _project.Directory]);
+        return app;
     }
 
     private int Run(params string[] args) => Run(new Dictionary<string, string?>(), null, args);
@@ -61,6 +70,16 @@ public sealed class ConfigCommandsTests : IDisposable
         Assert.Matches(@"^spacelift:apiKeySecret\s+\[secret\]$", lines[6]);
         Assert.Equal(7, lines.Length);
         Assert.DoesNotContain(Vectors.SecretBClear, _console.Output);
+    }
+
+    [Fact]
+    public void ListingDecryptsWithThePassphraseOfTheEnvironmentItIsGiven()
+    {
+        // The passphrase exists only in the environment handed to the app: a listing that read the
+        // process environment instead could not decrypt and would fail.
+        Assert.Equal(0, App(Vectors.EnvironmentB(), stdin: null).Run(["config", "--stack", "dev", "--cwd", _project.Directory, "--show-secrets"]));
+
+        Assert.Matches($@"port:secret\s+{System.Text.RegularExpressions.Regex.Escape(Vectors.SecretBClear)}", _console.Output);
     }
 
     [Fact]
@@ -176,13 +195,7 @@ public sealed class ConfigCommandsTests : IDisposable
         var environment = new Dictionary<string, string?> { ["PULUMI_CONFIG_PASSPHRASE"] = "password123" };
         using var project = new TempProject().WithStack("a", $"encryptionsalt: {Vectors.SaltA}\nconfig: {{}}\n");
 
-        var app = new CommandApp();
-        app.Configure(c =>
-        {
-            c.ConfigureConsole(_console);
-            c.PropagateExceptions();
-            ConfigCommands.Register(c, new ConfigCommandEnvironment(environment, null));
-        });
+        var app = App(environment, stdin: null);
 
         ConfigAssert.Fails(() => app.Run(["config", "set", "port:secret", "x", "--secret", "--stack", "a", "--cwd", project.Directory]), "Pulumi.a.yaml: incorrect passphrase");
         Assert.Equal($"encryptionsalt: {Vectors.SaltA}\nconfig: {{}}\n", project.ReadStack("a"));
