@@ -1,4 +1,5 @@
 using Infra.Config;
+using Infra.Engine.State;
 using Infra.Port;
 using Infra.Spacelift;
 using Infra.Stacks;

@@ -10,5 +10,5 @@ public sealed record CliHost(
     CliEnvironment Environment,
     StandardInput Input,
     IStackEngineFactory Engines,
-    IConfigurationSource Configuration,
+    IStackConfigurationSource Configuration,
     TimeProvider Time);

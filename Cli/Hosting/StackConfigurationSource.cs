@@ -3,7 +3,7 @@ using Infra.Config;
 namespace Infra.Cli.Hosting;
 
 /// <summary>Reads Pulumi.yaml, Pulumi.&lt;stack&gt;.yaml and the environment through <see cref="StackConfigLoader"/>.</summary>
-public sealed class StackConfigurationSource(CliEnvironment environment) : IConfigurationSource
+public sealed class StackConfigurationSource(CliEnvironment environment) : IStackConfigurationSource
 {
     public StackConfiguration Load(string projectDirectory, string stack, bool insecure)
         => StackConfigLoader.Load(projectDirectory, stack, environment.Variables, insecure);

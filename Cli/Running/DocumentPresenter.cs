@@ -14,7 +14,7 @@ internal sealed class DocumentPresenter(IAnsiConsole console, Func<RunReport, st
     }
 
     public Task<ApplyResult> ApplyAsync(Plan plan, CliVerb verb, Func<IProgress<StepResult>, Task<ApplyResult>> apply)
-        => apply(new ActionProgress<StepResult>(_ => { }));
+        => apply(new ImmediateProgress<StepResult>(_ => { }));
 
     public void ShowDetails(RunReport report)
     {

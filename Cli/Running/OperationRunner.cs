@@ -15,7 +15,7 @@ namespace Infra.Cli.Running;
 /// confirmation, apply, verdict. Every non-zero exit leaves as an exception for the one error handler.
 /// </summary>
 public sealed class OperationRunner(
-    IConfigurationSource configuration,
+    IStackConfigurationSource configuration,
     IStackEngineFactory engines,
     IAnsiConsole console,
     CliEnvironment environment,

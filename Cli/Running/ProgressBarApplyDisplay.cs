@@ -22,7 +22,7 @@ internal static class ProgressBarApplyDisplay
             {
                 var resources = context.AddTask("resources", maxValue: Math.Max(1, changed.Count - entityTotal));
                 var entities = context.AddTask("entities", maxValue: entityTotal);
-                return await apply(new ActionProgress<StepResult>(step =>
+                return await apply(new ImmediateProgress<StepResult>(step =>
                 {
                     if (step.Change.Kind != ChangeKind.Same)
                     {

@@ -1,4 +1,5 @@
 using Infra.Config;
+using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Tests.Cli.Fakes;

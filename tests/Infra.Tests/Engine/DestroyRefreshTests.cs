@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Stacks;

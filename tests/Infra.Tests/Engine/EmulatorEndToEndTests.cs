@@ -1,5 +1,6 @@
 using Emulators.Hosting;
 using Infra.Config;
+using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Port;

@@ -1,4 +1,5 @@
 using Infra.Diagnostics;
+using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Engine.Planning;
 using Infra.Engine;
 using Infra.Model;
 

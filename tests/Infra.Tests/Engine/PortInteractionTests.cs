@@ -1,3 +1,4 @@
+using Infra.Engine.State;
 using Infra.Stacks;
 using System.Text.Json.Nodes;
 using Infra.Engine;

@@ -1,3 +1,4 @@
+using Infra.Engine.Planning;
 using Infra.Engine;
 using Infra.Model;
 
@@ -10,9 +11,9 @@ public sealed class SecretRecordTests
     [Fact]
     public void The_fingerprint_is_stable_22_url_safe_characters()
     {
-        var a = SecretRecord.Fingerprint(Key, "S", new Secret("value"));
+        var a = SecretDescription.Fingerprint(Key, "S", new Secret("value"));
 
-        Assert.Equal(a, SecretRecord.Fingerprint(Key, "S", new Secret("value")));
+        Assert.Equal(a, SecretDescription.Fingerprint(Key, "S", new Secret("value")));
         Assert.Matches("^[A-Za-z0-9_-]{22}$", a);
     }
 
@@ -21,16 +22,16 @@ public sealed class SecretRecordTests
     [InlineData("port-client-secret", "T", "value")]
     [InlineData("port-client-secret", "S", "value2")]
     public void The_fingerprint_depends_on_key_name_and_value(string key, string name, string value)
-        => Assert.NotEqual(SecretRecord.Fingerprint(Key, "S", new Secret("value")), SecretRecord.Fingerprint(new Secret(key), name, new Secret(value)));
+        => Assert.NotEqual(SecretDescription.Fingerprint(Key, "S", new Secret("value")), SecretDescription.Fingerprint(new Secret(key), name, new Secret(value)));
 
     [Fact]
     public void Fingerprint_and_expiry_round_trip_through_the_description()
     {
-        var fp = SecretRecord.Fingerprint(Key, "S", new Secret("v"));
+        var fp = SecretDescription.Fingerprint(Key, "S", new Secret("v"));
         var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(fp, SecretRecord.ReadFingerprint(SecretRecord.WithFingerprint("Managed by infra", fp)));
-        Assert.Equal(at, SecretRecord.ReadValidUntil(SecretRecord.WithValidUntil("Managed by infra", at)));
+        Assert.Equal(fp, SecretDescription.ReadFingerprint(SecretDescription.WithFingerprint("Managed by infra", fp)));
+        Assert.Equal(at, SecretDescription.ReadValidUntil(SecretDescription.WithValidUntil("Managed by infra", at)));
     }
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class SecretRecordTests
     [InlineData("Managed by infra · validUntil:tomorrow")]
     public void Unreadable_descriptions_give_nothing(string? description)
     {
-        Assert.Null(SecretRecord.ReadFingerprint(description));
-        Assert.Null(SecretRecord.ReadValidUntil(description));
+        Assert.Null(SecretDescription.ReadFingerprint(description));
+        Assert.Null(SecretDescription.ReadValidUntil(description));
     }
 }

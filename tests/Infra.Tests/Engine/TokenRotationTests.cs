@@ -1,3 +1,4 @@
+using Infra.Engine.Planning;
 using Infra.Engine;
 
 namespace Infra.Tests.Engine;
@@ -7,7 +8,7 @@ public sealed class TokenRotationTests
     private static readonly DateTimeOffset Now = new(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Window = TimeSpan.FromHours(2);
 
-    private static string Recorded(TimeSpan fromNow) => SecretRecord.WithValidUntil("Managed by infra", Now + fromNow);
+    private static string Recorded(TimeSpan fromNow) => SecretDescription.WithValidUntil("Managed by infra", Now + fromNow);
 
     [Fact]
     public void A_missing_token_is_due()

@@ -1,3 +1,4 @@
+using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Stacks;

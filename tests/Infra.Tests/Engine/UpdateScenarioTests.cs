@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Diagnostics;
+using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Spacelift;

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Infra.Engine.Planning;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Spacelift;

@@ -4,7 +4,7 @@ using Infra.Model;
 
 namespace Infra.Tests.Cli.Fakes;
 
-internal sealed class FakeConfigurationSource : IConfigurationSource
+internal sealed class FakeConfigurationSource : IStackConfigurationSource
 {
     /// <summary>A secret value that must never appear in any output.</summary>
     public const string PlantedSecret = "planted-Zq8-secret-value";

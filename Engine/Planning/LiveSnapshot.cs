@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Model;
 using Infra.Port;
 
-namespace Infra.Engine;
+namespace Infra.Engine.Planning;
 
 /// <summary>What Port holds now: each resource that exists (raw, as read), and every entity of each blueprint read.</summary>
 internal sealed record LiveSnapshot(

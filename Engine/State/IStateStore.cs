@@ -1,4 +1,4 @@
-namespace Infra.Engine;
+namespace Infra.Engine.State;
 
 /// <summary>Where a stack's <see cref="StackState"/> lives. Saving must be durable and atomic.</summary>
 public interface IStateStore

@@ -1,6 +1,6 @@
 using Infra.Model;
 
-namespace Infra.Engine;
+namespace Infra.Engine.State;
 
 /// <summary>
 /// What Port cannot say, kept per stack: the resources this program manages (so removing one from the

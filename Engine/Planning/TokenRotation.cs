@@ -1,4 +1,4 @@
-namespace Infra.Engine;
+namespace Infra.Engine.Planning;
 
 /// <summary>
 /// When the Spacelift JWT must be minted again. Only the recorded <c>validUntil</c> is trusted: no
@@ -14,7 +14,7 @@ internal static class TokenRotation
             return "no token in Port yet: will mint one";
         }
 
-        var validUntil = SecretRecord.ReadValidUntil(description);
+        var validUntil = SecretDescription.ReadValidUntil(description);
         if (validUntil is null)
         {
             return "no readable validUntil in the secret's description (it was written outside this program): will re-mint";

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Model;
 
-namespace Infra.Engine;
+namespace Infra.Engine.Planning;
 
 /// <summary>
 /// Compares a live body with a desired one so that only real differences show: server-side fields

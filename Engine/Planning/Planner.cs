@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using Infra.Engine.State;
 using Infra.Model;
 using Infra.Http;
 using Infra.Stacks;
 
-namespace Infra.Engine;
+namespace Infra.Engine.Planning;
 
 /// <summary>
 /// Turns declarations, live Port and local state into an ordered, masked plan. Pure: reads nothing,
@@ -163,8 +164,8 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     private ChangeKind PlanValueSecret(DesiredResource resource, JsonObject? current)
     {
         var name = resource.Address.Id;
-        var fingerprint = SecretRecord.Fingerprint(settings.FingerprintKey, name, resource.SecretValue!);
-        var description = SecretRecord.WithFingerprint(DescriptionOf(resource.Body)!, fingerprint);
+        var fingerprint = SecretDescription.Fingerprint(settings.FingerprintKey, name, resource.SecretValue!);
+        var description = SecretDescription.WithFingerprint(DescriptionOf(resource.Body)!, fingerprint);
         var next = SecretBody(name, description, withValue: true);
         if (current is null)
         {
@@ -175,10 +176,10 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         var liveDescription = DescriptionOf(current);
         var diffs = new List<PropertyDiff>(2);
         string? reason = null;
-        if (SecretRecord.ReadFingerprint(liveDescription) != fingerprint)
+        if (SecretDescription.ReadFingerprint(liveDescription) != fingerprint)
         {
             diffs.Add(new PropertyDiff("secretValue", DiffKind.Update, Secret.Mask, Secret.Mask));
-            reason = SecretRecord.ReadFingerprint(liveDescription) is null
+            reason = SecretDescription.ReadFingerprint(liveDescription) is null
                 ? "no fingerprint of the value in Port: the value is written"
                 : "the value's fingerprint differs: the value is written";
         }

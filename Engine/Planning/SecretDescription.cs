@@ -5,14 +5,14 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Infra.Model;
 
-namespace Infra.Engine;
+namespace Infra.Engine.Planning;
 
 /// <summary>
 /// Port never returns a secret's value, so what the program needs to know about it lives in the
 /// secret's own description: a fingerprint of the value, or for the JWT its <c>validUntil</c>.
 /// That keeps state in Port, so a fresh clone (or an ephemeral CI runner) plans the same.
 /// </summary>
-internal static partial class SecretRecord
+internal static partial class SecretDescription
 {
     public const int FingerprintLength = 22;
     private const string Separator = " \u00b7 ";

@@ -3,7 +3,7 @@ using Infra.Config;
 namespace Infra.Cli.Hosting;
 
 /// <summary>Where a run's configuration comes from; the seam between the command line and Config/.</summary>
-public interface IConfigurationSource
+public interface IStackConfigurationSource
 {
     /// <summary>Throws <see cref="ConfigException"/> for bad or missing configuration.</summary>
     StackConfiguration Load(string projectDirectory, string stack, bool insecure);

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Infra.Config;
 using Infra.Diagnostics;
 
-namespace Infra.Engine;
+namespace Infra.Engine.State;
 
 /// <summary>
 /// <c>&lt;StateDir&gt;/&lt;stack&gt;.json</c>, replaced through <see cref="AtomicFile"/> so that a kill at

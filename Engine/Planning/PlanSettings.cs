@@ -1,6 +1,6 @@
 using Infra.Model;
 
-namespace Infra.Engine;
+namespace Infra.Engine.Planning;
 
 /// <summary>The engine's fixed inputs for planning, taken from the stack configuration.</summary>
 internal sealed record PlanSettings(

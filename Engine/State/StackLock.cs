@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Infra.Diagnostics;
 
-namespace Infra.Engine;
+namespace Infra.Engine.State;
 
 /// <summary>
 /// One run at a time per stack: <c>&lt;StateDir&gt;/&lt;stack&gt;.lock</c> opened with

@@ -1,0 +1,20 @@
+using Infra.Engine.State;
+using Infra.Model;
+using Infra.Port;
+using Infra.Spacelift;
+
+namespace Infra.Engine.Apply;
+
+/// <summary>
+/// What applying a plan works with: the clients, the state store, the clock, the masker for messages,
+/// the key of the secrets' fingerprints, and how many entities go into one upsert call (state is saved
+/// after each such batch).
+/// </summary>
+internal sealed record ApplyContext(
+    IPortClient Port,
+    ISpaceliftClient Spacelift,
+    IStateStore Store,
+    TimeProvider Time,
+    SecretMasker Masker,
+    Secret FingerprintKey,
+    int EntityBatchSize);
