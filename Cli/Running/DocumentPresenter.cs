@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Infra.Cli.Running;
 
 /// <summary>JSON and Markdown: nothing but the one document at the end, so stdout can be parsed or posted as is.</summary>
-internal sealed class DocumentPresenter(IAnsiConsole console, Func<RunReport, string> render) : IRunPresenter
+internal sealed class DocumentPresenter(IAnsiConsole console, Func<RunReport, string> render) : IOperationPresenter
 {
     public bool CanPrompt => false;
 

@@ -50,10 +50,10 @@ public sealed class OperationRunner(
         }
 
         presenter.ShowOutcome(report);
-        return RunVerdict.Of(report, settings.ExpectNoChanges) is { } failure ? throw failure : ExitCodes.Success;
+        return OperationVerdict.Of(report, settings.ExpectNoChanges) is { } failure ? throw failure : ExitCodes.Success;
     }
 
-    private IRunPresenter Presenter(OperationSettings settings) => settings.OutputFormat switch
+    private IOperationPresenter Presenter(OperationSettings settings) => settings.OutputFormat switch
     {
         OutputFormat.Json => new DocumentPresenter(console, report => JsonReport.Render(report, settings.ShowSames)),
         OutputFormat.Markdown => new DocumentPresenter(console, report => MarkdownReport.Render(report, settings.Diff)),

@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Infra.Cli.Running;
 
 /// <summary>Pulumi-like text: the preview, then the apply as it happens, then diagnostics and the summary.</summary>
-internal sealed class TextPresenter(TextRenderer renderer, TimeProvider time) : IRunPresenter
+internal sealed class TextPresenter(TextRenderer renderer, TimeProvider time) : IOperationPresenter
 {
     private IAnsiConsole Console => renderer.Output.Console;
 

@@ -290,7 +290,7 @@ internal sealed class PlanExecution(ApplyContext context, Plan plan, ApplyInstru
             failed = Results.Count(r => r.Outcome == StepOutcome.Failed);
         }
 
-        var info = new RunInfo(plan.Operation, startedAt, finished ? context.Time.GetUtcNow() : null, succeeded, failed);
+        var info = new LastOperation(plan.Operation, startedAt, finished ? context.Time.GetUtcNow() : null, succeeded, failed);
         return context.Store.SaveAsync(new StackState([.. _managed], [.. _pending], info), cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ namespace Infra.Engine.State;
 public sealed record StackState(
     IReadOnlyList<ManagedResource> Managed,
     IReadOnlyList<PendingOperation> Pending,
-    RunInfo? LastRun)
+    LastOperation? LastRun)
 {
     public static StackState Empty { get; } = new([], [], null);
 }
@@ -23,4 +23,5 @@ public sealed record ManagedResource(ResourceKind Kind, string Id)
 /// <summary>A step that had started and not finished when the state was last written.</summary>
 public sealed record PendingOperation(ChangeKind Change, ResourceKind Kind, string Id, int Count, DateTimeOffset StartedAt);
 
-public sealed record RunInfo(Operation Operation, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int Succeeded, int Failed);
+/// <summary>The last applied operation; stored under <c>lastRun</c>, the key state files have always used.</summary>
+public sealed record LastOperation(Operation Operation, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int Succeeded, int Failed);

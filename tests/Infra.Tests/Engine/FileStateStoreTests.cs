@@ -24,7 +24,7 @@ public sealed class FileStateStoreTests : IDisposable
         var state = new StackState(
             [new ManagedResource(ResourceKind.Blueprint, "bp")],
             [new PendingOperation(ChangeKind.Delete, ResourceKind.Entity, "bp", 3, at)],
-            new RunInfo(Operation.Update, at, null, 1, 0));
+            new LastOperation(Operation.Update, at, null, 1, 0));
 
         // When
         await store.SaveAsync(state, CancellationToken.None);

@@ -6,7 +6,7 @@ namespace Infra.Cli.Running;
 /// Turns a finished run into its exit status, most serious first: failed steps, then errors, then
 /// held-back deletions, then changes under <c>--expect-no-changes</c> (checked after applying, as Pulumi does).
 /// </summary>
-public static class RunVerdict
+public static class OperationVerdict
 {
     /// <summary>Null when the run exits 0.</summary>
     public static OperationFailedException? Of(RunReport report, bool expectNoChanges)

@@ -4,7 +4,7 @@ using Infra.Engine;
 namespace Infra.Cli.Running;
 
 /// <summary>How a run shows itself in the chosen output format.</summary>
-internal interface IRunPresenter
+internal interface IOperationPresenter
 {
     /// <summary>Whether the user can be asked to confirm in this format.</summary>
     bool CanPrompt { get; }
