@@ -16,25 +16,29 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ChildProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>Starts <c>dotnet Infra.dll args</c> with the test process's environment, cleaned (<see cref="ChildEnvironment"/>).</summary>
+    public static ChildProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment) =>
+        Start(RepoFiles.DotnetHost, [RepoFiles.InfraDll, .. args], environment, ChildEnvironment.Inherited());
+
+    /// <summary>
+    /// Starts <paramref name="program"/> as if from a parent whose environment is <paramref name="parent"/>:
+    /// the child gets that environment cleaned, plus <paramref name="environment"/>.
+    /// </summary>
+    public static ChildProcess Start(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, string?> parent)
     {
-        var info = new ProcessStartInfo(RepoFiles.DotnetHost)
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(RepoFiles.InfraDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
+        ChildEnvironment.Apply(info, environment, parent);
 
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process);
