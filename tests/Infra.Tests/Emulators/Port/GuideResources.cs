@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Infra.Tests.Emulators.Port;
 
-/// <summary>The guide's resources (docs/seed-trigger-spacelift-stack.md), with the Spacelift URL as a parameter.</summary>
+/// <summary>The guide's resources (docs/guide.md), with the Spacelift URL as a parameter.</summary>
 internal static class GuideResources
 {
     public static JsonObject Blueprint() => Parse("""
