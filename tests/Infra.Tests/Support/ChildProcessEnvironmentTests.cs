@@ -52,7 +52,7 @@ public sealed class ChildProcessEnvironmentTests
         {
             ["PORT_CLIENT_ID"] = "a",
             ["SPACELIFT_API_KEY_ID"] = "b",
-            ["INFRA_UPDATE_GOLDEN"] = "c",
+            ["INFRA_BLUEPRINT"] = "c",
             ["PULUMI_ACCESS_TOKEN"] = "d",
             ["HOME"] = "/home/someone",
         };
