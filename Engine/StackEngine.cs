@@ -38,7 +38,8 @@ public sealed class StackEngine : IStackEngine
         _store = store;
         _time = time;
         _owned = owned ?? [];
-        _masker = new SecretMasker([ApiKeyId, configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
+        // The API key id is an identifier, shown in messages; only its copy in Port is kept secret.
+        _masker = new SecretMasker([configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
     }
 
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>
@@ -101,6 +102,8 @@ public sealed class StackEngine : IStackEngine
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)
     {
+        // Before anything is planned, let alone written: a refused key ends the run here.
+        await CredentialProof.ProveSpaceliftAsync(_spacelift, _configuration.Spacelift, cancellationToken);
         var stacks = new List<SpaceliftStack>();
         try
         {
@@ -111,8 +114,10 @@ public sealed class StackEngine : IStackEngine
 
             return (stacks, new SpaceliftRead(stacks.Count, null));
         }
-        catch (SpaceliftException e)
+        catch (SpaceliftException e) when (e is not SpaceliftAuthenticationException)
         {
+            // A key revoked mid-read is a refused credential like any other; a read cut short otherwise
+            // only keeps this run's hands off the entities.
             return (stacks, new SpaceliftRead(stacks.Count, _masker.MaskText(e.Message)));
         }
     }
