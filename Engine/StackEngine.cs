@@ -55,17 +55,25 @@ public sealed class StackEngine : IStackEngine
         var addresses = identities.State.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
             .Where(a => a.Kind != ResourceKind.Entity);
+        if (operation == Operation.Update)
+        {
+            // Only to note it: see PlanNotes.
+            addresses = addresses.Append(PlanNotes.SpareSecret);
+        }
+
         var liveTask = LiveSnapshot.ReadAsync(_port, addresses, cancellationToken);
         await Task.WhenAll(stacksTask, liveTask);
         var (stacks, read) = await stacksTask;
         var declaration = operation == Operation.Update ? Declare(stacks) : identities;
+        var live = await liveTask;
+        declaration = declaration with { Diagnostics = [.. declaration.Diagnostics, .. PlanNotes.For(operation, _configuration, live)] };
         var settings = new PlanSettings(
             _configuration.Project,
             _configuration.Stack,
             _configuration.Settings.PruneThreshold,
             _configuration.Settings.TokenRotationWindow,
             _configuration.Port.ClientSecret);
-        var run = new Planner(settings, _masker, _time.GetUtcNow()).Build(operation, options, declaration, await liveTask, state, read);
+        var run = new Planner(settings, _masker, _time.GetUtcNow()).Build(operation, options, declaration, live, state, read);
         _runs.AddOrUpdate(run.Plan, run);
         return run.Plan;
     }
