@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Port;
+using Infra.Model;
 using Infra.Port.Http;
 using Infra.Stacks;
 
@@ -20,7 +21,7 @@ internal sealed class IntegrationVerifier(
     VerifyOptions options,
     TimeProvider time,
     Uri spaceliftEndpoint,
-    SecretScrubber scrubber,
+    SecretMasker scrubber,
     Action<string> progress)
 {
     // A progress line at most this often while a run is in flight, so a long wait is visibly alive.
@@ -147,7 +148,7 @@ internal sealed class IntegrationVerifier(
         {
             Status = VerifyStepStatus.Passed,
             TokenUpdatedAt = updatedAt,
-            Message = $"run {step.RunId} SUCCESS: {ResourceNames.TokenSecret} rewritten at {updatedAt}" + (description is null ? "" : $" (\"{scrubber.Scrub(description)}\")"),
+            Message = $"run {step.RunId} SUCCESS: {ResourceNames.TokenSecret} rewritten at {updatedAt}" + (description is null ? "" : $" (\"{scrubber.MaskText(description)}\")"),
         };
     }
 
@@ -163,7 +164,7 @@ internal sealed class IntegrationVerifier(
         }
         catch (PortApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.UnprocessableEntity or HttpStatusCode.BadRequest)
         {
-            throw new VerifyException($"--trigger '{stackId}': Port refused to run {action}: {scrubber.Scrub(e.Message)}");
+            throw new VerifyException($"--trigger '{stackId}': Port refused to run {action}: {scrubber.MaskText(e.Message)}");
         }
 
         var step = Describe(name, action, run) with { LastLog = await LastLogAsync(RunId(run), cancellationToken).ConfigureAwait(false) };
@@ -272,7 +273,7 @@ internal sealed class IntegrationVerifier(
     private async Task<string?> LastLogAsync(string runId, CancellationToken cancellationToken)
     {
         var logs = await port.GetLogsAsync(runId, cancellationToken).ConfigureAwait(false);
-        return logs.Count == 0 ? null : scrubber.Scrub(logs[^1]);
+        return logs.Count == 0 ? null : scrubber.MaskText(logs[^1]);
     }
 
     private VerifyStep Describe(string name, string action, JsonObject run)
@@ -300,7 +301,7 @@ internal sealed class IntegrationVerifier(
         }
 
         var why = JsonWire.String(run["summary"]) ?? JsonWire.String(run["statusLabel"]) ?? "no reason given";
-        return Fail(step, VerifyLink.Webhook, $"run {step.RunId} {step.RunStatus}: {scrubber.Scrub(why)}");
+        return Fail(step, VerifyLink.Webhook, $"run {step.RunId} {step.RunStatus}: {scrubber.MaskText(why)}");
     }
 
     private static VerifyStep NotGraphQl(VerifyStep step) => Fail(step, VerifyLink.Webhook,
@@ -326,7 +327,7 @@ internal sealed class IntegrationVerifier(
         var messages = response?["errors"] is JsonArray errors
             ? errors.Select(e => e is JsonObject o ? JsonWire.String(o["message"]) : e?.GetValueKind() == JsonValueKind.String ? e.GetValue<string>() : null).OfType<string>().ToList()
             : [];
-        return messages.Count == 0 ? "no data" : "errors: " + scrubber.Scrub(string.Join("; ", messages).ReplaceLineEndings(" "));
+        return messages.Count == 0 ? "no data" : "errors: " + scrubber.MaskText(string.Join("; ", messages).ReplaceLineEndings(" "));
     }
 
     private static string Seconds(TimeSpan span) => string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.#} s");

@@ -2,7 +2,7 @@ using Emulators.Hosting;
 using Infra.Config;
 using Infra.Engine;
 using Infra.Port;
-using Infra.Port.Http;
+using Infra.Model;
 
 namespace Infra.Verify;
 
@@ -16,7 +16,7 @@ internal sealed class VerifySession : IAsyncDisposable
     private readonly StackLock _lock;
     private readonly EmulatorHost? _emulators;
 
-    private VerifySession(StackLock stackLock, EmulatorHost? emulators, PortActionRuns port, SecretScrubber scrubber)
+    private VerifySession(StackLock stackLock, EmulatorHost? emulators, PortActionRuns port, SecretMasker scrubber)
     {
         _lock = stackLock;
         _emulators = emulators;
@@ -27,7 +27,7 @@ internal sealed class VerifySession : IAsyncDisposable
     public PortActionRuns Port { get; }
 
     /// <summary>Masks the credentials of this configuration, and every JWT seen, inside any message.</summary>
-    public SecretScrubber Scrubber { get; }
+    public SecretMasker Scrubber { get; }
 
     public static async Task<VerifySession> OpenAsync(StackConfiguration configuration, TimeProvider time, CancellationToken cancellationToken)
     {
@@ -38,7 +38,7 @@ internal sealed class VerifySession : IAsyncDisposable
         {
             if (settings.Demo is { } demo)
             {
-                emulators = await EmulatorHost.StartAsync(
+                emulators = await StartDemoAsync(
                     new EmulatorOptions
                     {
                         PortUrl = configuration.Port.BaseUrl,
@@ -50,10 +50,11 @@ internal sealed class VerifySession : IAsyncDisposable
                         SpaceliftKeyId = configuration.Spacelift.ApiKeyId,
                         SpaceliftKeySecret = configuration.Spacelift.ApiKeySecret.Reveal(),
                     },
+                    configuration.StackFile,
                     cancellationToken).ConfigureAwait(false);
             }
 
-            var scrubber = new SecretScrubber();
+            var scrubber = new SecretMasker();
             scrubber.Add(configuration.Port.ClientSecret.Reveal());
             scrubber.Add(configuration.Spacelift.ApiKeySecret.Reveal());
             var port = new PortActionRuns(configuration.Port, new ClientOptions(Insecure: settings.Insecure, Time: time));
@@ -68,6 +69,19 @@ internal sealed class VerifySession : IAsyncDisposable
 
             stackLock.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>A demo port already taken is one line naming it, as for the other commands.</summary>
+    private static async Task<EmulatorHost> StartDemoAsync(EmulatorOptions options, string stackFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EmulatorHost.StartAsync(options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EmulatorUsageException e)
+        {
+            throw new DemoUnavailableException(e.Message, stackFile);
         }
     }
 
