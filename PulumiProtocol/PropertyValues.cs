@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf.WellKnownTypes;
@@ -55,7 +56,8 @@ internal static class PropertyValues
             JsonValueKind.String => Value.ForString(value.GetValue<string>()),
             JsonValueKind.True => Value.ForBool(true),
             JsonValueKind.False => Value.ForBool(false),
-            JsonValueKind.Number => Value.ForNumber(value.GetValue<double>()),
+            // Read through the text: a value built in code may hold an int, which GetValue<double> refuses.
+            JsonValueKind.Number => Value.ForNumber(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture)),
             JsonValueKind.Null => Value.ForNull(),
             var kind => throw new ArgumentException($"a JSON {kind} cannot be sent as a property value"),
         },

@@ -65,7 +65,7 @@ internal static class GoJson
                         break;
                     case JsonValueKind.Number:
                         // Go decodes numbers as float64 and prints integers without a fraction.
-                        builder.Append(value.GetValue<double>().ToString("R", CultureInfo.InvariantCulture));
+                        builder.Append(double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
                         break;
                     default:
                         builder.Append("null");
