@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Engine;
+using Infra.Model;
 using Infra.Port;
 using Infra.PulumiMode.Inputs;
 using Infra.Spacelift;
