@@ -35,7 +35,7 @@ public sealed class GoldenTests
         { "blueprint", [] },
         { "trigger_spacelift_stack", ["invocationMethod.url Update"] },
         { "refresh_spacelift_token", ["invocationMethod.url Update"] },
-        { "spacelift_token_refresh_sync", ["invocationMethod.url Update"] },
+        { "spacelift_token_refresh_sync", ["invocationMethod.url Update", "trigger.condition.expressions Update"] },
         { "entity", ["properties.link Add"] },
     };
 
