@@ -1,13 +1,29 @@
 using System.Collections;
 using Infra.Cli;
 using Infra.Cli.Hosting;
+using Infra.PulumiMode;
 
 // The only place that touches the process's console, environment, stdin and signals; everything
-// below gets them injected through the CliHost.
+// below gets them injected.
 var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
 foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
 {
     variables[(string)entry.Key] = entry.Value as string;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // The first Ctrl-C cancels the run cleanly (the engine records what it finished); a second one kills.
+    e.Cancel = !cancellation.IsCancellationRequested;
+    cancellation.Cancel();
+};
+
+// Under `pulumi preview|up`, the language host starts the program with no arguments and the engine's
+// addresses in PULUMI_MONITOR/PULUMI_ENGINE: register the declarations with that engine instead.
+if (LanguageHostEnvironment.IsPresent(variables, args))
+{
+    return await PulumiProgram.RunAsync(variables, TimeProvider.System, cancellation.Token);
 }
 
 var environment = new CliEnvironment(variables);
@@ -19,13 +35,5 @@ var host = new CliHost(
     Engines: Engines.Create(),
     Configuration: new StackConfigurationSource(environment),
     Time: TimeProvider.System);
-
-using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // The first Ctrl-C cancels the run cleanly (the engine records what it finished); a second one kills.
-    e.Cancel = !cancellation.IsCancellationRequested;
-    cancellation.Cancel();
-};
 
 return await CliApp.RunAsync(host, args, cancellation.Token);

@@ -32,6 +32,18 @@ public static class ExitCodes
     /// <summary>Another run holds this stack's lock (Pulumi has no code; 10 is outside its table).</summary>
     public const int ConcurrentUpdate = 10;
 
+    /// <summary><c>verify</c>: Spacelift refused the API key held in Port's secrets (outside Pulumi's table, as are 12 to 14).</summary>
+    public const int VerifyCredentials = 11;
+
+    /// <summary><c>verify</c>: a webhook failed, timed out, or reached something that is not Spacelift's GraphQL API.</summary>
+    public const int VerifyWebhook = 12;
+
+    /// <summary><c>verify</c>: the token automation is missing or disabled, its condition did not hold, or it did not rewrite SPACELIFT_TOKEN.</summary>
+    public const int VerifyAutomation = 13;
+
+    /// <summary><c>verify --trigger</c>: Spacelift answered the trigger with GraphQL errors or without a run.</summary>
+    public const int VerifySpaceliftAnswer = 14;
+
     /// <summary>A bug: an exception nobody anticipated (Pulumi: 255).</summary>
     public const int Internal = 255;
 }

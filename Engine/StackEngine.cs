@@ -42,7 +42,8 @@ public sealed class StackEngine : IStackEngine
         _store = store;
         _time = time;
         _owned = owned ?? [];
-        _masker = new SecretMasker([ApiKeyId, configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
+        // The API key id is an identifier, shown in messages; only its copy in Port is kept secret.
+        _masker = new SecretMasker([configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
     }
 
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>
@@ -58,17 +59,25 @@ public sealed class StackEngine : IStackEngine
         var addresses = identities.State.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
             .Where(a => !a.Kind.BulkPerBlueprint);
+        if (operation == Operation.Update)
+        {
+            // Only to note it: see PlanNotes.
+            addresses = addresses.Append(PlanNotes.SpareSecret);
+        }
+
         var liveTask = LiveSnapshot.ReadAsync(_port, addresses, cancellationToken);
         await Task.WhenAll(stacksTask, liveTask);
         var (stacks, read) = await stacksTask;
         var declaration = operation == Operation.Update ? Declare(stacks) : identities;
+        var live = await liveTask;
+        declaration = declaration with { Diagnostics = [.. declaration.Diagnostics, .. PlanNotes.For(operation, _configuration, live)] };
         var settings = new PlanSettings(
             _configuration.Project,
             _configuration.Stack,
             _configuration.Settings.PruneThreshold,
             _configuration.Settings.TokenRotationWindow,
             _configuration.Port.ClientSecret);
-        return new Planner(settings, _masker, _time.GetUtcNow()).Build(this, operation, options, declaration, await liveTask, state, read);
+        return new Planner(settings, _masker, _time.GetUtcNow()).Build(this, operation, options, declaration, live, state, read);
     }
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, IProgress<StepResult>? progress, CancellationToken cancellationToken)
@@ -105,6 +114,8 @@ public sealed class StackEngine : IStackEngine
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)
     {
+        // Before anything is planned, let alone written: a refused key ends the run here.
+        await CredentialProof.ProveSpaceliftAsync(_spacelift, _configuration.Spacelift, cancellationToken);
         var stacks = new List<SpaceliftStack>();
         try
         {
@@ -115,8 +126,10 @@ public sealed class StackEngine : IStackEngine
 
             return (stacks, new SpaceliftRead(stacks.Count, null));
         }
-        catch (SpaceliftException e)
+        catch (SpaceliftException e) when (e is not SpaceliftAuthenticationException)
         {
+            // A key revoked mid-read is a refused credential like any other; a read cut short otherwise
+            // only keeps this run's hands off the entities.
             return (stacks, new SpaceliftRead(stacks.Count, _masker.MaskText(e.Message)));
         }
     }

@@ -22,8 +22,10 @@ public static class SpaceliftIntegration
             new(new ResourceAddress(ResourceKind.Action, ResourceNames.RefreshAction), RefreshAction(inputs)),
             new(new ResourceAddress(ResourceKind.Automation, ResourceNames.TokenAutomation), TokenAutomation(inputs)),
         };
-        resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id), Entity(inputs, s))));
-        return new Declaration(new DesiredState(resources), check.Diagnostics, check.RejectedIds);
+        resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id, inputs.Blueprint), Entity(inputs, s))));
+        // The data rules know stacks, not blueprints: their entity addresses get it here.
+        var diagnostics = check.Diagnostics.Select(d => d.Address is { } a && a.Kind == ResourceKind.Entity ? d with { Address = a with { Blueprint = inputs.Blueprint } } : d).ToList();
+        return new Declaration(new DesiredState(resources), diagnostics, check.RejectedIds);
     }
 
     /// <summary>The guide's blueprint; only the identifier comes from configuration.</summary>
@@ -153,7 +155,9 @@ public static class SpaceliftIntegration
             ["condition"] = new JsonObject
             {
                 ["type"] = "JQ",
-                ["expressions"] = new JsonArray(".diff.after.status == \"SUCCESS\""),
+                // Spacelift refuses a wrong key with HTTP 200 and apiKeyUser: null, which Port marks SUCCESS;
+                // the second expression keeps such a run from writing a null token (docs/differences-from-guide.md).
+                ["expressions"] = new JsonArray(".diff.after.status == \"SUCCESS\"", ".diff.after.response.data.apiKeyUser.jwt != null"),
                 ["combinator"] = "and",
             },
         },

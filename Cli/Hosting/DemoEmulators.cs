@@ -17,18 +17,24 @@ public sealed class DemoEmulators : ILocalBackends
             return null;
         }
 
-        return await EmulatorHost.StartAsync(
-            new EmulatorOptions
+        var options = new EmulatorOptions
             {
-                PortUrl = configuration.Port.BaseUrl,
-                SpaceliftUrl = configuration.Spacelift.Endpoint,
-                Stacks = demo.Stacks,
-                StateFile = demo.StateFile,
-                PortClientId = configuration.Port.ClientId,
-                PortClientSecret = configuration.Port.ClientSecret.Reveal(),
-                SpaceliftKeyId = configuration.Spacelift.ApiKeyId,
-                SpaceliftKeySecret = configuration.Spacelift.ApiKeySecret.Reveal(),
-            },
-            cancellationToken);
+            PortUrl = configuration.Port.BaseUrl,
+            SpaceliftUrl = configuration.Spacelift.Endpoint,
+            Stacks = demo.Stacks,
+            StateFile = demo.StateFile,
+            PortClientId = configuration.Port.ClientId,
+            PortClientSecret = configuration.Port.ClientSecret.Reveal(),
+            SpaceliftKeyId = configuration.Spacelift.ApiKeyId,
+            SpaceliftKeySecret = configuration.Spacelift.ApiKeySecret.Reveal(),
+        };
+        try
+        {
+            return await EmulatorHost.StartAsync(options, cancellationToken);
+        }
+        catch (EmulatorUsageException e)
+        {
+            throw new DemoUnavailableException(e.Message, configuration.StackFile);
+        }
     }
 }

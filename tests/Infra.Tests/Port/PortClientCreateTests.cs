@@ -3,6 +3,7 @@ using Infra.Model;
 using Infra.Port;
 using Infra.Tests.Port.Support;
 using Infra.Http;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Port;
 

@@ -5,6 +5,7 @@ using Infra.Port;
 using Infra.Spacelift;
 using Infra.Tests.Port.Support;
 using Infra.Http;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Spacelift;
 

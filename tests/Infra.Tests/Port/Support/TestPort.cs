@@ -3,6 +3,7 @@ using Infra.Config;
 using Infra.Model;
 using Infra.Port;
 using Infra.Http;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Port.Support;
 
