@@ -32,6 +32,12 @@ public static class ExitCodes
     /// <summary>Another run holds this stack's lock (Pulumi has no code; 10 is outside its table).</summary>
     public const int ConcurrentUpdate = 10;
 
+    /// <summary>
+    /// The run would create over, update or delete a resource another stack owns (its description's
+    /// owner mark names that stack); nothing was written. Pulumi has no code for it.
+    /// </summary>
+    public const int OwnershipConflict = 11;
+
     /// <summary>A bug: an exception nobody anticipated (Pulumi: 255).</summary>
     public const int Internal = 255;
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Infra.Config;
 using Infra.Diagnostics;
+using Infra.Engine.Ownership;
 using Infra.Model;
 using Infra.Port;
 using Infra.Spacelift;
@@ -46,6 +47,9 @@ public sealed class StackEngine : IStackEngine
 
     private Secret ApiKeyId => new(_configuration.Spacelift.ApiKeyId);
 
+    /// <summary>The name written into every resource's owner mark.</summary>
+    private StackOwner Owner => new(_configuration.Project, _configuration.Stack);
+
     public async Task<Plan> PlanAsync(Operation operation, PlanOptions options, CancellationToken cancellationToken)
     {
         var state = await _store.LoadAsync(cancellationToken);
@@ -64,7 +68,15 @@ public sealed class StackEngine : IStackEngine
             _configuration.Settings.PruneThreshold,
             _configuration.Settings.TokenRotationWindow,
             _configuration.Port.ClientSecret);
-        var run = new Planner(settings, _masker, _time.GetUtcNow()).Build(operation, options, declaration, await liveTask, state, read);
+        var live = await liveTask;
+        var ownership = OwnershipCheck.Evaluate(Owner, live.Resources.Select(r => KeyValuePair.Create(r.Key, (JsonObject?)r.Value)), options.TakeOver);
+        if (operation == Operation.Update)
+        {
+            // Before any write, and before a preview shows a plan that up could not apply.
+            ownership.ThrowIfConflicts(declaration.State.Resources.Select(r => r.Address));
+        }
+
+        var run = new Planner(settings, _masker, _time.GetUtcNow(), ownership).Build(operation, options, declaration, live, state, read);
         _runs.AddOrUpdate(run.Plan, run);
         return run.Plan;
     }
@@ -96,7 +108,9 @@ public sealed class StackEngine : IStackEngine
             _configuration.Port.BaseUrl,
             _configuration.Spacelift.Endpoint,
             ApiKeyId,
-            _configuration.Spacelift.ApiKeySecret),
+            _configuration.Spacelift.ApiKeySecret,
+            Names: new ResourceNames(_configuration.Settings.NameSuffix),
+            Owner: Owner),
         stacks);
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)
