@@ -12,6 +12,9 @@ public sealed record KnownKey(ConfigKey Key, string EnvironmentVariable, string?
     public static readonly KnownKey SpaceliftKeyId = new(new("spacelift", "apiKeyId"), "SPACELIFT_API_KEY_ID");
     public static readonly KnownKey SpaceliftKeySecret = new(new("spacelift", "apiKeySecret"), "SPACELIFT_API_KEY_SECRET", IsSecret: true);
 
+    /// <summary>How an error tells the user where to look: <c>spacelift:apiKeySecret / SPACELIFT_API_KEY_SECRET</c>.</summary>
+    public string Names => $"{Key} / {EnvironmentVariable}";
+
     public static IReadOnlyList<KnownKey> All { get; } =
         [PortBaseUrl, PortClientId, PortSecret, SpaceliftEndpoint, SpaceliftKeyId, SpaceliftKeySecret];
 

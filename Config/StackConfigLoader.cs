@@ -21,6 +21,8 @@ namespace Infra.Config;
 /// even empty) or else PULUMI_CONFIG_PASSPHRASE_FILE; the loader never prompts. A project key declared in
 /// Pulumi.yaml without a default is optional here (Pulumi would require it): that is how
 /// <c>infra:demoStacks</c> marks the demo stack.</para>
+/// <para>The demo stack is sealed: the environment variables of the provider keys are ignored for it, so
+/// its endpoints and credentials always come from its stack file (the emulators it starts).</para>
 /// </remarks>
 public static class StackConfigLoader
 {
@@ -40,12 +42,25 @@ public static class StackConfigLoader
         var directory = Path.GetFullPath(projectDirectory);
         var project = ProjectFile.Load(directory);
         var stackFile = StackFiles.Read(project, stack);
-        var values = new ConfigResolver(project, stackFile, environment ?? ProcessEnvironment.Snapshot());
+        environment ??= ProcessEnvironment.Snapshot();
+        var values = new ConfigResolver(project, stackFile, environment);
         var own = new ProjectKeys(project.Name);
+        IReadOnlyList<string> ignored = [];
+        if (values.Resolve(own.DemoStacks) is not null)
+        {
+            // A shell set up for a real account must not point the demo at it (or make it bind there).
+            ignored = [.. KnownKey.All.Select(k => k.EnvironmentVariable).Where(v => !string.IsNullOrEmpty(environment.GetValueOrDefault(v)))];
+            var sealedEnvironment = environment.Where(e => !ignored.Contains(e.Key, StringComparer.Ordinal)).ToDictionary(StringComparer.Ordinal);
+            values = new ConfigResolver(project, stackFile, sealedEnvironment);
+        }
 
         ThrowIfMissing(values, stack, own);
         CheckDeclaredTypes(project, stackFile, values);
         var settings = ReadProjectSettings(values, own, directory, insecure);
+        if (settings.Demo is { } demo && ignored.Count > 0)
+        {
+            settings = settings with { Demo = demo with { IgnoredVariables = ignored } };
+        }
         var port = new PortSettings(
             Url(values, KnownKey.PortBaseUrl, settings.Insecure),
             Text(values, KnownKey.PortClientId),

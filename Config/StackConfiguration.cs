@@ -60,4 +60,11 @@ public sealed record ProjectSettings(
 /// <summary>Set only for the demo stack: start both emulators in-process at the configured URLs.</summary>
 /// <param name="Stacks"><c>infra:demoStacks</c>: how many Spacelift stacks the emulator holds (0 or more).</param>
 /// <param name="StateFile"><c>infra:demoStateFile</c> [INFRA_DEMO_STATE_FILE], absolute: where the emulated Port organisation is kept.</param>
-public sealed record DemoSettings(int Stacks, string StateFile);
+public sealed record DemoSettings(int Stacks, string StateFile)
+{
+    /// <summary>
+    /// Provider variables (PORT_*, SPACELIFT_*) that were set and ignored: the demo takes its endpoints
+    /// and credentials from its stack file only, so it never talks to anything but its own emulators.
+    /// </summary>
+    public IReadOnlyList<string> IgnoredVariables { get; init; } = [];
+}

@@ -320,7 +320,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
             }
 
             var old = JsonBodies.Normalize(ResourceKind.Entity, entity, []);
-            var change = Masked(new ResourceChange(new ResourceAddress(ResourceKind.Entity, identifier), ChangeKind.Delete, [], old, null));
+            var change = Masked(new ResourceChange(new ResourceAddress(ResourceKind.Entity, identifier, blueprint), ChangeKind.Delete, [], old, null));
             _deletions.Add(change);
             _intents[change] = new StepIntent(null, Blueprint: blueprint);
         }

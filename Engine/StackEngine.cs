@@ -39,7 +39,8 @@ public sealed class StackEngine : IStackEngine
         _store = store;
         _time = time;
         _owned = owned ?? [];
-        _masker = new SecretMasker([ApiKeyId, configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
+        // The API key id is an identifier, shown in messages; only its copy in Port is kept secret.
+        _masker = new SecretMasker([configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
     }
 
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>
@@ -58,18 +59,29 @@ public sealed class StackEngine : IStackEngine
         var addresses = identities.State.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
             .Where(a => a.Kind != ResourceKind.Entity);
+        if (operation == Operation.Update)
+        {
+            // Only to note it: see PlanNotes.
+            addresses = addresses.Append(PlanNotes.SpareSecret);
+        }
+
         var liveTask = LiveSnapshot.ReadAsync(_port, addresses, cancellationToken);
         await Task.WhenAll(stacksTask, liveTask);
         var (stacks, read) = await stacksTask;
         var declaration = operation == Operation.Update ? Declare(stacks) : identities;
+        var live = await liveTask;
+        declaration = declaration with { Diagnostics = [.. declaration.Diagnostics, .. PlanNotes.For(operation, _configuration, live)] };
         var settings = new PlanSettings(
             _configuration.Project,
             _configuration.Stack,
             _configuration.Settings.PruneThreshold,
             _configuration.Settings.TokenRotationWindow,
             _configuration.Port.ClientSecret);
-        var live = await liveTask;
-        var ownership = OwnershipCheck.Evaluate(Owner, live.Resources.Select(r => KeyValuePair.Create(r.Key, (JsonObject?)r.Value)), options.TakeOver);
+        var mine = declaration.State.Resources.Select(r => r.Address).Concat(state.Managed.Select(m => m.Address)).ToHashSet();
+        var ownership = OwnershipCheck.Evaluate(
+            Owner,
+            live.Resources.Where(r => mine.Contains(r.Key)).Select(r => KeyValuePair.Create(r.Key, (JsonObject?)r.Value)),
+            options.TakeOver);
         if (operation == Operation.Update)
         {
             // Before any write, and before a preview shows a plan that up could not apply.
@@ -115,6 +127,8 @@ public sealed class StackEngine : IStackEngine
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)
     {
+        // Before anything is planned, let alone written: a refused key ends the run here.
+        await CredentialProof.ProveSpaceliftAsync(_spacelift, _configuration.Spacelift, cancellationToken);
         var stacks = new List<SpaceliftStack>();
         try
         {
@@ -125,8 +139,10 @@ public sealed class StackEngine : IStackEngine
 
             return (stacks, new SpaceliftRead(stacks.Count, null));
         }
-        catch (SpaceliftException e)
+        catch (SpaceliftException e) when (e is not SpaceliftAuthenticationException)
         {
+            // A key revoked mid-read is a refused credential like any other; a read cut short otherwise
+            // only keeps this run's hands off the entities.
             return (stacks, new SpaceliftRead(stacks.Count, _masker.MaskText(e.Message)));
         }
     }

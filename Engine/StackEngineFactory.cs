@@ -29,7 +29,7 @@ public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions?
 
             if (settings.Demo is { } demo)
             {
-                owned.Add(await EmulatorHost.StartAsync(
+                owned.Add(await StartDemoAsync(
                     new EmulatorOptions
                     {
                         PortUrl = configuration.Port.BaseUrl,
@@ -41,6 +41,7 @@ public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions?
                         SpaceliftKeyId = configuration.Spacelift.ApiKeyId,
                         SpaceliftKeySecret = configuration.Spacelift.ApiKeySecret.Reveal(),
                     },
+                    configuration.StackFile,
                     cancellationToken));
             }
 
@@ -59,6 +60,18 @@ public sealed class StackEngineFactory(TimeProvider? time = null, ClientOptions?
             }
 
             throw;
+        }
+    }
+
+    private static async Task<EmulatorHost> StartDemoAsync(EmulatorOptions options, string stackFile, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await EmulatorHost.StartAsync(options, cancellationToken);
+        }
+        catch (EmulatorUsageException e)
+        {
+            throw new DemoUnavailableException(e.Message, stackFile);
         }
     }
 

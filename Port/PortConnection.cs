@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Infra.Config;
+using Infra.Model;
 using Infra.Port.Http;
 
 namespace Infra.Port;
@@ -21,7 +22,7 @@ internal sealed class PortConnection
     private readonly ResilientSender _sender;
     private readonly ClientStatistics _statistics;
     private readonly TimeProvider _time;
-    private readonly SecretScrubber _scrubber = new();
+    private readonly SecretMasker _scrubber = new();
     private readonly TokenCache<PortToken> _tokens;
 
     public PortConnection(PortSettings settings, ResilientSender sender, ClientStatistics statistics, TimeProvider time)
@@ -152,7 +153,7 @@ internal sealed class PortConnection
         var answer = await SendWithTokenAsync(request, token: null, cancellationToken).ConfigureAwait(false);
         if ((int)answer.Status is >= 400 and < 500 and not 413 and not 429)
         {
-            throw PortErrors.Credentials(request, answer, _scrubber);
+            throw PortErrors.Credentials(request, answer, _settings.ClientId, _scrubber);
         }
 
         if (!answer.IsSuccess)

@@ -1,4 +1,6 @@
 using System.Net;
+using Infra.Config;
+using Infra.Model;
 using Infra.Port.Http;
 
 namespace Infra.Port;
@@ -19,7 +21,7 @@ internal static class PortErrors
     };
 
     /// <summary>The exception for a failed answer (status outside 2xx).</summary>
-    public static PortApiException From(PortRequest request, PortAnswer answer, SecretScrubber scrubber)
+    public static PortApiException From(PortRequest request, PortAnswer answer, SecretMasker scrubber)
     {
         if (JsonWire.String(answer.Body?["error"]) is not { } error)
         {
@@ -32,29 +34,29 @@ internal static class PortErrors
             : new PortApiException(answer.Status, error, message);
     }
 
-    /// <summary>The token request was refused: the message names the settings to check.</summary>
-    public static PortAuthenticationException Credentials(PortRequest request, PortAnswer answer, SecretScrubber scrubber)
+    /// <summary>The token request was refused: the message shows the client id (not a secret) and names the settings to check.</summary>
+    public static PortAuthenticationException Credentials(PortRequest request, PortAnswer answer, string clientId, SecretMasker scrubber)
     {
         var error = JsonWire.String(answer.Body?["error"]) ?? "unauthorized";
+        var portMessage = JsonWire.String(answer.Body?["message"]) ?? error;
         return new PortAuthenticationException(
             answer.Status,
             error,
-            Describe(request, answer, error, scrubber)
-            + "; check port:clientId [PORT_CLIENT_ID] and port:secret [PORT_CLIENT_SECRET]");
+            scrubber.MaskText($"Port refused client id {clientId} ({portMessage}, HTTP {(int)answer.Status}): check {KnownKey.PortSecret.Names}, then {KnownKey.PortClientId.Names}", request.Secrets));
     }
 
     /// <summary>An answer that is not JSON or lacks what the route must return.</summary>
-    public static PortProtocolException Protocol(PortRequest request, PortAnswer answer, string problem, SecretScrubber scrubber) =>
-        new(answer.Status, scrubber.Scrub(
-            $"{request}: {problem}: {JsonWire.Snippet(answer.Raw, text => scrubber.Scrub(text, request.Secrets))} ({PortProtocolException.InvalidResponse}, HTTP {(int)answer.Status})",
+    public static PortProtocolException Protocol(PortRequest request, PortAnswer answer, string problem, SecretMasker scrubber) =>
+        new(answer.Status, scrubber.MaskText(
+            $"{request}: {problem}: {JsonWire.Snippet(answer.Raw, text => scrubber.MaskText(text, request.Secrets))} ({PortProtocolException.InvalidResponse}, HTTP {(int)answer.Status})",
             request.Secrets));
 
     /// <summary>One entity's failure inside a bulk answer, scrubbed like every other message.</summary>
-    public static string Scrub(PortRequest request, string text, SecretScrubber scrubber) => scrubber.Scrub(text, request.Secrets);
+    public static string Scrub(PortRequest request, string text, SecretMasker scrubber) => scrubber.MaskText(text, request.Secrets);
 
-    private static string Describe(PortRequest request, PortAnswer answer, string error, SecretScrubber scrubber)
+    private static string Describe(PortRequest request, PortAnswer answer, string error, SecretMasker scrubber)
     {
         var portMessage = JsonWire.String(answer.Body?["message"]) ?? error;
-        return scrubber.Scrub($"{request}: {portMessage} ({error}, HTTP {(int)answer.Status})", request.Secrets);
+        return scrubber.MaskText($"{request}: {portMessage} ({error}, HTTP {(int)answer.Status})", request.Secrets);
     }
 }

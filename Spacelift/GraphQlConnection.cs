@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Infra.Model;
 using Infra.Port;
 using Infra.Port.Http;
 
@@ -11,7 +12,7 @@ namespace Infra.Spacelift;
 /// (the same retries, pacing and statistics as Port), then the body read as a GraphQL answer with
 /// <c>errors</c> taken before <c>data</c>. HTTP 200 is not success on its own.
 /// </summary>
-internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretScrubber scrubber)
+internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretMasker scrubber)
 {
     /// <summary>
     /// Sends <paramref name="query"/> with <paramref name="variables"/>, with a bearer token unless
@@ -29,7 +30,7 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretS
         }
         catch (TransportException exception)
         {
-            throw new SpaceliftException(scrubber.Scrub($"Spacelift {operation}: {exception.Message}"), exception.InnerException);
+            throw new SpaceliftUnreachableException(scrubber.MaskText($"Spacelift {operation}: {exception.Message}"), exception.InnerException);
         }
 
         using (sent)
@@ -49,7 +50,7 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretS
             var errors = Errors(operation, status, json, sent.Body);
             if ((int)status is < 200 or > 299)
             {
-                var detail = errors.Count > 0 ? string.Join("; ", errors) : JsonWire.Snippet(sent.Body, text => scrubber.Scrub(text));
+                var detail = errors.Count > 0 ? string.Join("; ", errors) : JsonWire.Snippet(sent.Body, text => scrubber.MaskText(text));
                 throw new SpaceliftException($"Spacelift {operation}: {detail} (HTTP {(int)status})");
             }
 
@@ -58,7 +59,7 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretS
     }
 
     private SpaceliftException Invalid(string operation, HttpStatusCode status, string problem, byte[] body) =>
-        new(scrubber.Scrub($"Spacelift {operation}: {problem} (HTTP {(int)status}): {JsonWire.Snippet(body, text => scrubber.Scrub(text))}"));
+        new(scrubber.MaskText($"Spacelift {operation}: {problem} (HTTP {(int)status}): {JsonWire.Snippet(body, text => scrubber.MaskText(text))}"));
 
     private HttpRequestMessage Build(byte[] body, string? bearer)
     {
@@ -78,7 +79,7 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretS
             case null:
                 return [];
             case JsonArray errors:
-                return errors.Select(error => scrubber.Scrub(JsonWire.String(error?["message"]) ?? "(an error without a message)")).ToList();
+                return errors.Select(error => scrubber.MaskText(JsonWire.String(error?["message"]) ?? "(an error without a message)")).ToList();
             default:
                 throw Invalid(operation, status, "\"errors\" is not a list", body);
         }

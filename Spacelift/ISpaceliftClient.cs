@@ -3,6 +3,12 @@ namespace Infra.Spacelift;
 /// <summary>The part of Spacelift's GraphQL API the engine uses.</summary>
 public interface ISpaceliftClient
 {
+    /// <summary>
+    /// Proves the API key: exchanges it for a JWT unless a fresh one is held already (listing then uses
+    /// it). Throws <see cref="SpaceliftAuthenticationException"/> when Spacelift refuses the key.
+    /// </summary>
+    Task ProveKeyAsync(CancellationToken cancellationToken);
+
     /// <summary>Exchanges the API key for a JWT (<c>apiKeyUser</c>).</summary>
     Task<SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken);
 

@@ -23,10 +23,10 @@ public sealed partial class SpaceliftClient : ISpaceliftClient
 
     private readonly SpaceliftSettings _settings;
     private readonly GraphQlConnection _connection;
-    private readonly SecretScrubber _scrubber;
+    private readonly SecretMasker _scrubber;
     private readonly TokenCache<SpaceliftToken> _tokens;
 
-    private SpaceliftClient(SpaceliftSettings settings, GraphQlConnection connection, SecretScrubber scrubber, ClientStatistics statistics, TimeProvider time)
+    private SpaceliftClient(SpaceliftSettings settings, GraphQlConnection connection, SecretMasker scrubber, ClientStatistics statistics, TimeProvider time)
     {
         _settings = settings;
         _connection = connection;
@@ -44,11 +44,13 @@ public sealed partial class SpaceliftClient : ISpaceliftClient
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var statistics = options.Statistics ?? new ClientStatistics();
-        var scrubber = new SecretScrubber();
+        var scrubber = new SecretMasker();
         scrubber.Add(settings.ApiKeySecret.Reveal());
         var connection = new GraphQlConnection(settings.GraphQlUrl, new ResilientSender(options, statistics), scrubber);
         return new SpaceliftClient(settings, connection, scrubber, statistics, options.EffectiveTime);
     }
+
+    public async Task ProveKeyAsync(CancellationToken cancellationToken) => await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Always mints a new token; listing uses it from then on.</summary>
     public Task<SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken) => _tokens.FetchNewAsync(cancellationToken);

@@ -10,6 +10,12 @@ namespace Infra.Stacks;
 /// </summary>
 public sealed record ResourceNames
 {
+    /// <summary>
+    /// A second name the guide uses for the API key secret; organisations set up from it often hold
+    /// this one too. Not managed and not read by any declared action: the plan only notes it.
+    /// </summary>
+    public const string GuideSpareSecret = "SPACELIFT_API_SECRET";
+
     /// <summary>The description every managed secret starts with; the engine appends its own record to it.</summary>
     public const string ManagedSecretDescription = "Managed by infra";
 

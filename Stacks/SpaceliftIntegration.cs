@@ -24,8 +24,10 @@ public static class SpaceliftIntegration
             new(new ResourceAddress(ResourceKind.Action, names.RefreshAction), RefreshAction(inputs)),
             new(new ResourceAddress(ResourceKind.Automation, names.TokenAutomation), TokenAutomation(inputs)),
         };
-        resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id), Entity(inputs, s))));
-        return new Declaration(new DesiredState(resources), check.Diagnostics, check.RejectedIds);
+        resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id, inputs.Blueprint), Entity(inputs, s))));
+        // The data rules know stacks, not blueprints: their entity addresses get it here.
+        var diagnostics = check.Diagnostics.Select(d => d.Address is { Kind: ResourceKind.Entity } a ? d with { Address = a with { Blueprint = inputs.Blueprint } } : d).ToList();
+        return new Declaration(new DesiredState(resources), diagnostics, check.RejectedIds);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Emulators.Faults;
 using Emulators.Port;
 using Emulators.Spacelift;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
@@ -67,7 +68,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
     }
 
-    /// <exception cref="EmulatorUsageException">A URL is not a loopback http URL, or the fault spec is bad.</exception>
+    /// <exception cref="EmulatorUsageException">A URL is not a loopback http URL, its port is taken, or the fault spec is bad.</exception>
     public static async Task<EmulatorHost> StartAsync(EmulatorOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -104,8 +105,8 @@ public sealed class EmulatorHost : IAsyncDisposable
         try
         {
             host = new EmulatorHost(options, webhookClient, port, spacelift);
-            await host._portApp.StartAsync(cancellationToken);
-            await host._spaceliftApp.StartAsync(cancellationToken);
+            await ListenAsync(host._portApp, "Port", options.PortUrl, cancellationToken);
+            await ListenAsync(host._spaceliftApp, "Spacelift", options.SpaceliftUrl, cancellationToken);
             host.PortUrl = BoundUrl(host._portApp);
             host.SpaceliftUrl = BoundUrl(host._spaceliftApp);
             port.PublicBaseUrl = host.PortUrl;
@@ -169,6 +170,19 @@ public sealed class EmulatorHost : IAsyncDisposable
         app.Use(middleware.InvokeAsync);
         configureService(app);
         return app;
+    }
+
+    /// <summary>Starts one service; a port already taken is a usage error naming the address, not a crash.</summary>
+    private static async Task ListenAsync(WebApplication app, string service, Uri? url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            throw new EmulatorUsageException($"the {service} emulator cannot listen on {url?.Authority ?? "its address"}: the address is already in use");
+        }
     }
 
     private static Uri BoundUrl(WebApplication app)

@@ -90,6 +90,9 @@ public sealed class TokenScenarioTests : IDisposable
 
     private sealed class ThrowingMint(Fakes.FakeSpaceliftClient inner) : Infra.Spacelift.ISpaceliftClient
     {
+        // The key was good when the plan was made; the mint at apply time is what fails.
+        public Task ProveKeyAsync(CancellationToken cancellationToken) => inner.ProveKeyAsync(cancellationToken);
+
         public Task<Infra.Spacelift.SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken)
             => throw new Infra.Spacelift.SpaceliftException("apiKeyUser: unauthorized");
 

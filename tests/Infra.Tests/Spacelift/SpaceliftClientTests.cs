@@ -321,7 +321,7 @@ public sealed class SpaceliftClientTests
         {
             var spacelift = new TestSpacelift(_ => throw new HttpRequestException("connection reset"), maxRetries: 1);
 
-            var exception = await Assert.ThrowsAsync<SpaceliftException>(() => spacelift.Client.ListStacksAsync(CancellationToken.None).ToListAsync().AsTask());
+            var exception = await Assert.ThrowsAsync<SpaceliftUnreachableException>(() => spacelift.Client.ListStacksAsync(CancellationToken.None).ToListAsync().AsTask());
 
             Assert.StartsWith("Spacelift searchStacks page 1: the connection failed after 2 attempt(s)", exception.Message);
         }

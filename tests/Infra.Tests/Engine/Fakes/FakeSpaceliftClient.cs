@@ -18,6 +18,9 @@ public sealed class FakeSpaceliftClient(TimeProvider time) : ISpaceliftClient
 
     public int Mints { get; private set; }
 
+    /// <summary>The key is always good here; refused keys are tested against the emulator.</summary>
+    public Task ProveKeyAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken)
     {
         Mints++;
