@@ -129,12 +129,20 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         var declared = declaration.State.Resources.Where(r => r.Address.Kind != ResourceKind.Entity).Select(r => r.Address).ToList();
         var owned = state.Managed.Select(m => m.Address).Where(a => a.Kind != ResourceKind.Entity).ToList();
-        foreach (var address in WithoutForeign(owned.Concat(declared).Distinct()))
+        foreach (var address in owned.Concat(declared).Distinct())
         {
             var isOwned = owned.Contains(address);
             var current = live.Resources.GetValueOrDefault(address);
             var body = current is null ? null : Strip(address.Kind, current);
-            if (isOwned && current is null)
+            if (ownership?.IsForeign(address) == true)
+            {
+                // Never adopted into state; if it was ours, it is not any more.
+                if (isOwned)
+                {
+                    Add(new ResourceChange(address, ChangeKind.Delete, [], body, null, $"belongs to stack {ownership.Findings[address].MarkedOwner}: dropped from state"), new StepIntent(null));
+                }
+            }
+            else if (isOwned && current is null)
             {
                 Add(new ResourceChange(address, ChangeKind.Delete, [], null, null, "gone from Port: dropped from state"), new StepIntent(null));
             }

@@ -58,4 +58,19 @@ public sealed class OwnershipEngineTests : IDisposable
         Assert.Equal(7, result.Diagnostics.Count(d => d.Message.Contains("belongs to stack infra/dev: left in Port", StringComparison.Ordinal)));
         Assert.Equal(2, _f.Port.EntityIds("space_lift_stack").Count);
     }
+
+    [Fact]
+    public async Task Refresh_drops_another_stacks_resources_from_state_without_adopting_them()
+    {
+        await _f.RunAsync();
+        _f.Configuration = _f.Configuration with { Stack = "other" };
+
+        var plan = await _f.PreviewAsync(Operation.Refresh);
+        await _f.RunAsync(Operation.Refresh);
+
+        Assert.Equal(7, plan.Changes.Count(c => c.Kind == ChangeKind.Delete && c.Reason == "belongs to stack infra/dev: dropped from state"));
+        Assert.DoesNotContain(plan.Changes, c => c.Kind != ChangeKind.Delete);
+        var state = await new FileStateStore(_f.StateDir, "dev").LoadAsync(CancellationToken.None);
+        Assert.Empty(state.Managed);
+    }
 }
