@@ -13,6 +13,25 @@ namespace Infra.Engine.Ownership;
 /// </summary>
 public static class OwnershipCheck
 {
+    /// <summary>
+    /// The check as another executor needs it, before it creates or updates anything: the declared
+    /// resources that exist in Port (<paramref name="live"/>: bodies as Port returns them) are
+    /// evaluated, and a declared resource of another stack throws the one-line refusal.
+    /// </summary>
+    /// <returns>The report, for the adoptions and takeovers to show.</returns>
+    /// <exception cref="OwnershipConflictException">A declared resource belongs to another stack and <paramref name="takeOver"/> is false.</exception>
+    public static OwnershipReport Require(
+        StackOwner self,
+        IEnumerable<ResourceAddress> declared,
+        IReadOnlyDictionary<ResourceAddress, JsonObject> live,
+        bool takeOver)
+    {
+        var addresses = declared.ToList();
+        var report = Evaluate(self, addresses.Select(a => KeyValuePair.Create(a, live.GetValueOrDefault(a))), takeOver);
+        report.ThrowIfConflicts(addresses);
+        return report;
+    }
+
     /// <param name="self">The stack that is running (project and stack name).</param>
     /// <param name="live">
     /// The resources to check and their live bodies as Port returns them (null or absent: the resource

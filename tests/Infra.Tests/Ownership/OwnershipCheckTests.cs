@@ -67,4 +67,22 @@ public sealed class OwnershipCheckTests
         Assert.Equal(OwnershipStatus.TakenOver, report.Status(Trigger));
         Assert.Equal("owned by stack infra/a: taken over by infra/b (--take-over)", report.Reason(Trigger));
     }
+
+    [Fact]
+    public void Another_executor_checks_its_declared_resources_against_live_bodies_in_one_call()
+    {
+        var live = new Dictionary<ResourceAddress, JsonObject>
+        {
+            [Trigger] = new() { ["description"] = "owner:infra/a" },
+            [Token] = new() { ["description"] = "Refreshed Spacelift API token" },
+        };
+
+        var error = Assert.Throws<OwnershipConflictException>(() => OwnershipCheck.Require(B, [Blueprint, Trigger, Token], live, takeOver: false));
+        var report = OwnershipCheck.Require(B, [Blueprint, Token], live, takeOver: false);
+        var takenOver = OwnershipCheck.Require(B, [Trigger], live, takeOver: true);
+
+        Assert.Equal([Trigger], error.Conflicts.Select(c => c.Address));
+        Assert.Equal(OwnershipStatus.Unmarked, report.Status(Token));
+        Assert.Equal(OwnershipStatus.TakenOver, takenOver.Status(Trigger));
+    }
 }
