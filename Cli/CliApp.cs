@@ -21,6 +21,7 @@ public static class CliApp
             .AddSingleton(host.Engines)
             .AddSingleton(host.Configuration)
             .AddSingleton(host.Time)
+            .AddSingleton(host)
             .AddSingleton<OperationRunner>();
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(config =>
@@ -34,6 +35,7 @@ public static class CliApp
             config.AddCommand<UpCommand>("up").WithExample("up", "--stack", "dev", "--yes");
             config.AddCommand<DestroyCommand>("destroy").WithExample("destroy", "--stack", "dev");
             config.AddCommand<RefreshCommand>("refresh").WithExample("refresh", "--stack", "dev", "--yes");
+            config.AddCommand<VerifyCommand>("verify").WithExample("verify", "--stack", "dev", "--trigger", "my-stack");
             ConfigCommands.Register(config);
         });
         return app;

@@ -16,7 +16,7 @@ internal sealed partial record ProjectFile(
     private static readonly HashSet<string> EntryAttributes = ["type", "description", "items", "default", "value", "secret"];
     private static readonly HashSet<string> RuntimeAttributes = ["name", "options"];
 
-    /// <summary>Reads and validates Pulumi.yaml in <paramref name="projectDirectory"/>, with Pulumi's rules (pulumi.md §1.2).</summary>
+    /// <summary>Reads and validates Pulumi.yaml in <paramref name="projectDirectory"/>, with Pulumi's rules (docs/pulumi-formats.md §1).</summary>
     public static ProjectFile Load(string projectDirectory)
     {
         var path = System.IO.Path.Combine(projectDirectory, FileName);

@@ -41,7 +41,33 @@ public static class StackConfigLoader
     {
         var directory = Path.GetFullPath(projectDirectory);
         var project = ProjectFile.Load(directory);
-        var stackFile = StackFiles.Read(project, stack);
+        return Load(directory, project, stack, StackFiles.Read(project, stack), environment, insecure);
+    }
+
+    /// <summary>
+    /// Loads the stack's configuration from values that do not come from the stack file on disk (Pulumi
+    /// engine mode: the CLI hands the program its decrypted stack config). Same keys, defaults, checks
+    /// and environment overrides as <see cref="Load(string, string, IReadOnlyDictionary{string, string?}?, bool)"/>;
+    /// <paramref name="stackFile"/>'s path is what error messages name.
+    /// </summary>
+    public static StackConfiguration Load(string projectDirectory, string stack, StackFile stackFile, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var directory = Path.GetFullPath(projectDirectory);
+        return Load(directory, ProjectFile.Load(directory), stack, stackFile, environment, insecure: false);
+    }
+
+    /// <summary>The path of the stack's file in the project, as Pulumi and this loader name it.</summary>
+    public static string StackFilePath(string projectDirectory, string stack)
+        => StackFiles.PathFor(ProjectFile.Load(Path.GetFullPath(projectDirectory)), stack);
+
+    private static StackConfiguration Load(
+        string directory,
+        ProjectFile project,
+        string stack,
+        StackFile stackFile,
+        IReadOnlyDictionary<string, string?>? environment,
+        bool insecure)
+    {
         environment ??= ProcessEnvironment.Snapshot();
         var values = new ConfigResolver(project, stackFile, environment);
         var own = new ProjectKeys(project.Name);

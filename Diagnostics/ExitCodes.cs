@@ -32,11 +32,23 @@ public static class ExitCodes
     /// <summary>Another run holds this stack's lock (Pulumi has no code; 10 is outside its table).</summary>
     public const int ConcurrentUpdate = 10;
 
+    /// <summary><c>verify</c>: Spacelift refused the API key held in Port's secrets (outside Pulumi's table, as are 12 to 14).</summary>
+    public const int VerifyCredentials = 11;
+
+    /// <summary><c>verify</c>: a webhook failed, timed out, or reached something that is not Spacelift's GraphQL API.</summary>
+    public const int VerifyWebhook = 12;
+
+    /// <summary><c>verify</c>: the token automation is missing or disabled, its condition did not hold, or it did not rewrite SPACELIFT_TOKEN.</summary>
+    public const int VerifyAutomation = 13;
+
+    /// <summary><c>verify --trigger</c>: Spacelift answered the trigger with GraphQL errors or without a run.</summary>
+    public const int VerifySpaceliftAnswer = 14;
+
     /// <summary>
     /// The run would create over, update or delete a resource another stack owns (its description's
-    /// owner mark names that stack); nothing was written. Pulumi has no code for it.
+    /// owner mark names that stack); nothing was written. Pulumi has no code for it (11 to 14 are verify's).
     /// </summary>
-    public const int OwnershipConflict = 11;
+    public const int OwnershipConflict = 15;
 
     /// <summary>A bug: an exception nobody anticipated (Pulumi: 255).</summary>
     public const int Internal = 255;

@@ -161,7 +161,9 @@ public static class SpaceliftIntegration
             ["condition"] = new JsonObject
             {
                 ["type"] = "JQ",
-                ["expressions"] = new JsonArray(".diff.after.status == \"SUCCESS\""),
+                // Spacelift refuses a wrong key with HTTP 200 and apiKeyUser: null, which Port marks SUCCESS;
+                // the second expression keeps such a run from writing a null token (docs/differences-from-guide.md).
+                ["expressions"] = new JsonArray(".diff.after.status == \"SUCCESS\"", ".diff.after.response.data.apiKeyUser.jwt != null"),
                 ["combinator"] = "and",
             },
         },

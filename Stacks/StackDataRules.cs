@@ -27,7 +27,7 @@ public static partial class StackDataRules
 
     private const char Ellipsis = '\u2026';
 
-    /// <summary>Port's entity identifier pattern (docs/port-api.md §3).</summary>
+    /// <summary>Port's entity identifier pattern (docs/port-api.md §4).</summary>
     [GeneratedRegex(@"^(?!\.{1,2}$)[\p{L}0-9@_.+:\\/=-]+$")]
     private static partial Regex IdentifierPattern();
 

@@ -19,7 +19,9 @@ public sealed record BenchmarkOptions(
         "       [--concurrency 16] [--baseline-max 500] [--quick] [--emulators-out-of-process] [--out FILE.md]\n" +
         "  --quick                     sizes 100,1000 and latency 20 (a fast check)\n" +
         "  --baseline-max N            the naive baseline writes at most N stacks and is extrapolated linearly\n" +
-        "  --emulators-out-of-process  run the emulators in a child process so peak RSS is the product's alone";
+        "  --emulators-out-of-process  run the emulators in a child process so peak RSS is the product's alone\n" +
+        "       dotnet run -c Release --project benchmarks -- pulumi-engine [--stacks 5000]\n" +
+        "  pulumi-engine               Pulumi engine mode: time to register the entities with a fake engine (preview, then up)";
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad flag or value.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)

@@ -9,6 +9,11 @@ if (args is [EmulatorServer.Verb, .. var serveArgs])
     return await EmulatorServer.RunAsync(serveArgs);
 }
 
+if (args is [PulumiEngineBenchmark.Verb, .. var pulumiArgs])
+{
+    return await PulumiEngineBenchmark.RunAsync(pulumiArgs);
+}
+
 if (args is ["--help" or "-h"])
 {
     Console.WriteLine(BenchmarkOptions.Usage);

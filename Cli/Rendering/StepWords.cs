@@ -2,7 +2,7 @@ using Infra.Engine;
 
 namespace Infra.Cli.Rendering;
 
-/// <summary>Pulumi's symbol and verbs per step kind (pulumi.md §3.1).</summary>
+/// <summary>Pulumi's symbol and verbs per step kind (docs/pulumi-formats.md §4).</summary>
 public static class StepWords
 {
     /// <summary>Exactly two characters, as Pulumi's RawPrefix.</summary>

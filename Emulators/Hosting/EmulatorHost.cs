@@ -166,7 +166,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
         var app = builder.Build();
-        var middleware = new EmulatorMiddleware(service, classify, counters, Faults, () => LatencyMs);
+        var middleware = new EmulatorMiddleware(service, classify, counters, Faults, () => LatencyMs, Options.Time);
         app.Use(middleware.InvokeAsync);
         configureService(app);
         return app;

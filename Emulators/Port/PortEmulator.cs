@@ -13,7 +13,7 @@ namespace Emulators.Port;
 
 /// <summary>
 /// Port's REST API, in memory: blueprints, entities, actions and automations (executed for real),
-/// organisation secrets, runs. Faithful to docs/port-api.md; see "Things an emulator must enforce".
+/// organisation secrets, runs. Faithful to the facts in docs/port-api.md.
 /// </summary>
 public sealed class PortEmulator : IAsyncDisposable
 {

@@ -101,7 +101,7 @@ internal sealed class AutomationDispatcher(PortContext context, RunService runs)
                     run.Run["summary"] = error;
                     run.Run["statusLabel"] = error;
                     run.Run["endedAt"] = run.Run["createdAt"]!.DeepClone();
-                    run.Logs.Add(new JsonObject { ["message"] = error, ["createdAt"] = Organisation.Now() });
+                    run.Logs.Add(runs.NewLog(run, error));
                     continue;
                 }
 

@@ -135,16 +135,46 @@ internal sealed class RunRoutes(PortContext context, RunService runs)
         return EntityView.Render(record!, entity);
     }
 
+    /// <summary>
+    /// Runs matching every filter given (a logical AND, as Port documents it), newest first, at most
+    /// <c>limit</c> (1 to 1000).
+    /// </summary>
     private ApiResult List(PortRequest request)
     {
         var action = request.Query("action");
+        var source = request.Query("source");
+        var entity = request.Query("entity");
+        var activeOnly = request.Flag("active");
+        var limit = Limit(request.Query("limit"), "limit", 1000);
+        if (source is not null && source is not ("UI" or "API" or "AUTOMATION"))
+        {
+            throw PortApiError.Invalid("querystring/source must be one of UI, API, AUTOMATION");
+        }
+
         lock (Organisation.Gate)
         {
             var selected = Organisation.Runs.Values
+                .Reverse()
                 .Where(r => action is null || r.ActionIdentifier == action)
+                .Where(r => source is null || r.Run["source"]?.GetValue<string>() == source)
+                .Where(r => entity is null || r.Run["entity"]?["identifier"]?.GetValue<string>() == entity)
+                .Where(r => !activeOnly || !r.Finished)
+                .Take(limit ?? int.MaxValue)
                 .Select(r => r.Run.DeepClone());
             return ApiResult.Ok("runs", new JsonArray([.. selected]));
         }
+    }
+
+    private static int? Limit(string? text, string name, int max)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var limit) && limit >= 1 && limit <= max
+            ? limit
+            : throw PortApiError.Invalid($"querystring/{name} must be a number from 1 to {max}");
     }
 
     private ApiResult Get(PortRequest request)
@@ -181,11 +211,17 @@ internal sealed class RunRoutes(PortContext context, RunService runs)
         return ApiResult.Ok("run", after);
     }
 
+    /// <summary>The run's log lines, oldest first, paged with <c>offset</c> and <c>limit</c> (1 to 50).</summary>
     private ApiResult Logs(PortRequest request)
     {
+        var limit = Limit(request.Query("limit"), "limit", 50);
+        var offset = request.Query("offset") is { } text
+            ? int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var skip) ? skip : throw PortApiError.Invalid("querystring/offset must be a number")
+            : 0;
         lock (Organisation.Gate)
         {
-            return ApiResult.Ok("runLogs", new JsonArray([.. runs.Find(request.Route("id")).Logs.Select(l => l.DeepClone())]));
+            var logs = runs.Find(request.Route("id")).Logs.Skip(offset).Take(limit ?? int.MaxValue);
+            return ApiResult.Ok("runLogs", new JsonArray([.. logs.Select(l => l.DeepClone())]));
         }
     }
 

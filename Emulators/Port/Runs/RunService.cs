@@ -96,9 +96,19 @@ internal sealed class RunService(PortContext context, WebhookInvoker webhooks, B
     {
         lock (Organisation.Gate)
         {
-            record.Logs.Add(new JsonObject { ["message"] = message, ["createdAt"] = Organisation.Now() });
+            record.Logs.Add(NewLog(record, message));
         }
     }
+
+    /// <summary>A log line as Port's API answers it (every field its schema requires); called under the lock.</summary>
+    public JsonObject NewLog(RunRecord record, string message) => new()
+    {
+        ["id"] = "log_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)),
+        ["runId"] = record.Id,
+        ["message"] = message,
+        ["createdBy"] = Organisation.Actor,
+        ["createdAt"] = Organisation.Now(),
+    };
 
     /// <summary>The secrets as templates see them (<c>.secrets.NAME</c>), read when the run executes.</summary>
     public JsonObject SecretsForTemplates()

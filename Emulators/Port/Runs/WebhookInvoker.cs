@@ -97,7 +97,7 @@ internal sealed class WebhookInvoker(PortEmulatorOptions options, HttpClient cli
 
         if (isPortApi)
         {
-            // Port authenticates calls to its own API with the organisation's credentials (port-api.md §6).
+            // Port authenticates calls to its own API with the organisation's credentials (docs/port-api.md §5).
             if (!Flag(invocation["agent"], context) && request.Headers.Authorization is null)
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens.Issue().Token);

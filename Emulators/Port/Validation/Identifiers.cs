@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Emulators.Port.Validation;
 
-/// <summary>Port's identifier and key rules (port-api.md, "Things an emulator must enforce" 4).</summary>
+/// <summary>Port's identifier and key rules (docs/port-api.md §4).</summary>
 internal static partial class Identifiers
 {
     public const int BlueprintMax = 100;

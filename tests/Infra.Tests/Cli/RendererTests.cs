@@ -1,10 +1,11 @@
-using Infra.Cli;
-using Infra.Cli.Rendering;
 using Infra.Cli.Rendering.Markdown;
 using Infra.Cli.Rendering.Text;
+using Infra.Cli.Rendering;
 using Infra.Cli.Running;
+using Infra.Cli;
 using Infra.Engine;
 using Infra.Model;
+using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 
 namespace Infra.Tests.Cli;
@@ -149,7 +150,7 @@ public sealed class RendererTests
     public void StreamingDisplayAlsoCountsWhenTimePassesWithoutATenth()
     {
         var console = new TestConsole();
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 0, 0, 0, TimeSpan.Zero));
         var display = new StreamingApplyDisplay(new TextRenderer(new ConsoleText(console), new TextOptions()), 1000, clock);
 
         display.Report(new StepResult(Change(ResourceKind.Entity, "a", ChangeKind.Create), StepOutcome.Succeeded));
@@ -168,13 +169,4 @@ public sealed class RendererTests
 
     private static ResourceChange Change(ResourceKind kind, string id, ChangeKind change) =>
         new(new ResourceAddress(kind, id), change, [], null, null);
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 11, 28, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

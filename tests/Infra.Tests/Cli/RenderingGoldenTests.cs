@@ -1,3 +1,5 @@
+using Infra.Tests.Support;
+
 namespace Infra.Tests.Cli;
 
 /// <summary>The whole stdout of fixed runs, pinned in Cli/Golden.</summary>
@@ -19,7 +21,7 @@ public sealed class RenderingGoldenTests
 
         // Then
         Assert.Equal(0, run.ExitCode);
-        Golden.Verify(golden, run.Output);
+        GoldenFiles.Verify("Cli/Golden/" + golden, run.Output, "FullyQualifiedName~Infra.Tests.Cli");
     }
 
     [Theory]
@@ -37,7 +39,7 @@ public sealed class RenderingGoldenTests
 
         // Then
         Assert.Equal(Infra.Diagnostics.ExitCodes.ResourceFailures, run.ExitCode);
-        Golden.Verify(golden, run.Output);
+        GoldenFiles.Verify("Cli/Golden/" + golden, run.Output, "FullyQualifiedName~Infra.Tests.Cli");
     }
 
     [Theory]
@@ -50,6 +52,6 @@ public sealed class RenderingGoldenTests
         var run = await cli.RunAsync(commandLine);
 
         Assert.Equal(0, run.ExitCode);
-        Golden.Verify(golden, run.Output);
+        GoldenFiles.Verify("Cli/Golden/" + golden, run.Output, "FullyQualifiedName~Infra.Tests.Cli");
     }
 }

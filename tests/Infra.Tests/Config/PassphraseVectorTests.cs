@@ -6,7 +6,7 @@ namespace Infra.Tests.Config;
 public sealed class PassphraseVectorTests
 {
     [Fact]
-    public void VectorA_CorrectPassphraseUnlocksTheSaltAndDerivesPulumisKey()
+    public void VectorACorrectPassphraseUnlocksTheSaltAndDerivesPulumisKey()
     {
         var crypter = EncryptionSalt.Unlock(Vectors.SaltA, Vectors.PassphraseA);
 
@@ -15,7 +15,7 @@ public sealed class PassphraseVectorTests
     }
 
     [Fact]
-    public void VectorA_WrongPassphraseIsIncorrect()
+    public void VectorAWrongPassphraseIsIncorrect()
     {
         var error = Assert.Throws<CryptographicException>(() => EncryptionSalt.Unlock(Vectors.SaltA, "password123"));
 
@@ -23,7 +23,7 @@ public sealed class PassphraseVectorTests
     }
 
     [Fact]
-    public void VectorA_MalformedStateIsAnError()
+    public void VectorAMalformedStateIsAnError()
     {
         var error = Assert.Throws<CryptographicException>(() => EncryptionSalt.Unlock(Vectors.MalformedSaltA, Vectors.PassphraseA));
 
@@ -31,7 +31,7 @@ public sealed class PassphraseVectorTests
     }
 
     [Fact]
-    public void VectorA_EncryptingWithTheStoredNonceReproducesTheStoredCheckValue()
+    public void VectorAEncryptingWithTheStoredNonceReproducesTheStoredCheckValue()
     {
         var crypter = new PassphraseCrypter(Convert.FromHexString(Vectors.KeyA));
 
@@ -41,7 +41,7 @@ public sealed class PassphraseVectorTests
     }
 
     [Fact]
-    public void VectorB_DecryptsFooDToSecretValue()
+    public void VectorBDecryptsFooDToSecretValue()
     {
         var crypter = EncryptionSalt.Unlock(Vectors.SaltB, Vectors.PassphraseB);
 
@@ -58,7 +58,7 @@ public sealed class PassphraseVectorTests
     }
 
     [Fact]
-    public void VectorB_EncryptingWithTheStoredNonceReproducesTheStoredSecret()
+    public void VectorBEncryptingWithTheStoredNonceReproducesTheStoredSecret()
     {
         var crypter = new PassphraseCrypter(Convert.FromHexString(Vectors.KeyB));
 

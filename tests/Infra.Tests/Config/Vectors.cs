@@ -1,6 +1,6 @@
 namespace Infra.Tests.Config;
 
-/// <summary>Pulumi's own passphrase test vectors (docs/pulumi.md §2.2).</summary>
+/// <summary>Pulumi's own passphrase test vectors (docs/pulumi-formats.md §3).</summary>
 internal static class Vectors
 {
     public const string SaltA = "v1:fozI5u6B030=:v1:F+6ZduKKd8G0/V7L:PGMFeIzwobWRKmEAzUdaQHqC5mMRIQ==";

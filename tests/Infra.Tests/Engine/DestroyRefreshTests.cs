@@ -12,7 +12,7 @@ public sealed class DestroyRefreshTests : IDisposable
     public void Dispose() => _f.Dispose();
 
     [Fact]
-    public async Task Destroy_deletes_entities_then_the_rest_in_reverse_order_and_leaves_nothing()
+    public async Task DestroyDeletesEntitiesThenTheRestInReverseOrderAndLeavesNothing()
     {
         // Given
         await _f.RunAsync();
@@ -32,7 +32,7 @@ public sealed class DestroyRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task Destroy_of_an_empty_org_is_a_no_op()
+    public async Task DestroyOfAnEmptyOrgIsANoOp()
     {
         var result = await _f.RunAsync(Operation.Destroy);
 
@@ -41,7 +41,7 @@ public sealed class DestroyRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task A_resource_removed_from_the_declarations_is_deleted_on_the_next_up()
+    public async Task AResourceRemovedFromTheDeclarationsIsDeletedOnTheNextUp()
     {
         // Given: a run with blueprint A, then the configuration names blueprint B
         await _f.RunAsync();
@@ -64,7 +64,7 @@ public sealed class DestroyRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task An_owned_action_no_longer_declared_is_deleted()
+    public async Task AnOwnedActionNoLongerDeclaredIsDeleted()
     {
         // Given
         await _f.RunAsync();
@@ -83,7 +83,7 @@ public sealed class DestroyRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task Refresh_drops_what_is_gone_and_adopts_what_is_declared()
+    public async Task RefreshDropsWhatIsGoneAndAdoptsWhatIsDeclared()
     {
         // Given: state that owns the trigger action, which someone deleted, and knows nothing else
         await _f.RunAsync();
@@ -107,7 +107,7 @@ public sealed class DestroyRefreshTests : IDisposable
     }
 
     [Fact]
-    public async Task Refresh_settles_the_pending_operations_of_an_interrupted_run()
+    public async Task RefreshSettlesThePendingOperationsOfAnInterruptedRun()
     {
         // Given
         await _f.RunAsync();

@@ -11,7 +11,7 @@ namespace Infra.Tests.Engine;
 public sealed class EmulatorEndToEndTests
 {
     [Fact]
-    public async Task Up_against_the_emulators_converges_with_no_perpetual_diff()
+    public async Task UpAgainstTheEmulatorsConvergesWithNoPerpetualDiff()
     {
         // Given
         var stateDir = Directory.CreateTempSubdirectory("infra-e2e-").FullName;

@@ -3,6 +3,7 @@ using Infra.Engine;
 using Infra.Model;
 using Infra.Spacelift;
 using Infra.Tests.Engine.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Tests.Engine;
 
@@ -15,7 +16,7 @@ public sealed class EngineFixture : IDisposable
 
     public EngineFixture(int stacks = 5, double pruneThreshold = 0.5)
     {
-        Time = new ManualTime(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
+        Time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero));
         Port = new InMemoryPortClient();
         Spacelift = new FakeSpaceliftClient(Time);
         Spacelift.Stacks.AddRange(Enumerable.Range(1, stacks).Select(Stack));
@@ -23,7 +24,7 @@ public sealed class EngineFixture : IDisposable
         Configuration = Config("space_lift_stack", pruneThreshold);
     }
 
-    public ManualTime Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public InMemoryPortClient Port { get; }
 

@@ -11,11 +11,11 @@ public sealed class FileStateStoreTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task A_missing_file_is_an_empty_state()
+    public async Task AMissingFileIsAnEmptyState()
         => Assert.Same(StackState.Empty, await new FileStateStore(Path.Combine(_dir, "nowhere"), "dev").LoadAsync(CancellationToken.None));
 
     [Fact]
-    public async Task State_round_trips_and_leaves_no_temporary_file()
+    public async Task StateRoundTripsAndLeavesNoTemporaryFile()
     {
         // Given
         var store = new FileStateStore(Path.Combine(_dir, "nested"), "dev");
@@ -38,7 +38,7 @@ public sealed class FileStateStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task A_corrupt_file_is_a_one_line_error_naming_it()
+    public async Task ACorruptFileIsAOneLineErrorNamingIt()
     {
         var store = new FileStateStore(_dir, "dev");
         await File.WriteAllTextAsync(store.Path, "{ not json");

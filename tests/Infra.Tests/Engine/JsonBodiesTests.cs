@@ -19,29 +19,29 @@ public sealed class JsonBodiesTests
     [InlineData("""{"x":{"p":1,"q":"s"},"a":1}""", """{"a":1,"x":{"q":"s","p":1}}""")]
     [InlineData("""{"n":1.0,"m":100}""", """{"n":1,"m":1e2}""")]
     [InlineData("""{"schema":{"required":["b","a"]}}""", """{"schema":{"required":["a","b"]}}""")]
-    public void Equivalent_bodies_have_no_diff(string live, string desired)
+    public void EquivalentBodiesHaveNoDiff(string live, string desired)
         => Assert.Empty(Diff(live, desired));
 
     [Fact]
-    public void Entity_server_fields_are_ignored()
+    public void EntityServerFieldsAreIgnored()
         => Assert.Empty(Diff("""{"identifier":"s","blueprint":"bp","team":[],"icon":null,"properties":{"a":"b"}}""", """{"identifier":"s","properties":{"a":"b"}}""", ResourceKind.Entity));
 
     [Fact]
-    public void A_default_publish_on_an_action_is_ignored_but_an_unpublished_one_is_not()
+    public void ADefaultPublishOnAnActionIsIgnoredButAnUnpublishedOneIsNot()
     {
         Assert.Empty(Diff("""{"identifier":"a","publish":true}""", """{"identifier":"a"}""", ResourceKind.Action));
         Assert.Equal("publish", Assert.Single(Diff("""{"identifier":"a","publish":false}""", """{"identifier":"a"}""", ResourceKind.Action)).Path);
     }
 
     [Fact]
-    public void Array_order_matters()
+    public void ArrayOrderMatters()
     {
         var diff = Assert.Single(Diff("""{"p":{"label":["a","b"]}}""", """{"p":{"label":["b","a"]}}"""));
         Assert.Equal(("p.label", DiffKind.Update), (diff.Path, diff.Kind));
     }
 
     [Fact]
-    public void Nested_changes_use_dotted_paths_and_kinds()
+    public void NestedChangesUseDottedPathsAndKinds()
     {
         var diffs = Diff(
             """{"schema":{"properties":{"link":{"type":"string","format":"uri"},"old":{"type":"string"}}},"title":"T"}""",
@@ -55,14 +55,14 @@ public sealed class JsonBodiesTests
     }
 
     [Fact]
-    public void An_extra_non_null_header_in_live_is_a_difference()
+    public void AnExtraNonNullHeaderInLiveIsADifference()
     {
         var diff = Assert.Single(Diff("""{"invocationMethod":{"headers":{"A":"1","X-Extra":"y"}}}""", """{"invocationMethod":{"headers":{"A":"1"}}}""", ResourceKind.Action));
         Assert.Equal(("invocationMethod.headers.X-Extra", DiffKind.Delete), (diff.Path, diff.Kind));
     }
 
     [Fact]
-    public void Type_changes_are_updates()
+    public void TypeChangesAreUpdates()
     {
         var diff = Assert.Single(Diff("""{"a":"1"}""", """{"a":1}"""));
         Assert.Equal(DiffKind.Update, diff.Kind);

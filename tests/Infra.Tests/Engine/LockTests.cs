@@ -10,7 +10,7 @@ public sealed class LockTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public void A_second_lock_fails_fast_naming_the_holder_and_the_file()
+    public void ASecondLockFailsFastNamingTheHolderAndTheFile()
     {
         // Given
         using var first = StackLock.Acquire(_dir, "dev", "up", TimeProvider.System);
@@ -27,7 +27,7 @@ public sealed class LockTests : IDisposable
     }
 
     [Fact]
-    public void Releasing_the_lock_lets_the_next_run_in_and_other_stacks_are_independent()
+    public void ReleasingTheLockLetsTheNextRunInAndOtherStacksAreIndependent()
     {
         string ownerPath;
         using (var first = StackLock.Acquire(_dir, "dev", "up", TimeProvider.System))
@@ -42,7 +42,7 @@ public sealed class LockTests : IDisposable
     }
 
     [Fact]
-    public void The_released_lock_file_keeps_the_last_holder_as_json()
+    public void TheReleasedLockFileKeepsTheLastHolderAsJson()
     {
         string path;
         using (var held = StackLock.Acquire(_dir, "dev", "up", TimeProvider.System))
@@ -56,7 +56,7 @@ public sealed class LockTests : IDisposable
     }
 
     [Fact]
-    public async Task The_factory_refuses_an_exclusive_engine_while_the_lock_is_held()
+    public async Task TheFactoryRefusesAnExclusiveEngineWhileTheLockIsHeld()
     {
         // Given
         using var f = new EngineFixture();

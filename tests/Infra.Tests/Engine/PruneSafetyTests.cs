@@ -14,7 +14,7 @@ public sealed class PruneSafetyTests : IDisposable
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_failed_spacelift_read_changes_no_entity_whatever_the_flag(bool allowMassDeletion)
+    public async Task AFailedSpaceliftReadChangesNoEntityWhateverTheFlag(bool allowMassDeletion)
     {
         // Given
         await _f.RunAsync();
@@ -34,7 +34,7 @@ public sealed class PruneSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task A_partial_spacelift_read_still_applies_the_other_resources()
+    public async Task APartialSpaceliftReadStillAppliesTheOtherResources()
     {
         // Given
         using var f = new EngineFixture(stacks: 120);
@@ -52,7 +52,7 @@ public sealed class PruneSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task The_threshold_is_a_fraction_as_the_config_loader_gives_it()
+    public async Task TheThresholdIsAFractionAsTheConfigLoaderGivesIt()
     {
         // Given the default threshold (infra:pruneThresholdPercent 90 loads as 0.9)
         using var f = new EngineFixture(stacks: 10, pruneThreshold: 0.9);
@@ -68,7 +68,7 @@ public sealed class PruneSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task Zero_stacks_while_port_holds_entities_holds_deletions_back()
+    public async Task ZeroStacksWhilePortHoldsEntitiesHoldsDeletionsBack()
     {
         // Given
         await _f.RunAsync();
@@ -89,7 +89,7 @@ public sealed class PruneSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task Zero_stacks_with_the_flag_deletes_every_entity()
+    public async Task ZeroStacksWithTheFlagDeletesEveryEntity()
     {
         // Given
         await _f.RunAsync();
@@ -111,7 +111,7 @@ public sealed class PruneSafetyTests : IDisposable
     [InlineData(6, false, 0)]
     [InlineData(6, true, 6)]
     [InlineData(5, false, 5)]
-    public async Task Deleting_a_share_above_the_threshold_needs_the_flag(int removed, bool allowMassDeletion, int expectedDeletes)
+    public async Task DeletingAShareAboveTheThresholdNeedsTheFlag(int removed, bool allowMassDeletion, int expectedDeletes)
     {
         // Given
         await _f.RunAsync();

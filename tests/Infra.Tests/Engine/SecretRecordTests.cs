@@ -8,7 +8,7 @@ public sealed class SecretRecordTests
     private static readonly Secret Key = new("port-client-secret");
 
     [Fact]
-    public void The_fingerprint_is_stable_22_url_safe_characters()
+    public void TheFingerprintIsStable22UrlSafeCharacters()
     {
         var a = SecretRecord.Fingerprint(Key, "S", new Secret("value"));
 
@@ -20,11 +20,11 @@ public sealed class SecretRecordTests
     [InlineData("other-key", "S", "value")]
     [InlineData("port-client-secret", "T", "value")]
     [InlineData("port-client-secret", "S", "value2")]
-    public void The_fingerprint_depends_on_key_name_and_value(string key, string name, string value)
+    public void TheFingerprintDependsOnKeyNameAndValue(string key, string name, string value)
         => Assert.NotEqual(SecretRecord.Fingerprint(Key, "S", new Secret("value")), SecretRecord.Fingerprint(new Secret(key), name, new Secret(value)));
 
     [Fact]
-    public void Fingerprint_and_expiry_round_trip_through_the_description()
+    public void FingerprintAndExpiryRoundTripThroughTheDescription()
     {
         var fp = SecretRecord.Fingerprint(Key, "S", new Secret("v"));
         var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
@@ -39,7 +39,7 @@ public sealed class SecretRecordTests
     [InlineData("Refreshed Spacelift API token")]
     [InlineData("Managed by infra · fp:short")]
     [InlineData("Managed by infra · validUntil:tomorrow")]
-    public void Unreadable_descriptions_give_nothing(string? description)
+    public void UnreadableDescriptionsGiveNothing(string? description)
     {
         Assert.Null(SecretRecord.ReadFingerprint(description));
         Assert.Null(SecretRecord.ReadValidUntil(description));

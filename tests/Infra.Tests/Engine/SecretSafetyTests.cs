@@ -15,7 +15,7 @@ public sealed class SecretSafetyTests : IDisposable
     public void Dispose() => _f.Dispose();
 
     [Fact]
-    public async Task The_plan_has_no_secret_value_in_any_field()
+    public async Task ThePlanHasNoSecretValueInAnyField()
     {
         // Given: drift on every secret so each shows a diff, and a stack description that quotes a secret
         await _f.RunAsync();
@@ -37,7 +37,7 @@ public sealed class SecretSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task The_state_file_has_no_secret_value()
+    public async Task TheStateFileHasNoSecretValue()
     {
         // Given
         await _f.RunAsync();
@@ -54,7 +54,7 @@ public sealed class SecretSafetyTests : IDisposable
     }
 
     [Fact]
-    public async Task The_secret_description_holds_a_keyed_fingerprint_not_a_hash_of_the_value()
+    public async Task TheSecretDescriptionHoldsAKeyedFingerprintNotAHashOfTheValue()
     {
         await _f.RunAsync();
 

@@ -10,14 +10,14 @@ public sealed class TokenRotationTests
     private static string Recorded(TimeSpan fromNow) => SecretRecord.WithValidUntil("Managed by infra", Now + fromNow);
 
     [Fact]
-    public void A_missing_token_is_due()
+    public void AMissingTokenIsDue()
         => Assert.Equal("no token in Port yet: will mint one", TokenRotation.DueReason(false, null, Now, Window));
 
     [Theory]
     [InlineData(null)]
     [InlineData("Refreshed Spacelift API token")]
     [InlineData("Managed by infra · validUntil:soon")]
-    public void A_token_without_a_readable_expiry_is_due(string? description)
+    public void ATokenWithoutAReadableExpiryIsDue(string? description)
         => Assert.StartsWith("no readable validUntil", TokenRotation.DueReason(true, description, Now, Window));
 
     [Theory]
@@ -25,10 +25,10 @@ public sealed class TokenRotationTests
     [InlineData(120, "will re-mint (expires in 2h, inside the 2h window)")]
     [InlineData(40, "will re-mint (expires in 40m, inside the 2h window)")]
     [InlineData(-90, "will re-mint (expired 1h30m ago)")]
-    public void The_window_is_measured_from_the_recorded_expiry(int minutesLeft, string? expected)
+    public void TheWindowIsMeasuredFromTheRecordedExpiry(int minutesLeft, string? expected)
         => Assert.Equal(expected, TokenRotation.DueReason(true, Recorded(TimeSpan.FromMinutes(minutesLeft)), Now, Window));
 
     [Fact]
-    public void A_far_expiry_is_trusted_whatever_the_usual_lifetime()
+    public void AFarExpiryIsTrustedWhateverTheUsualLifetime()
         => Assert.Null(TokenRotation.DueReason(true, Recorded(TimeSpan.FromDays(30)), Now, Window));
 }

@@ -11,7 +11,7 @@ public sealed class TokenScenarioTests : IDisposable
     public void Dispose() => _f.Dispose();
 
     [Fact]
-    public async Task Up_mints_the_token_once_and_records_its_expiry_in_port()
+    public async Task UpMintsTheTokenOnceAndRecordsItsExpiryInPort()
     {
         // When
         await _f.RunAsync();
@@ -23,7 +23,7 @@ public sealed class TokenScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task Preview_inside_the_window_says_it_will_re_mint_without_minting()
+    public async Task PreviewInsideTheWindowSaysItWillReMintWithoutMinting()
     {
         // Given: a 10h token, 8h30m later (1h30m left, window 2h)
         await _f.RunAsync();
@@ -43,7 +43,7 @@ public sealed class TokenScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_token_outside_the_window_is_left_alone()
+    public async Task ATokenOutsideTheWindowIsLeftAlone()
     {
         await _f.RunAsync();
         _f.Time.Advance(TimeSpan.FromHours(7));
@@ -54,7 +54,7 @@ public sealed class TokenScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task The_guides_automation_overwriting_the_description_makes_the_next_up_re_mint()
+    public async Task TheGuidesAutomationOverwritingTheDescriptionMakesTheNextUpReMint()
     {
         // Given: the automation PATCHed the token with its own description
         await _f.RunAsync();
@@ -70,7 +70,7 @@ public sealed class TokenScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_mint_fails_only_the_token_step()
+    public async Task AFailedMintFailsOnlyTheTokenStep()
     {
         // Given
         var spacelift = new ThrowingMint(_f.Spacelift);

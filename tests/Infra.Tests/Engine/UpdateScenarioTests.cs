@@ -14,7 +14,7 @@ public sealed class UpdateScenarioTests : IDisposable
     public void Dispose() => _f.Dispose();
 
     [Fact]
-    public async Task Preview_of_an_empty_org_creates_everything_in_apply_order_and_writes_nothing()
+    public async Task PreviewOfAnEmptyOrgCreatesEverythingInApplyOrderAndWritesNothing()
     {
         // When
         var plan = await _f.PreviewAsync();
@@ -29,7 +29,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task Up_then_preview_shows_no_changes()
+    public async Task UpThenPreviewShowsNoChanges()
     {
         // Given
         var result = await _f.RunAsync();
@@ -47,7 +47,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_fresh_state_directory_still_plans_no_changes()
+    public async Task AFreshStateDirectoryStillPlansNoChanges()
     {
         // Given
         await _f.RunAsync();
@@ -61,7 +61,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task An_idle_run_sends_zero_writes_and_mints_nothing()
+    public async Task AnIdleRunSendsZeroWritesAndMintsNothing()
     {
         // Given
         await _f.RunAsync();
@@ -78,7 +78,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task Unchanged_entities_keep_no_bodies_in_the_plan()
+    public async Task UnchangedEntitiesKeepNoBodiesInThePlan()
     {
         // Given
         await _f.RunAsync();
@@ -93,7 +93,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task Added_changed_and_removed_stacks_give_exactly_those_entity_changes()
+    public async Task AddedChangedAndRemovedStacksGiveExactlyThoseEntityChanges()
     {
         // Given
         await _f.RunAsync();
@@ -114,7 +114,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task One_percent_of_stacks_changed_writes_one_percent_of_entities()
+    public async Task OnePercentOfStacksChangedWritesOnePercentOfEntities()
     {
         // Given
         using var f = new EngineFixture(stacks: 200);
@@ -132,7 +132,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_rejected_entity_fails_alone_and_a_rerun_converges()
+    public async Task ARejectedEntityFailsAloneAndARerunConverges()
     {
         // Given
         _f.Port.RejectEntity = e => e["identifier"]!.GetValue<string>() == "stack-3" ? "The provided entity does not match the blueprint's schema" : null;
@@ -158,7 +158,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_crash_in_the_middle_of_an_entity_batch_converges_on_the_next_run()
+    public async Task ACrashInTheMiddleOfAnEntityBatchConvergesOnTheNextRun()
     {
         // Given
         using var f = new EngineFixture(stacks: 30);
@@ -176,7 +176,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_crash_during_entity_deletion_is_reported_and_finished_by_the_next_run()
+    public async Task ACrashDuringEntityDeletionIsReportedAndFinishedByTheNextRun()
     {
         // Given
         await _f.RunAsync();
@@ -197,7 +197,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_header_added_in_the_ui_is_detected_and_removed()
+    public async Task AHeaderAddedInTheUiIsDetectedAndRemoved()
     {
         // Given
         await _f.RunAsync();
@@ -218,7 +218,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_secret_changed_outside_the_program_is_rewritten_with_its_value_masked()
+    public async Task ASecretChangedOutsideTheProgramIsRewrittenWithItsValueMasked()
     {
         // Given
         await _f.RunAsync();
@@ -237,7 +237,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_new_api_key_secret_is_written_and_the_token_re_minted()
+    public async Task ANewApiKeySecretIsWrittenAndTheTokenReMinted()
     {
         // Given
         await _f.RunAsync();
@@ -255,7 +255,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task Invalid_stack_data_is_diagnosed_and_never_deletes_the_existing_entity()
+    public async Task InvalidStackDataIsDiagnosedAndNeverDeletesTheExistingEntity()
     {
         // Given
         await _f.RunAsync();
@@ -272,7 +272,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task A_failed_blueprint_skips_its_entities_and_applies_the_rest()
+    public async Task AFailedBlueprintSkipsItsEntitiesAndAppliesTheRest()
     {
         // Given
         _f.Configuration = _f.Config("bad blueprint id");
@@ -291,7 +291,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task Preview_saves_nothing_and_up_saves_after_each_resource_step_and_entity_batch()
+    public async Task PreviewSavesNothingAndUpSavesAfterEachResourceStepAndEntityBatch()
     {
         // Given
         using var f = new EngineFixture(stacks: 25);
@@ -310,7 +310,7 @@ public sealed class UpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task Applying_a_plan_from_another_engine_is_refused()
+    public async Task ApplyingAPlanFromAnotherEngineIsRefused()
     {
         var plan = await _f.PreviewAsync();
         await using var engine = _f.Engine();

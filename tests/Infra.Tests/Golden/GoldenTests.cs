@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -6,6 +5,7 @@ using Infra.Engine;
 using Infra.Model;
 using Infra.Spacelift;
 using Infra.Stacks;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Golden;
 
@@ -16,8 +16,6 @@ namespace Infra.Tests.Golden;
 /// </summary>
 public sealed class GoldenTests
 {
-    private const string UpdateHint = "If the change is deliberate, regenerate with: UPDATE_GOLDEN=1 dotnet test tests/Infra.Tests --filter \"FullyQualifiedName~Infra.Tests.Golden\" and review the diff in git.";
-
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static readonly IntegrationInputs Inputs = new(
@@ -38,32 +36,24 @@ public sealed class GoldenTests
         { "blueprint", ["description Add"] },
         { "trigger_spacelift_stack", ["invocationMethod.url Update", "description Update"] },
         { "refresh_spacelift_token", ["invocationMethod.url Update", "description Update"] },
-        { "spacelift_token_refresh_sync", ["invocationMethod.url Update", "description Update"] },
+        { "spacelift_token_refresh_sync", ["invocationMethod.url Update", "trigger.condition.expressions Update", "description Update"] },
         { "entity", ["properties.link Add"] },
     };
 
     [Theory]
     [MemberData(nameof(Bodies))]
-    public void Declared_body_matches_its_golden_file(string name)
+    public void DeclaredBodyMatchesItsGoldenFile(string name)
     {
-        var actual = Declared()[name].ToJsonString(Indented).ReplaceLineEndings("\n") + "\n";
-        var path = Path.Combine(AppContext.BaseDirectory, "Golden", name + ".json");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            File.WriteAllText(Path.Combine(SourceDirectory(), name + ".json"), actual);
-            return;
-        }
+        var actual = Declared()[name].ToJsonString(Indented) + "\n";
 
-        Assert.True(File.Exists(path), $"Golden/{name}.json is missing. {UpdateHint}");
-        var expected = File.ReadAllText(path).ReplaceLineEndings("\n");
-        Assert.True(expected == actual, $"Golden/{name}.json differs from the declared body. {UpdateHint}\nDeclared:\n{actual}");
+        GoldenFiles.Verify($"Golden/{name}.json", actual, "FullyQualifiedName~Infra.Tests.Golden");
     }
 
     [Theory]
     [MemberData(nameof(GuideDifferences))]
-    public void Declared_body_differs_from_the_guide_only_deliberately(string name, string[] deliberate)
+    public void DeclaredBodyDiffersFromTheGuideOnlyDeliberately(string name, string[] deliberate)
     {
-        var guide = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Golden", "Guide", name + ".json")))!.AsObject();
+        var guide = JsonNode.Parse(GoldenFiles.Read($"Golden/Guide/{name}.json"))!.AsObject();
 
         var diffs = JsonBodies.Diff(guide, Declared()[name]).Select(d => $"{d.Path} {d.Kind}");
 
@@ -74,7 +64,7 @@ public sealed class GoldenTests
     }
 
     [Fact]
-    public void Secret_names_differ_from_the_guide_only_by_the_api_secret_name()
+    public void SecretNamesDifferFromTheGuideOnlyByTheApiSecretName()
     {
         string[] guide = ["SPACELIFT_API_KEY_ID", "SPACELIFT_API_SECRET", "SPACELIFT_TOKEN"];
 
@@ -93,6 +83,4 @@ public sealed class GoldenTests
         bodies["entity-without-description"] = resources.Single(r => r.Address.Id == "stack-2").Body;
         return bodies;
     }
-
-    private static string SourceDirectory([CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
 }

@@ -2,6 +2,7 @@ using Infra.Config;
 using Infra.Model;
 using Infra.Port;
 using Infra.Tests.Port.Support;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Port;
 

@@ -169,14 +169,23 @@ public sealed class PortClientEntitiesTests
         [Fact]
         public async Task KeepsNoMoreBatchesInFlightThanTheConcurrency()
         {
+            // A barrier, not a delay: the first batches are held until three are in flight at once, so
+            // the client must really use its concurrency of 3, and any fourth would be seen beside them.
             var inFlight = 0;
             var peak = 0;
+            var threeInFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             var port = new TestPort(
                 async (request, _) =>
                 {
                     var now = Interlocked.Increment(ref inFlight);
                     InterlockedMax(ref peak, now);
-                    await Task.Delay(20);
+                    if (now == 3)
+                    {
+                        threeInFlight.TrySetResult();
+                    }
+
+                    // The bound only stops a broken client from hanging the suite.
+                    await threeInFlight.Task.WaitAsync(TimeSpan.FromSeconds(30));
                     Interlocked.Decrement(ref inFlight);
                     return AllWritten(request);
                 },
@@ -185,7 +194,7 @@ public sealed class PortClientEntitiesTests
             await port.Client.UpsertEntitiesAsync(Blueprint, Entities(200), null, CancellationToken.None);
 
             Assert.Equal(10, port.ApiRequests.Count);
-            Assert.InRange(peak, 2, 3);
+            Assert.Equal(3, peak);
         }
 
         [Fact]

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Infra.Port.Http;
 using Infra.Tests.Port.Support;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Port;
 

@@ -4,6 +4,7 @@ using Infra.Model;
 using Infra.Port;
 using Infra.Spacelift;
 using Infra.Tests.Port.Support;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Spacelift;
 

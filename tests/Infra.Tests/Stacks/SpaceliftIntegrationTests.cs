@@ -17,7 +17,7 @@ public sealed class SpaceliftIntegrationTests
     private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", null, ["a"], "infra", "FINISHED", "GITHUB", "main");
 
     [Fact]
-    public void Resources_come_in_apply_order()
+    public void ResourcesComeInApplyOrder()
     {
         var state = SpaceliftIntegration.Declare(Inputs, [Sample]).State;
 
@@ -27,7 +27,7 @@ public sealed class SpaceliftIntegrationTests
     }
 
     [Fact]
-    public void Secret_values_travel_beside_the_body_never_in_it()
+    public void SecretValuesTravelBesideTheBodyNeverInIt()
     {
         var secrets = SpaceliftIntegration.Declare(Inputs, []).State.Resources.Where(r => r.Address.Kind == ResourceKind.Secret).ToList();
 
@@ -38,7 +38,7 @@ public sealed class SpaceliftIntegrationTests
     }
 
     [Fact]
-    public void Urls_and_the_blueprint_come_from_configuration()
+    public void UrlsAndTheBlueprintComeFromConfiguration()
     {
         Assert.Equal("https://acme.app.spacelift.io/graphql", SpaceliftIntegration.TriggerAction(Inputs)["invocationMethod"]!["url"]!.GetValue<string>());
         Assert.Equal("https://acme.app.spacelift.io/graphql", SpaceliftIntegration.RefreshAction(Inputs)["invocationMethod"]!["url"]!.GetValue<string>());
@@ -47,7 +47,7 @@ public sealed class SpaceliftIntegrationTests
     }
 
     [Fact]
-    public void An_entity_maps_every_field_links_the_stack_and_omits_a_null_description()
+    public void AnEntityMapsEveryFieldLinksTheStackAndOmitsANullDescription()
     {
         var entity = SpaceliftIntegration.Entity(Inputs, Sample with { Id = "a/b c" });
 
@@ -59,7 +59,7 @@ public sealed class SpaceliftIntegrationTests
     }
 
     [Fact]
-    public void Declaring_twice_gives_equal_bodies()
+    public void DeclaringTwiceGivesEqualBodies()
     {
         var a = SpaceliftIntegration.Declare(Inputs, [Sample]).State.Resources;
         var b = SpaceliftIntegration.Declare(Inputs, [Sample]).State.Resources;

@@ -13,7 +13,7 @@ public sealed class StackDataRulesTests
     [InlineData("a.b_c+d:e/f\\g=h@i")]
     [InlineData("ünïcødé")]
     [InlineData("...")]
-    public void Valid_identifiers_are_accepted(string id)
+    public void ValidIdentifiersAreAccepted(string id)
         => Assert.Null(StackDataRules.IdentifierProblem(id));
 
     [Theory]
@@ -24,11 +24,11 @@ public sealed class StackDataRulesTests
     [InlineData("has space", "pattern")]
     [InlineData("tab\there", "pattern")]
     [InlineData("semi;colon", "pattern")]
-    public void Invalid_identifiers_are_rejected(string? id, string problem)
+    public void InvalidIdentifiersAreRejected(string? id, string problem)
         => Assert.Contains(problem, StackDataRules.IdentifierProblem(id));
 
     [Fact]
-    public void Unpaired_surrogates_are_rejected_in_ids_and_replaced_in_text()
+    public void UnpairedSurrogatesAreRejectedInIdsAndReplacedInText()
     {
         // Lone surrogates cannot go through attribute arguments (stored as UTF-8), hence a Fact.
         Assert.Contains("pattern", StackDataRules.IdentifierProblem("broken\ud800"));
@@ -38,14 +38,14 @@ public sealed class StackDataRulesTests
     }
 
     [Fact]
-    public void An_identifier_over_1000_characters_is_rejected()
+    public void AnIdentifierOver1000CharactersIsRejected()
     {
         Assert.Null(StackDataRules.IdentifierProblem(new string('a', 1000)));
         Assert.Contains("1001 characters", StackDataRules.IdentifierProblem(new string('a', 1001)));
     }
 
     [Fact]
-    public void Rejected_and_duplicate_stacks_are_skipped_with_a_warning_each()
+    public void RejectedAndDuplicateStacksAreSkippedWithAWarningEach()
     {
         var check = StackDataRules.Check([Stack("ok"), Stack("bad id"), Stack("ok") with { Name = "Second" }, Stack("")]);
 
@@ -60,7 +60,7 @@ public sealed class StackDataRulesTests
     [InlineData(100, 100, false)]
     [InlineData(101, 100, true)]
     [InlineData(500, 100, true)]
-    public void Titles_are_cut_to_100_characters_ending_with_an_ellipsis(int length, int expected, bool repaired)
+    public void TitlesAreCutTo100CharactersEndingWithAnEllipsis(int length, int expected, bool repaired)
     {
         var check = StackDataRules.Check([Stack() with { Name = new string('n', length) }]);
 
@@ -71,7 +71,7 @@ public sealed class StackDataRulesTests
     }
 
     [Fact]
-    public void A_cut_never_splits_a_surrogate_pair()
+    public void ACutNeverSplitsASurrogatePair()
     {
         var check = StackDataRules.Check([Stack() with { Name = new string('n', 98) + "😀😀😀" }]);
 
@@ -83,11 +83,11 @@ public sealed class StackDataRulesTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("   ")]
-    public void An_empty_name_falls_back_to_the_id(string? name)
+    public void AnEmptyNameFallsBackToTheId(string? name)
         => Assert.Equal("s", Assert.Single(StackDataRules.Check([Stack() with { Name = name! }]).Accepted).Name);
 
     [Fact]
-    public void Labels_are_capped_and_nulls_dropped()
+    public void LabelsAreCappedAndNullsDropped()
     {
         var labels = Enumerable.Range(0, 150).Select(i => i == 3 ? null : $"l{i}").ToList();
 
@@ -100,7 +100,7 @@ public sealed class StackDataRulesTests
     }
 
     [Fact]
-    public void Null_fields_do_not_crash_and_stay_null()
+    public void NullFieldsDoNotCrashAndStayNull()
     {
         var stack = new SpaceliftStack("s", null!, null!, null, null!, null!, null!, null!, null!);
 
@@ -115,6 +115,6 @@ public sealed class StackDataRulesTests
     [InlineData("a\u001bb\u007f", "ab")]
     [InlineData("line\nbreak\ttab", "line\nbreak\ttab")]
     [InlineData("ok 😀", "ok 😀")]
-    public void Text_is_cleaned_of_control_characters_and_broken_unicode(string input, string expected)
+    public void TextIsCleanedOfControlCharactersAndBrokenUnicode(string input, string expected)
         => Assert.Equal(expected, StackDataRules.Clean(input));
 }

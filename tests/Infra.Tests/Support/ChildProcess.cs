@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Infra.Tests.Support;
@@ -6,6 +7,9 @@ namespace Infra.Tests.Support;
 /// <summary>The program as a separate process (<c>dotnet Infra.dll ...</c>), for kill and lock tests.</summary>
 internal sealed class ChildProcess : IDisposable
 {
+    private const int SigCont = 18;
+    private const int SigStop = 19;
+
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly StringBuilder _error = new();
@@ -16,25 +20,29 @@ internal sealed class ChildProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static ChildProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>Starts <c>dotnet Infra.dll args</c> with the test process's environment, cleaned (<see cref="ChildEnvironment"/>).</summary>
+    public static ChildProcess Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment) =>
+        Start(RepoFiles.DotnetHost, [RepoFiles.InfraDll, .. args], environment, ChildEnvironment.Inherited());
+
+    /// <summary>
+    /// Starts <paramref name="program"/> as if from a parent whose environment is <paramref name="parent"/>:
+    /// the child gets that environment cleaned, plus <paramref name="environment"/>.
+    /// </summary>
+    public static ChildProcess Start(string program, IEnumerable<string> args, IReadOnlyDictionary<string, string?> environment, IReadOnlyDictionary<string, string?> parent)
     {
-        var info = new ProcessStartInfo(RepoFiles.DotnetHost)
+        var info = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(RepoFiles.InfraDll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
         }
 
-        foreach (var (name, value) in environment)
-        {
-            info.Environment[name] = value;
-        }
+        ChildEnvironment.Apply(info, environment, parent);
 
         var process = new Process { StartInfo = info };
         var child = new ChildProcess(process);
@@ -45,6 +53,16 @@ internal sealed class ChildProcess : IDisposable
         process.BeginErrorReadLine();
         process.StandardInput.Close();
         return child;
+    }
+
+    /// <summary>
+    /// SIGSTOP until the result is disposed (then SIGCONT): the child keeps its files and locks but runs
+    /// no code, a barrier for tests that need it frozen mid-run. Signal numbers are Linux's.
+    /// </summary>
+    public IDisposable Pause()
+    {
+        Signal(SigStop);
+        return new Resume(this);
     }
 
     /// <summary>SIGKILL: no handler, no cleanup, as a crashed runner or an OOM kill.</summary>
@@ -82,6 +100,18 @@ internal sealed class ChildProcess : IDisposable
         _process.Dispose();
     }
 
+    private void Signal(int signal)
+    {
+        if (SendSignal(_process.Id, signal) != 0)
+        {
+            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
+    }
+
+    // DllImport, not LibraryImport: the generated stub would need unsafe code enabled for the whole test project.
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
     private CliRun Snapshot()
     {
         lock (_output)
@@ -101,5 +131,10 @@ internal sealed class ChildProcess : IDisposable
         {
             target.Append(line).Append('\n');
         }
+    }
+
+    private sealed class Resume(ChildProcess child) : IDisposable
+    {
+        public void Dispose() => child.Signal(SigCont);
     }
 }

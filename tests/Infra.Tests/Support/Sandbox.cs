@@ -5,6 +5,7 @@ using Infra.Cli;
 using Infra.Cli.Hosting;
 using Infra.Config;
 using Infra.Engine;
+using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
 
 namespace Infra.Tests.Support;
@@ -19,8 +20,11 @@ internal sealed class Sandbox : IAsyncDisposable
     public const string StackName = "ci";
     public const string Blueprint = "space_lift_stack";
 
-    private Sandbox(EmulatorHost emulators, string directory, ShiftableClock clock)
+    private readonly WallClockDriver _time;
+
+    private Sandbox(EmulatorHost emulators, string directory, FakeTimeProvider clock)
     {
+        _time = new WallClockDriver(clock);
         Emulators = emulators;
         Directory = directory;
         Clock = clock;
@@ -41,7 +45,8 @@ internal sealed class Sandbox : IAsyncDisposable
 
     public string Directory { get; }
 
-    public ShiftableClock Clock { get; }
+    /// <summary>Flows with the wall clock (<see cref="WallClockDriver"/>); <c>Advance</c> jumps ahead.</summary>
+    public FakeTimeProvider Clock { get; }
 
     /// <summary>Keys written to the stack file by <see cref="WriteStackFile"/>, in clear.</summary>
     public Dictionary<string, string> Config { get; }
@@ -60,7 +65,7 @@ internal sealed class Sandbox : IAsyncDisposable
 
     public static async Task<Sandbox> StartAsync(EmulatorOptions? options = null)
     {
-        var clock = new ShiftableClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var emulators = await EmulatorHost.StartAsync((options ?? new EmulatorOptions()) with { Time = clock });
         var directory = System.IO.Directory.CreateTempSubdirectory("infra-e2e-").FullName;
         File.Copy(RepoFiles.ProjectFile, Path.Combine(directory, "Pulumi.yaml"));
@@ -129,6 +134,7 @@ internal sealed class Sandbox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Emulators.DisposeAsync();
+        await _time.DisposeAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

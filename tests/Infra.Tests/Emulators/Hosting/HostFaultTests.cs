@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Emulators.Faults;
 using Emulators.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Tests.Emulators.Hosting;
 
@@ -10,11 +10,16 @@ namespace Infra.Tests.Emulators.Hosting;
 public sealed class HostFaultTests : IAsyncLifetime
 {
     private const string StacksQuery = """{"query":"{stacks{id}}"}""";
+    private static readonly TimeSpan SlowDelay = TimeSpan.FromMilliseconds(400);
+
+    // The emulators wait on this clock, and only the test moves it: how long an answer was held is
+    // measured in the clock's time, which no load on the machine can shorten or stretch.
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private EmulatorHost _host = null!;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
 
     public async Task InitializeAsync()
-        => _host = await EmulatorHost.StartAsync(new EmulatorOptions { Stacks = 2, SlowFaultDelay = TimeSpan.FromMilliseconds(400) });
+        => _host = await EmulatorHost.StartAsync(new EmulatorOptions { Stacks = 2, SlowFaultDelay = SlowDelay, Time = _clock });
 
     public async Task DisposeAsync()
     {
@@ -76,12 +81,16 @@ public sealed class HostFaultTests : IAsyncLifetime
     public async Task SlowHoldsTheResponseThenServesIt()
     {
         _host.Faults.Configure("spacelift:slow=1", seed: 1);
-        var clock = Stopwatch.StartNew();
 
-        using var response = await PostGraphQLAsync(StacksQuery);
+        var (response, held) = await DriveClockUntilAnsweredAsync(PostGraphQLAsync(StacksQuery));
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(380), $"took {clock.Elapsed}");
+        using (response)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+
+        Assert.True(held >= SlowDelay, $"answered after {held} on the emulators' clock");
+        Assert.Equal(1, _host.Faults.Injected(FaultKind.Slow));
     }
 
     [Fact]
@@ -99,15 +108,30 @@ public sealed class HostFaultTests : IAsyncLifetime
     public async Task LatencyIsAddedToEveryResponse()
     {
         _host.LatencyMs = 300;
-        var clock = Stopwatch.StartNew();
 
-        using var spacelift = await PostGraphQLAsync(StacksQuery);
-        var spaceliftElapsed = clock.Elapsed;
-        clock.Restart();
-        using var port = await _http.GetAsync(new Uri(_host.PortUrl, "v1/blueprints"));
+        var (spacelift, spaceliftHeld) = await DriveClockUntilAnsweredAsync(PostGraphQLAsync(StacksQuery));
+        var (port, portHeld) = await DriveClockUntilAnsweredAsync(_http.GetAsync(new Uri(_host.PortUrl, "v1/blueprints")));
+        spacelift.Dispose();
+        port.Dispose();
 
-        Assert.True(spaceliftElapsed >= TimeSpan.FromMilliseconds(290), $"spacelift took {spaceliftElapsed}");
-        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(290), $"port took {clock.Elapsed}");
+        Assert.True(spaceliftHeld >= TimeSpan.FromMilliseconds(300), $"spacelift answered after {spaceliftHeld} on the emulators' clock");
+        Assert.True(portHeld >= TimeSpan.FromMilliseconds(300), $"port answered after {portHeld} on the emulators' clock");
+    }
+
+    /// <summary>
+    /// Moves the emulators' clock in 10 ms steps until <paramref name="request"/> is answered, and says
+    /// how far it had to move. An answer the emulator holds for D cannot arrive before the clock moved D.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, TimeSpan Held)> DriveClockUntilAnsweredAsync(Task<HttpResponseMessage> request)
+    {
+        var start = _clock.GetUtcNow();
+        for (var step = 0; step < 3_000 && !request.IsCompleted; step++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.WhenAny(request, Task.Delay(5));
+        }
+
+        return (await request, _clock.GetUtcNow() - start);
     }
 
     private Task<HttpResponseMessage> PostGraphQLAsync(string json)

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Emulators.Hosting;
 using Infra.Tests.Emulators.Spacelift;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Emulators.Hosting;
 
@@ -87,6 +88,7 @@ public sealed partial class StandaloneProgramTests
             info.ArgumentList.Add(arg);
         }
 
+        ChildEnvironment.Apply(info, new Dictionary<string, string?>(StringComparer.Ordinal));
         return Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
     }
 

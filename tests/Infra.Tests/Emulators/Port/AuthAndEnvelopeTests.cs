@@ -1,7 +1,8 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using Emulators.Port;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Tests.Emulators.Port;
 
@@ -28,7 +29,7 @@ public sealed class AuthAndEnvelopeTests
     [Fact]
     public async Task AnExpiredTokenIsRejectedAndANewOneIsIssued()
     {
-        var time = new ManualTime();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         await using var host = await PortTestHost.StartAsync(new PortEmulatorOptions { Time = time });
         var (_, first) = await host.PostAsync("/v1/auth/access_token", Credentials());
 

@@ -26,6 +26,7 @@ public sealed class JqTests
     [InlineData(".diff.after.n != -2", true)]
     [InlineData("true and (false | not)", true)]
     [InlineData("(.diff.after.n == 1 or .diff.after.n == 2) and .diff.after.ok == true", true)]
+    [InlineData(".diff.after.response.data.apiKeyUser.jwt != null", true)]
     public void SupportedExpressionsEvaluateLikeJq(string expression, bool expected)
     {
         // When
@@ -33,6 +34,20 @@ public sealed class JqTests
 
         // Then
         Assert.Equal(expected, JsonValues.IsTruthy(result));
+    }
+
+    [Theory]
+    [InlineData("""{ "data": { "apiKeyUser": null }, "errors": [ { "message": "unauthorized" } ] }""")]
+    [InlineData("""{ "data": null, "errors": [ { "message": "unauthorized" } ] }""")]
+    [InlineData("""{ "errors": [ { "message": "unauthorized" } ] }""")]
+    [InlineData("null")]
+    public void TheTokenConditionIsFalseWhenSpaceliftGaveNoJwt(string response)
+    {
+        var refused = JsonNode.Parse($$"""{ "diff": { "after": { "status": "SUCCESS", "response": {{response}} } } }""")!;
+
+        var result = JqExpression.Parse(".diff.after.response.data.apiKeyUser.jwt != null").Evaluate(refused);
+
+        Assert.False(JsonValues.IsTruthy(result));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Emulators.Hosting;
 using Emulators.Spacelift;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Tests.Emulators.Spacelift;
 
@@ -8,7 +9,7 @@ namespace Infra.Tests.Emulators.Spacelift;
 public sealed class RunTriggerTests : IAsyncLifetime
 {
     private const string Trigger = "mutation($s:ID!$t:RunType$sha:String){runTrigger(stack: $s, runType: $t, commitSha: $sha){id state type branch triggeredBy commit{hash}}}";
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private EmulatorHost _host = null!;
     private GraphQLTestClient _client = null!;
 

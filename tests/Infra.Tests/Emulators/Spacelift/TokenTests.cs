@@ -2,13 +2,14 @@ using System.Text;
 using System.Text.Json;
 using Emulators.Hosting;
 using Emulators.Spacelift;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Infra.Tests.Emulators.Spacelift;
 
 /// <summary>apiKeyUser, the JWT it issues, and how the API treats missing, bad and expired tokens.</summary>
 public sealed class TokenTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     private EmulatorHost _host = null!;
     private GraphQLTestClient _client = null!;
 

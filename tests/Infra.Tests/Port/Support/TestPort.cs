@@ -2,6 +2,7 @@ using System.Net;
 using Infra.Config;
 using Infra.Model;
 using Infra.Port;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Port.Support;
 

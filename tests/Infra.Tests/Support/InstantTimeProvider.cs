@@ -1,38 +1,23 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Time.Testing;
 
-namespace Infra.Tests.Port.Support;
+namespace Infra.Tests.Support;
 
 /// <summary>
-/// A clock that never makes a test wait: a timer of at most <see cref="InstantLimit"/> (retry
-/// backoff, Retry-After, pacing) advances the clock by its due time, is recorded, and fires at once.
-/// Longer timers (per-attempt timeouts) never fire, so tests using this clock give the clients a
-/// request timeout above the limit.
+/// The suite's one specialised clock: a <see cref="FakeTimeProvider"/> whose short timers never make a
+/// client test wait. A timer of at most <see cref="InstantLimit"/> (retry backoff, Retry-After, pacing)
+/// is recorded in <see cref="Delays"/>, advances the clock by its due time and fires at once. Longer
+/// timers (per-attempt timeouts) never fire, so tests using this clock give the clients a request
+/// timeout above the limit. Plain <see cref="FakeTimeProvider"/> cannot do this: its timers fire only
+/// when the test advances it, and a client awaiting its own backoff has no test thread to do so.
 /// </summary>
-public sealed class InstantTimeProvider : TimeProvider
+public sealed class InstantTimeProvider() : FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero))
 {
     public static readonly TimeSpan InstantLimit = TimeSpan.FromSeconds(61);
 
     private readonly ConcurrentQueue<TimeSpan> _delays = new();
-    private readonly Lock _lock = new();
-    private DateTimeOffset _now = new(2026, 11, 28, 12, 0, 0, TimeSpan.Zero);
 
     public IReadOnlyList<TimeSpan> Delays => _delays.ToArray();
-
-    public override DateTimeOffset GetUtcNow()
-    {
-        lock (_lock)
-        {
-            return _now;
-        }
-    }
-
-    public void Advance(TimeSpan by)
-    {
-        lock (_lock)
-        {
-            _now += by;
-        }
-    }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {

@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Infra.Verify;
+
+namespace Infra.Cli.Rendering.Verify;
+
+/// <summary><c>verify --json</c>: one document, shape documented in docs/json-output.md.</summary>
+public static class VerifyJson
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string Render(VerifyReport report)
+    {
+        var document = new JsonObject
+        {
+            ["stack"] = report.Stack,
+            ["operation"] = "verify",
+            ["result"] = report.Passed ? "passed" : "failed",
+            ["brokenLink"] = report.FirstFailure?.BrokenLink?.JsonName(),
+            ["exitCode"] = report.ExitCode,
+            ["steps"] = new JsonArray([.. report.Steps.Select(Step)]),
+            ["duration"] = Math.Round(report.Duration.TotalSeconds, 3),
+        };
+        return document.ToJsonString(Indented);
+    }
+
+    private static JsonObject Step(VerifyStep step) => new()
+    {
+        ["name"] = step.Name,
+        ["action"] = step.Action,
+        ["status"] = step.Status.ToString().ToLowerInvariant(),
+        ["message"] = step.Message,
+        ["brokenLink"] = step.BrokenLink?.JsonName(),
+        ["runId"] = step.RunId,
+        ["runStatus"] = step.RunStatus,
+        ["runUrl"] = step.RunUrl?.AbsoluteUri,
+        ["lastLog"] = step.LastLog,
+        ["tokenUpdatedAt"] = step.TokenUpdatedAt,
+        ["spaceliftRunId"] = step.SpaceliftRunId,
+        ["spaceliftRunUrl"] = step.SpaceliftRunUrl?.AbsoluteUri,
+    };
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Infra.Model;
+using Infra.PulumiMode.Inputs;
+using Infra.PulumiProtocol;
+
+namespace Infra.PulumiMode;
+
+/// <summary>
+/// One run's registrations: turns a declared resource and its rendered inputs into an engine
+/// registration (type token, the Port resource id as logical name, the stack as parent, the pinned
+/// provider), keeps the engine's answers by address, and caps how many registrations are in flight.
+/// </summary>
+internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, bool dryRun, int inFlight)
+{
+    private readonly SemaphoreSlim _slots = new(inFlight, inFlight);
+
+    public ConcurrentDictionary<ResourceAddress, RegisteredResource> Registered { get; } = new();
+
+    /// <summary>The stack's outputs (plain values).</summary>
+    public JsonObject Outputs { get; } = [];
+
+    /// <summary>Stack outputs not known yet (preview).</summary>
+    public Dictionary<string, SpecialInput> SpecialOutputs { get; } = [];
+
+    public bool DryRun => dryRun;
+
+    public async Task RegisterAsync(
+        DesiredResource resource,
+        JsonObject inputs,
+        IReadOnlyList<string> dependencies,
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, SpecialInput>? special = null,
+        IReadOnlyList<string>? ignoreChanges = null)
+    {
+        var isSecret = resource.Address.Kind == ResourceKind.Secret;
+        var registration = new ResourceRegistration(
+            resource.Address.Type,
+            resource.Address.Id,
+            Custom: true,
+            Parent: stackUrn,
+            Inputs: inputs,
+            Special: special,
+            Dependencies: dependencies,
+            Version: PortProvider.Version,
+            PluginDownloadUrl: PortProvider.PluginDownloadUrl,
+            IgnoreChanges: ignoreChanges,
+            AdditionalSecretOutputs: isSecret ? [SecretInputs.ValueInput] : null);
+
+        await _slots.WaitAsync(cancellationToken);
+        try
+        {
+            Registered[resource.Address] = await engine.RegisterResourceAsync(registration, cancellationToken);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    public Task LogAsync(EngineLogLevel level, string message, CancellationToken cancellationToken)
+        => engine.LogAsync(level, message, urn: null, cancellationToken);
+}

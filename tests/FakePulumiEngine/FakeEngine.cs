@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json.Nodes;
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Grpc.Core;
+using Infra.PulumiProtocol.Wire;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FakePulumiEngine;
+
+/// <summary>
+/// Pulumi's resource monitor and engine services on one 127.0.0.1 port, plaintext HTTP/2, as the real
+/// engine serves them. It answers like the engine (URNs by Pulumi's rule; no id for creates in a
+/// preview; the inputs echoed as outputs) and records every request in arrival order.
+/// </summary>
+public sealed class FakeEngine : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<RecordedCall> _calls = new();
+    private int _sequence;
+
+    private FakeEngine(WebApplication app, FakeEngineOptions options)
+    {
+        _app = app;
+        Options = options;
+    }
+
+    public FakeEngineOptions Options { get; }
+
+    /// <summary><c>127.0.0.1:&lt;port&gt;</c>, the form the language host passes in PULUMI_MONITOR and PULUMI_ENGINE.</summary>
+    public string Address { get; private set; } = "";
+
+    public IReadOnlyList<RecordedCall> Calls => [.. _calls.OrderBy(c => c.Sequence)];
+
+    public static async Task<FakeEngine> StartAsync(FakeEngineOptions options)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2);
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
+        });
+        builder.Services.AddGrpc(grpc => grpc.MaxReceiveMessageSize = 64 * 1024 * 1024);
+        FakeEngine? engine = null;
+        builder.Services.AddSingleton(_ => engine!);
+        var app = builder.Build();
+        engine = new FakeEngine(app, options);
+        app.MapGrpcService<MonitorService>();
+        app.MapGrpcService<EngineService>();
+        await app.StartAsync();
+        var address = app.Urls.Select(u => new Uri(u)).First();
+        engine.Address = $"127.0.0.1:{address.Port}";
+        return engine;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    internal void Record(string method, IMessage request)
+    {
+        var json = JsonNode.Parse(JsonFormatter.Default.Format(request))!.AsObject();
+        _calls.Enqueue(new RecordedCall(Interlocked.Increment(ref _sequence), method, json));
+    }
+
+    internal string Urn(string type, string name, string parent)
+    {
+        // Pulumi's rule: the stack's own type is left out of its children's URNs.
+        var parentType = parent.Length == 0 || parent.Contains("::pulumi:pulumi:Stack::", StringComparison.Ordinal)
+            ? ""
+            : parent.Split("::")[2] + "$";
+        return $"urn:pulumi:{Options.Stack}::{Options.Project}::{parentType}{type}::{name}";
+    }
+
+    private sealed class MonitorService(FakeEngine engine) : ResourceMonitor.ResourceMonitorBase
+    {
+        public override Task<SupportsFeatureResponse> SupportsFeature(SupportsFeatureRequest request, ServerCallContext context)
+        {
+            engine.Record(nameof(SupportsFeature), request);
+            return Task.FromResult(new SupportsFeatureResponse { HasSupport = true });
+        }
+
+        public override async Task<RegisterResourceResponse> RegisterResource(RegisterResourceRequest request, ServerCallContext context)
+        {
+            engine.Record(nameof(RegisterResource), request);
+            if (engine.Options.RegistrationDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(engine.Options.RegistrationDelay, context.CancellationToken);
+            }
+
+            var failed = engine.Options.FailType is { } failType && failType == request.Type;
+            var create = !engine.Options.ExistingUrns.Contains(engine.Urn(request.Type, request.Name, request.Parent));
+            return new RegisterResourceResponse
+            {
+                Urn = engine.Urn(request.Type, request.Name, request.Parent),
+                Id = !request.Custom || (engine.Options.DryRun && create) ? "" : request.Name,
+                Object = request.Custom ? request.Object?.Clone() ?? new Struct() : new Struct(),
+                Result = failed ? Result.Fail : Result.Success,
+            };
+        }
+
+        public override Task<Empty> RegisterResourceOutputs(RegisterResourceOutputsRequest request, ServerCallContext context)
+        {
+            engine.Record(nameof(RegisterResourceOutputs), request);
+            return Task.FromResult(new Empty());
+        }
+
+        public override Task<Empty> SignalAndWaitForShutdown(Empty request, ServerCallContext context)
+        {
+            engine.Record(nameof(SignalAndWaitForShutdown), request);
+            return Task.FromResult(new Empty());
+        }
+    }
+
+    private sealed class EngineService(FakeEngine engine) : Engine.EngineBase
+    {
+        public override Task<Empty> Log(LogRequest request, ServerCallContext context)
+        {
+            engine.Record(nameof(Log), request);
+            return Task.FromResult(new Empty());
+        }
+
+        public override Task<SetRootResourceResponse> SetRootResource(SetRootResourceRequest request, ServerCallContext context)
+        {
+            engine.Record(nameof(SetRootResource), request);
+            return Task.FromResult(new SetRootResourceResponse());
+        }
+
+        public override Task<GetRootResourceResponse> GetRootResource(GetRootResourceRequest request, ServerCallContext context)
+        {
+            engine.Record(nameof(GetRootResource), request);
+            return Task.FromResult(new GetRootResourceResponse());
+        }
+    }
+}

@@ -1,0 +1,212 @@
+using System.Text.Json.Nodes;
+using Emulators.Hosting;
+using Infra.Cli;
+using Infra.Cli.Hosting;
+using Infra.Diagnostics;
+using Infra.Engine;
+using Infra.Stacks;
+using Infra.Tests.Support;
+using Spectre.Console.Testing;
+
+namespace Infra.Tests.Integration;
+
+/// <summary>
+/// <c>verify</c> end to end over real HTTP: the whole chain on the demo stack, then each broken link
+/// (issue 10, item 7) with its exit code and the message that names it.
+/// </summary>
+[Trait("Category", "Integration")]
+public sealed class VerifyTests
+{
+    [Fact]
+    public async Task VerifyTriggerShowsTheWholeChainWorkingOnTheDemoStack()
+    {
+        var directory = Directory.CreateTempSubdirectory("infra-verify-demo-").FullName;
+        try
+        {
+            File.Copy(RepoFiles.ProjectFile, Path.Combine(directory, "Pulumi.yaml"));
+            // The repository's demo stack file, on free ports so parallel tests and a user's demo do not collide.
+            var demo = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "Pulumi.demo.yaml"))
+                .Replace("18780", ClosedPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
+                .Replace("18781", ClosedPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(directory, "Pulumi.demo.yaml"), demo);
+            var up = await RunAsync(["up", "--stack", "demo", "--cwd", directory, "--yes", "--json"]);
+            Expect.Exit(ExitCodes.Success, up);
+            var stackId = Sandbox.Json(up)["steps"]!.AsArray()
+                .First(s => s!["type"]!.GetValue<string>().EndsWith(":Entity", StringComparison.Ordinal))!["name"]!.GetValue<string>();
+
+            var verify = await RunAsync(["verify", "--stack", "demo", "--cwd", directory, "--trigger", stackId, "--json"]);
+
+            Expect.Exit(ExitCodes.Success, verify);
+            var document = Sandbox.Json(verify);
+            Assert.Equal("passed", document["result"]!.GetValue<string>());
+            var steps = document["steps"]!.AsArray();
+            Assert.Equal(["refresh", "automation", "trigger"], steps.Select(s => s!["name"]!.GetValue<string>()));
+            Assert.All(steps, s => Assert.Equal("passed", s!["status"]!.GetValue<string>()));
+            Assert.All(steps, s => Assert.StartsWith("r_", s!["runId"]!.GetValue<string>(), StringComparison.Ordinal));
+            Assert.NotNull(steps[1]!["tokenUpdatedAt"]);
+            Assert.Contains($"/stack/{stackId}/run/", steps[2]!["spaceliftRunUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+            // The demo organisation was kept: the next preview of the demo sees the token the automation wrote.
+            Expect.Exit(ExitCodes.Success, await RunAsync(["preview", "--stack", "demo", "--cwd", directory]));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task VerifyWithoutTriggerRewritesOnlyTheTokenAndReportsEachRun()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        var minted = sandbox.TokenSecret();
+
+        var verify = await sandbox.Cli("verify");
+
+        Expect.Exit(ExitCodes.Success, verify);
+        Assert.NotEqual(minted, sandbox.TokenSecret());
+        Assert.Empty(sandbox.Emulators.Spacelift.Runs.All());
+        var runs = sandbox.Emulators.Port.Runs();
+        Assert.Equal(2, runs.Count);
+        Assert.All(runs, r => Assert.Contains(r["id"]!.GetValue<string>(), verify.Output, StringComparison.Ordinal));
+        Assert.Contains("Verified: 2 of 2 steps passed", verify.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(sandbox.TokenSecret()!, verify.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(sandbox.Emulators.Options.SpaceliftKeySecret, verify.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongKeySecretInPortBreaksTheCredentialsLink()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        var minted = sandbox.TokenSecret();
+        using var api = sandbox.PortApi();
+        await api.SendAsync(HttpMethod.Patch, $"v1/organization/secrets/{ResourceNames.Guide.ApiKeySecretSecret}", new JsonObject { ["secretValue"] = "wrong" });
+
+        var verify = await sandbox.Cli("verify", "--trigger", sandbox.StackIds()[0], "--json");
+
+        Expect.Exit(ExitCodes.VerifyCredentials, verify);
+        Expect.OneLineError(verify);
+        Assert.Contains("the credentials", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains(ResourceNames.Guide.ApiKeySecretSecret, verify.ErrorLines[0], StringComparison.Ordinal);
+        var document = Sandbox.Json(verify);
+        Assert.Equal("credentials", document["brokenLink"]!.GetValue<string>());
+        Assert.Equal(["failed", "skipped", "skipped"], document["steps"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
+        Assert.Equal(minted, sandbox.TokenSecret());
+        Assert.Empty(sandbox.Emulators.Spacelift.Runs.All());
+    }
+
+    [Fact]
+    public async Task ADeletedAutomationBreaksTheAutomationLink()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        using var api = sandbox.PortApi();
+        await api.SendAsync(HttpMethod.Delete, $"v1/actions/{ResourceNames.Guide.TokenAutomation}");
+
+        var verify = await sandbox.Cli("verify");
+
+        Expect.Exit(ExitCodes.VerifyAutomation, verify);
+        Expect.OneLineError(verify);
+        Assert.Contains($"{ResourceNames.Guide.TokenAutomation} is not in Port", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains("broken link: the automation", verify.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAutomationConditionThatNeverHoldsBreaksTheAutomationLinkWithinTheTimeout()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        using var api = sandbox.PortApi();
+        await EditActionAsync(api, ResourceNames.Guide.TokenAutomation, a => a["trigger"]!["condition"]!["expressions"] = new JsonArray(".diff.after.status == \"NEVER\""));
+
+        var verify = await sandbox.Cli("verify", "--timeout", "2");
+
+        Expect.Exit(ExitCodes.VerifyAutomation, verify);
+        Assert.Contains("its condition did not hold", verify.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEditedRefreshUrlBreaksTheWebhookLink()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        using var api = sandbox.PortApi();
+        await EditActionAsync(api, ResourceNames.Guide.RefreshAction, a => a["invocationMethod"]!["url"] = $"http://127.0.0.1:{ClosedPort.Next()}/graphql");
+
+        var verify = await sandbox.Cli("verify");
+
+        Expect.Exit(ExitCodes.VerifyWebhook, verify);
+        Expect.OneLineError(verify);
+        Assert.Contains("the webhook", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains("FAILURE", verify.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEditedTriggerUrlThatAnswersWithoutGraphQlBreaksTheWebhookLink()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        using var api = sandbox.PortApi();
+        // Spacelift's host, a path that is not its API: an answer, but not a GraphQL one.
+        await EditActionAsync(api, ResourceNames.Guide.TriggerAction, a => a["invocationMethod"]!["url"] = new Uri(sandbox.Emulators.SpaceliftUrl, "health").AbsoluteUri);
+
+        var verify = await sandbox.Cli("verify", "--trigger", sandbox.StackIds()[0]);
+
+        Assert.Contains(verify.ExitCode, new[] { ExitCodes.VerifyWebhook });
+        Assert.Contains("trigger_spacelift_stack", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Empty(sandbox.Emulators.Spacelift.Runs.All());
+    }
+
+    [Fact]
+    public async Task ATriggerSpaceliftRefusesBreaksTheSpaceliftAnswerLink()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        using var api = sandbox.PortApi();
+        // An entity whose stack Spacelift does not have: Port runs the action, Spacelift answers with errors.
+        await api.SendAsync(HttpMethod.Post, $"v1/blueprints/{Sandbox.Blueprint}/entities", new JsonObject { ["identifier"] = "not-in-spacelift", ["title"] = "Gone" });
+
+        var verify = await sandbox.Cli("verify", "--trigger", "not-in-spacelift");
+
+        Expect.Exit(ExitCodes.VerifySpaceliftAnswer, verify);
+        Assert.Contains("Spacelift's answer", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains("not-in-spacelift", verify.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task VerifyBeforeUpSaysToRunUpFirst()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 1 });
+
+        var verify = await sandbox.Cli("verify");
+
+        Expect.Exit(ExitCodes.UsageOrConfig, verify);
+        Expect.OneLineError(verify);
+        Assert.Contains("run `up --stack ci` first", verify.ErrorLines[0], StringComparison.Ordinal);
+    }
+
+    private static async Task EditActionAsync(PortApi api, string identifier, Action<JsonObject> edit)
+    {
+        var action = (await api.SendAsync(HttpMethod.Get, $"v1/actions/{identifier}"))!["action"]!.AsObject();
+        foreach (var meta in new[] { "id", "createdAt", "createdBy", "updatedAt", "updatedBy" })
+        {
+            action.Remove(meta);
+        }
+
+        edit(action);
+        await api.SendAsync(HttpMethod.Put, $"v1/actions/{identifier}", action);
+    }
+
+    private static async Task<CliRun> RunAsync(string[] args)
+    {
+        var output = new TestConsole();
+        var error = new TestConsole();
+        output.Profile.Width = 4000;
+        error.Profile.Width = 4000;
+        var environment = new CliEnvironment(new Dictionary<string, string?> { ["NO_COLOR"] = "1" });
+        var host = new CliHost(output, error, environment, new StackEngineFactory(), new StackConfigurationSource(environment), TimeProvider.System);
+        var code = await CliApp.RunAsync(host, args, CancellationToken.None);
+        return new CliRun(code, output.Output, error.Output);
+    }
+}

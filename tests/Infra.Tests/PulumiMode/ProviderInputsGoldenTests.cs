@@ -1,0 +1,105 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Infra.Model;
+using Infra.PulumiMode.Inputs;
+using Infra.Spacelift;
+using Infra.Stacks;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.PulumiMode;
+
+/// <summary>
+/// Pins the renderer's output (PulumiMode/Golden/*.json): the Port provider inputs each declared body
+/// becomes, and checks each against the provider's schema. Regenerate deliberately with
+/// UPDATE_GOLDEN=1 (Support/GoldenFiles), as for the REST goldens.
+/// </summary>
+public sealed class ProviderInputsGoldenTests
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly IntegrationInputs Inputs = new(
+        "space_lift_stack",
+        new Uri("https://api.us.port.io"),
+        new Uri("https://acme.app.spacelift.io"),
+        new Secret("01HAPIKEYID"),
+        new Secret("api-key-secret"));
+
+    private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", "Stack number 1", ["team:a", "n:1"], "infra", "FINISHED", "GITHUB", "main");
+
+    public static TheoryData<string> Names => [.. Rendered().Keys];
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void RenderedInputsMatchTheirGoldenFile(string name)
+    {
+        var actual = Rendered()[name].Inputs.ToJsonString(Indented) + "\n";
+
+        GoldenFiles.Verify($"PulumiMode/Golden/{name}.json", actual, "FullyQualifiedName~ProviderInputsGoldenTests");
+    }
+
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void RenderedInputsAreValidForTheProviderSchema(string name)
+    {
+        var (type, inputs) = Rendered()[name];
+        if (type == "port:index/organizationSecret:OrganizationSecret")
+        {
+            // The executor adds the value as a secret; the schema requires it.
+            inputs[SecretInputs.ValueInput] = new JsonObject { [ProviderSchema.SecretKey] = ProviderSchema.SecretSignature, ["value"] = "v" };
+        }
+
+        Assert.Empty(ProviderSchema.Port.Validate(type, inputs));
+    }
+
+    [Fact]
+    public void WebhookBodyIsJsonTextInGoCanonicalForm()
+    {
+        var body = new JsonObject
+        {
+            ["type"] = "WEBHOOK",
+            ["url"] = "https://x",
+            ["agent"] = false,
+            ["synchronized"] = true,
+            ["method"] = "POST",
+            ["headers"] = new JsonObject(),
+            ["body"] = new JsonObject { ["z"] = "a<b>&c", ["a"] = new JsonArray(1, "\u2028") },
+        };
+        var action = new JsonObject
+        {
+            ["identifier"] = "a",
+            ["trigger"] = new JsonObject { ["type"] = "self-service", ["operation"] = "DAY-2" },
+            ["invocationMethod"] = body,
+        };
+
+        var webhook = ActionInputs.Render(action)["webhookMethod"]!.AsObject();
+
+        Assert.Equal("{\"a\":[1,\"\\u2028\"],\"z\":\"a\\u003cb\\u003e\\u0026c\"}", webhook["body"]!.GetValue<string>());
+        Assert.Equal("false", webhook["agent"]!.GetValue<string>());
+        Assert.Equal("true", webhook["synchronized"]!.GetValue<string>());
+        Assert.Null(webhook["headers"]);
+    }
+
+    [Fact]
+    public void ARelationTheRendererCannotMapIsRefusedRatherThanDropped()
+    {
+        var entity = new JsonObject { ["identifier"] = "e", ["title"] = "e", ["properties"] = new JsonObject(), ["relations"] = new JsonObject { ["owner"] = "team" } };
+
+        var error = Assert.Throws<NotSupportedException>(() => EntityInputs.Render(entity, "bp"));
+
+        Assert.Contains("relations", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, (string Type, JsonObject Inputs)> Rendered()
+    {
+        var declaration = SpaceliftIntegration.Declare(Inputs, [Sample]);
+        var result = new Dictionary<string, (string, JsonObject)>(StringComparer.Ordinal);
+        foreach (var resource in declaration.State.Resources)
+        {
+            var name = resource.Address.Kind == ResourceKind.Blueprint ? "blueprint" : resource.Address.Kind == ResourceKind.Entity ? "entity" : resource.Address.Id;
+            result[name] = (resource.Address.Type, ProviderInputs.Render(resource.Address.Kind, resource.Body, Inputs.Blueprint));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,267 @@
+using System.Text.Json.Nodes;
+using Emulators.Hosting;
+using FakePulumiEngine;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.PulumiMode;
+
+/// <summary>
+/// The real built program run as Pulumi's dotnet language host runs it (no arguments, PULUMI_*
+/// variables, an environment otherwise cleaned), against a fake engine and the emulators.
+/// </summary>
+[Collection(ChildProcessCollection.Name)]
+public sealed class PulumiEngineModeTests
+{
+    private const int Stacks = 12;
+
+    [Fact]
+    public async Task UpRegistersTheStackThenEveryDeclaredResourceThenOutputsThenShutdown()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = Stacks });
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var methods = calls.Select(c => c.Method).ToList();
+        Assert.Equal("RegisterResource", methods[0]);
+        Assert.Equal(Recorded.Stack, Recorded.Text(calls[0].Request, "type"));
+        Assert.Equal("infra-dev", Recorded.Text(calls[0].Request, "name"));
+        Assert.Equal("SetRootResource", methods[1]);
+        Assert.Equal(["RegisterResourceOutputs", "SignalAndWaitForShutdown"], methods[^2..]);
+        Assert.Empty(calls.Errors());
+
+        var custom = calls.Custom();
+        Assert.Equal(1, custom.Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
+        Assert.Equal(["SPACELIFT_API_KEY_ID", "SPACELIFT_API_KEY_SECRET", "SPACELIFT_TOKEN"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Secret).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
+        Assert.Equal(["refresh_spacelift_token", "spacelift_token_refresh_sync", "trigger_spacelift_stack"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Action).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
+        Assert.Equal(Stacks, custom.Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
+
+        var stackUrn = Recorded.Urn(Recorded.Stack, "infra-dev");
+        foreach (var call in custom)
+        {
+            Assert.Equal(stackUrn, Recorded.Text(call.Request, "parent"));
+            Assert.Equal("2.21.10", Recorded.Text(call.Request, "version"));
+            Assert.Equal(ProviderSchema.Port.PluginDownloadUrl, Recorded.Text(call.Request, "pluginDownloadURL"));
+            Assert.True(call.Request["acceptSecrets"]?.GetValue<bool>() == true && call.Request["supportsResultReporting"]?.GetValue<bool>() == true);
+        }
+
+        var outputs = calls.Single(c => c.Method == "RegisterResourceOutputs").Request;
+        Assert.Equal(stackUrn, Recorded.Text(outputs, "urn"));
+        Assert.Equal("space_lift_stack", outputs["outputs"]!["blueprintId"]!.GetValue<string>());
+        Assert.Equal(Stacks, outputs["outputs"]!["entityCount"]!.GetValue<double>());
+        Assert.True(DateTimeOffset.TryParse(outputs["outputs"]!["tokenValidUntil"]!.GetValue<string>(), out _));
+    }
+
+    [Fact]
+    public async Task DependenciesAreDeclaredAndEachDependentIsSentAfterWhatItNeeds()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = Stacks });
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var blueprint = Recorded.Urn(Recorded.Blueprint, "space_lift_stack");
+        var token = Recorded.Urn(Recorded.Secret, "SPACELIFT_TOKEN");
+        var expected = new Dictionary<(string, string), string[]>
+        {
+            [(Recorded.Action, "trigger_spacelift_stack")] = [blueprint, token],
+            [(Recorded.Action, "refresh_spacelift_token")] = [Recorded.Urn(Recorded.Secret, "SPACELIFT_API_KEY_ID"), Recorded.Urn(Recorded.Secret, "SPACELIFT_API_KEY_SECRET")],
+            [(Recorded.Action, "spacelift_token_refresh_sync")] = [Recorded.Urn(Recorded.Action, "refresh_spacelift_token"), token],
+        };
+        foreach (var entity in calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity))
+        {
+            expected[(Recorded.Entity, Recorded.Text(entity.Request, "name")!)] = [blueprint];
+        }
+
+        var sequenceByUrn = calls.Registrations().ToDictionary(c => Recorded.Urn(Recorded.Text(c.Request, "type")!, Recorded.Text(c.Request, "name")!), c => c.Sequence);
+        foreach (var ((type, name), needs) in expected)
+        {
+            var call = calls.Named(type, name);
+            Assert.Equal(needs.Order(StringComparer.Ordinal), Recorded.Strings(call.Request, "dependencies").Order(StringComparer.Ordinal));
+            Assert.All(needs, need => Assert.True(sequenceByUrn[need] < call.Sequence, $"{name} was sent before {need}"));
+        }
+    }
+
+    [Fact]
+    public async Task EveryInputIsValidForTheProviderSchemaAndSecretsAreWrapped()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = Stacks });
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        foreach (var call in calls.Custom())
+        {
+            var type = Recorded.Text(call.Request, "type")!;
+            var problems = ProviderSchema.Port.Validate(type, call.Request["object"]!.AsObject());
+            Assert.True(problems.Count == 0, $"{type} {Recorded.Text(call.Request, "name")}:\n{string.Join("\n", problems)}");
+        }
+
+        var keySecret = calls.Named(Recorded.Secret, "SPACELIFT_API_KEY_SECRET").Request;
+        Assert.Equal(world.Config["spacelift:apiKeySecret"], keySecret["object"]!["secretValue"]!["value"]!.GetValue<string>());
+        Assert.Equal(["secretValue"], Recorded.Strings(keySecret, "additionalSecretOutputs"));
+
+        // Nothing the program printed carries a credential.
+        Assert.DoesNotContain(world.Config["spacelift:apiKeySecret"], run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APreviewMintsNothingAndSendsTheTokenAsUnknown()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = Stacks });
+
+        var (run, calls) = await world.RunAsync(new FakeEngineOptions { DryRun = true });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var token = calls.Named(Recorded.Secret, "SPACELIFT_TOKEN").Request["object"]!.AsObject();
+        Assert.Equal(ProviderSchema.SecretSignature, token["secretValue"]![ProviderSchema.SecretKey]!.GetValue<string>());
+        Assert.Equal(ProviderSchema.Unknown, token["secretValue"]!["value"]!.GetValue<string>());
+        Assert.Equal(ProviderSchema.Unknown, token["description"]!.GetValue<string>());
+        Assert.Empty(Recorded.Strings(calls.Named(Recorded.Secret, "SPACELIFT_TOKEN").Request, "ignoreChanges"));
+    }
+
+    [Fact]
+    public async Task UpMintsATokenAndAFreshTokenInPortIsKeptWithIgnoreChanges()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 2 });
+
+        var (first, firstCalls) = await world.RunAsync();
+        Assert.True(first.ExitCode == 0, first.ToString());
+        var minted = firstCalls.Named(Recorded.Secret, "SPACELIFT_TOKEN").Request;
+        var jwt = minted["object"]!["secretValue"]!["value"]!.GetValue<string>();
+        Assert.Equal(3, jwt.Split('.').Length);
+        Assert.Contains("validUntil:", minted["object"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(Recorded.Strings(minted, "ignoreChanges"));
+
+        // What the provider would have written on that up: the token with its validUntil record.
+        using (var api = new PortApi(world.Emulators.PortUrl, world.Emulators.Options.PortClientId, world.Emulators.Options.PortClientSecret))
+        {
+            await api.SendAsync(HttpMethod.Post, "v1/organization/secrets", new JsonObject
+            {
+                ["secretName"] = "SPACELIFT_TOKEN",
+                ["secretValue"] = jwt,
+                ["description"] = minted["object"]!["description"]!.GetValue<string>(),
+            });
+        }
+
+        var (second, secondCalls) = await world.RunAsync();
+        Assert.True(second.ExitCode == 0, second.ToString());
+        var kept = secondCalls.Named(Recorded.Secret, "SPACELIFT_TOKEN").Request;
+        Assert.Equal(["secretValue", "description"], Recorded.Strings(kept, "ignoreChanges"));
+        Assert.NotEqual(jwt, kept["object"]!["secretValue"]!["value"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TwoRunsWithTheSameInputsRegisterIdenticalResources()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = Stacks });
+
+        var (first, firstCalls) = await world.RunAsync(new FakeEngineOptions { DryRun = true });
+        var (second, secondCalls) = await world.RunAsync(new FakeEngineOptions { DryRun = true });
+
+        Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first + "\n" + second);
+        Assert.Equal(Normalized(firstCalls), Normalized(secondCalls));
+
+        static List<string> Normalized(IReadOnlyList<RecordedCall> calls)
+            => [.. calls.Registrations().Select(c => c.Request.ToJsonString()).Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public async Task AFailedSpaceliftReadExitsNonZeroBeforeAnyResourceIsRegistered()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = Stacks });
+        world.Emulators.Faults.Configure("spacelift.query:500=1", seed: 1);
+        world.Config["infra:allowMassDelete"] = "true";
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.Equal(32, run.ExitCode);
+        Assert.Empty(calls.Custom());
+        var error = Assert.Single(calls.Errors());
+        Assert.Contains("reading Spacelift failed", Recorded.Text(error.Request, "message"), StringComparison.Ordinal);
+        Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task ZeroStacksWhilePortHoldsEntitiesExitsNonZeroUnlessMassDeleteIsAllowed()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 0 });
+        await world.SeedEntitiesAsync(3);
+
+        var (refused, refusedCalls) = await world.RunAsync();
+
+        Assert.Equal(32, refused.ExitCode);
+        Assert.Empty(refusedCalls.Custom());
+        Assert.Contains("0 stacks", Recorded.Text(Assert.Single(refusedCalls.Errors()).Request, "message"), StringComparison.Ordinal);
+
+        world.Config["infra:allowMassDelete"] = "true";
+        var (allowed, allowedCalls) = await world.RunAsync();
+
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+        Assert.DoesNotContain(allowedCalls.Custom(), c => Recorded.Text(c.Request, "type") == Recorded.Entity);
+    }
+
+    [Fact]
+    public async Task DeletingMoreThanThePruneThresholdExitsNonZeroAndTheEnvironmentOverrideAllowsIt()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 1 });
+        await world.SeedEntitiesAsync(10);
+
+        var (refused, refusedCalls) = await world.RunAsync();
+
+        Assert.Equal(32, refused.ExitCode);
+        Assert.Empty(refusedCalls.Custom());
+        Assert.Contains("prune threshold", Recorded.Text(Assert.Single(refusedCalls.Errors()).Request, "message"), StringComparison.Ordinal);
+
+        world.ExtraEnvironment["INFRA_ALLOW_MASS_DELETE"] = "true";
+        var (allowed, _) = await world.RunAsync();
+
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+    }
+
+    [Fact]
+    public async Task AMissingConfigKeyIsOneErrorThroughTheEngineLogAndTheEnvironmentCanSupplyIt()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 1 });
+        var clientId = world.Config["port:clientId"];
+        world.Config.Remove("port:clientId");
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.Equal(32, run.ExitCode);
+        Assert.Empty(calls.Custom());
+        var message = Recorded.Text(Assert.Single(calls.Errors()).Request, "message")!;
+        Assert.Contains("'port:clientId' (env PORT_CLIENT_ID)", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", message, StringComparison.Ordinal);
+
+        world.ExtraEnvironment["PORT_CLIENT_ID"] = clientId;
+        var (fixedRun, _) = await world.RunAsync();
+
+        Assert.True(fixedRun.ExitCode == 0, fixedRun.ToString());
+    }
+
+    [Fact]
+    public async Task AResourceTheEngineFailsMakesTheProgramExitNonZero()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 2 });
+
+        var (run, calls) = await world.RunAsync(new FakeEngineOptions { FailType = Recorded.Blueprint });
+
+        Assert.Equal(32, run.ExitCode);
+        Assert.DoesNotContain(calls.Custom(), c => Recorded.Text(c.Request, "type") == Recorded.Entity);
+        Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
+    }
+
+    [Fact]
+    public async Task FiveThousandStacksRegisterFiveThousandEntities()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 5000 });
+
+        var (run, calls) = await world.RunAsync(timeout: TimeSpan.FromMinutes(5));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var entities = calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")).ToList();
+        Assert.Equal(5000, entities.Distinct().Count());
+        Assert.Equal(5000, entities.Count);
+    }
+}

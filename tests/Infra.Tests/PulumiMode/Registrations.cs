@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using FakePulumiEngine;
+
+namespace Infra.Tests.PulumiMode;
+
+/// <summary>Views on the fake engine's recording.</summary>
+internal static class Recorded
+{
+    public const string Stack = "pulumi:pulumi:Stack";
+    public const string Blueprint = "port:index/blueprint:Blueprint";
+    public const string Secret = "port:index/organizationSecret:OrganizationSecret";
+    public const string Action = "port:index/action:Action";
+    public const string Entity = "port:index/entity:Entity";
+
+    public static List<RecordedCall> Registrations(this IReadOnlyList<RecordedCall> calls)
+        => [.. calls.Where(c => c.Method == "RegisterResource")];
+
+    public static List<RecordedCall> Custom(this IReadOnlyList<RecordedCall> calls)
+        => [.. calls.Registrations().Where(c => c.Request["custom"]?.GetValue<bool>() == true)];
+
+    public static RecordedCall Named(this IReadOnlyList<RecordedCall> calls, string type, string name)
+        => calls.Registrations().Single(c => Text(c.Request, "type") == type && Text(c.Request, "name") == name);
+
+    public static string Urn(string type, string name) => $"urn:pulumi:dev::infra::{type}::{name}";
+
+    public static string? Text(JsonObject request, string field) => request[field]?.GetValue<string>();
+
+    public static List<string> Strings(JsonObject request, string field)
+        => [.. (request[field] as JsonArray ?? []).Select(n => n!.GetValue<string>())];
+
+    public static List<RecordedCall> Errors(this IReadOnlyList<RecordedCall> calls)
+        => [.. calls.Where(c => c.Method == "Log" && Text(c.Request, "severity") == "ERROR")];
+}
