@@ -144,7 +144,23 @@ public static class StackConfigLoader
             insecure || Boolean(values, own.Insecure),
             demoStacks is null
                 ? null
-                : new DemoSettings((int)demoStacks, Path.GetFullPath(Path.Combine(directory, Text(values, own.DemoStateFile)))));
+                : new DemoSettings((int)demoStacks, Path.GetFullPath(Path.Combine(directory, Text(values, own.DemoStateFile)))),
+            Suffix(values, own.NameSuffix),
+            values.Resolve(own.TakeOver) is not null && Boolean(values, own.TakeOver));
+    }
+
+    /// <summary>Unset or empty: no suffix, the guide's names.</summary>
+    private static string Suffix(ConfigResolver values, KnownKey key)
+    {
+        var value = values.Resolve(key);
+        if (value is null)
+        {
+            return string.Empty;
+        }
+
+        return NameSuffix.Problem(value.Text) is { } problem
+            ? throw values.Error(key, $"is '{value.Text}': it {problem}", value)
+            : value.Text;
     }
 
     private static string Text(ConfigResolver values, KnownKey key)
@@ -237,5 +253,7 @@ public static class StackConfigLoader
         public KnownKey Insecure { get; } = KnownKey.ForProject(project, "insecure");
         public KnownKey DemoStacks { get; } = KnownKey.ForProject(project, "demoStacks");
         public KnownKey DemoStateFile { get; } = KnownKey.ForProject(project, "demoStateFile");
+        public KnownKey NameSuffix { get; } = KnownKey.ForProject(project, "nameSuffix");
+        public KnownKey TakeOver { get; } = KnownKey.ForProject(project, "takeOver");
     }
 }

@@ -41,6 +41,11 @@ public sealed record SpaceliftSettings(Uri Endpoint, string ApiKeyId, Secret Api
 /// <param name="StateDir"><c>infra:stateDir</c> [INFRA_STATE_DIR], an absolute path (relative values resolve against the project directory).</param>
 /// <param name="Insecure"><c>infra:insecure</c> [INFRA_INSECURE] or the CLI's <c>--insecure</c>: plain http:// to non-loopback hosts is allowed.</param>
 /// <param name="Demo">Non-null exactly when <c>infra:demoStacks</c> [INFRA_DEMO_STACKS] is set.</param>
+/// <param name="NameSuffix">
+/// <c>infra:nameSuffix</c> [INFRA_NAME_SUFFIX], empty by default (the guide's names); checked against
+/// <see cref="NameSuffix"/>'s rules.
+/// </param>
+/// <param name="TakeOver"><c>infra:takeOver</c> [INFRA_TAKE_OVER] or the CLI's <c>--take-over</c>: take over declared resources another stack owns.</param>
 public sealed record ProjectSettings(
     string Blueprint,
     double PruneThreshold,
@@ -48,7 +53,9 @@ public sealed record ProjectSettings(
     int Concurrency,
     string StateDir,
     bool Insecure,
-    DemoSettings? Demo);
+    DemoSettings? Demo,
+    string NameSuffix = "",
+    bool TakeOver = false);
 
 /// <summary>Set only for the demo stack: start both emulators in-process at the configured URLs.</summary>
 /// <param name="Stacks"><c>infra:demoStacks</c>: how many Spacelift stacks the emulator holds (0 or more).</param>

@@ -44,6 +44,12 @@ public static class ExitCodes
     /// <summary><c>verify --trigger</c>: Spacelift answered the trigger with GraphQL errors or without a run.</summary>
     public const int VerifySpaceliftAnswer = 14;
 
+    /// <summary>
+    /// The run would create over, update or delete a resource another stack owns (its description's
+    /// owner mark names that stack); nothing was written. Pulumi has no code for it (11 to 14 are verify's).
+    /// </summary>
+    public const int OwnershipConflict = 15;
+
     /// <summary>A bug: an exception nobody anticipated (Pulumi: 255).</summary>
     public const int Internal = 255;
 }

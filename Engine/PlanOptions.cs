@@ -5,4 +5,8 @@ namespace Infra.Engine;
 /// or when Spacelift returned zero stacks while Port holds entities. A failed or partial Spacelift
 /// read is never overridden: nothing is pruned on it.
 /// </param>
-public sealed record PlanOptions(bool AllowMassDeletion = false);
+/// <param name="TakeOver">
+/// <c>--take-over</c> (or <c>infra:takeOver</c>): declared resources another stack owns are taken over
+/// (re-marked as this stack's) instead of stopping the run.
+/// </param>
+public sealed record PlanOptions(bool AllowMassDeletion = false, bool TakeOver = false);

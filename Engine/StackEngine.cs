@@ -4,6 +4,7 @@ using Infra.Engine.Apply;
 using Infra.Engine.Planning;
 using Infra.Engine.State;
 using Infra.Diagnostics;
+using Infra.Engine.Ownership;
 using Infra.Model;
 using Infra.Port;
 using Infra.Spacelift;
@@ -51,6 +52,9 @@ public sealed class StackEngine : IStackEngine
 
     private Secret ApiKeyId => new(_configuration.Spacelift.ApiKeyId);
 
+    /// <summary>The name written into every resource's owner mark.</summary>
+    private StackOwner Owner => new(_configuration.Project, _configuration.Stack);
+
     public async Task<Plan> PlanAsync(Operation operation, PlanOptions options, CancellationToken cancellationToken)
     {
         var state = await _store.LoadAsync(cancellationToken);
@@ -77,7 +81,18 @@ public sealed class StackEngine : IStackEngine
             _configuration.Settings.PruneThreshold,
             _configuration.Settings.TokenRotationWindow,
             _configuration.Port.ClientSecret);
-        return new Planner(settings, _masker, _time.GetUtcNow()).Build(this, operation, options, declaration, live, state, read);
+        var mine = declaration.State.Resources.Select(r => r.Address).Concat(state.Managed.Select(m => m.Address)).ToHashSet();
+        var ownership = OwnershipCheck.Evaluate(
+            Owner,
+            live.Resources.Where(r => mine.Contains(r.Key)).Select(r => KeyValuePair.Create(r.Key, (JsonObject?)r.Value)),
+            options.TakeOver);
+        if (operation == Operation.Update)
+        {
+            // Before any write, and before a preview shows a plan that up could not apply.
+            ownership.ThrowIfConflicts(declaration.State.Resources.Select(r => r.Address));
+        }
+
+        return new Planner(settings, _masker, _time.GetUtcNow(), ownership).Build(this, operation, options, declaration, live, state, read);
     }
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, IProgress<StepResult>? progress, CancellationToken cancellationToken)
@@ -109,7 +124,9 @@ public sealed class StackEngine : IStackEngine
             _configuration.Spacelift.Endpoint,
             ApiKeyId,
             _configuration.Spacelift.ApiKeySecret,
-            TokenSource.Minted),
+            TokenSource.Minted,
+            Names: new ResourceNames(_configuration.Settings.NameSuffix),
+            Owner: Owner),
         stacks);
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)

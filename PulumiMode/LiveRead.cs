@@ -23,7 +23,7 @@ internal sealed record LiveRead(
     {
         var stacksTask = ReadStacksAsync(spacelift, masker, cancellationToken);
         var entitiesTask = ReadEntitiesAsync(port, blueprint, cancellationToken);
-        var names = new[] { ResourceNames.ApiKeyIdSecret, ResourceNames.ApiKeySecretSecret, ResourceNames.TokenSecret };
+        var names = new[] { ResourceNames.Guide.ApiKeyIdSecret, ResourceNames.Guide.ApiKeySecretSecret, ResourceNames.Guide.TokenSecret };
         var secretTasks = names.Select(name => port.GetAsync(ResourceKind.Secret, name, cancellationToken)).ToArray();
         await Task.WhenAll([stacksTask, entitiesTask, .. secretTasks]);
 

@@ -165,7 +165,7 @@ public sealed class PulumiProgram
 
         // 1. The blueprint and the three secrets are independent of each other.
         var blueprintResource = resources.Single(r => r.Address.Kind == ResourceKind.Blueprint);
-        var keySecrets = new[] { ResourceNames.ApiKeyIdSecret, ResourceNames.ApiKeySecretSecret };
+        var keySecrets = new[] { ResourceNames.Guide.ApiKeyIdSecret, ResourceNames.Guide.ApiKeySecretSecret };
         var keyChanging = false;
         var first = new List<Task>
         {
@@ -186,18 +186,18 @@ public sealed class PulumiProgram
         await Task.WhenAll(first);
 
         // 2. The actions need the blueprint (the trigger's user input names it) and the secrets they template.
-        var trigger = byAddress[new ResourceAddress(ResourceKind.Action, ResourceNames.TriggerAction)];
-        var refresh = byAddress[new ResourceAddress(ResourceKind.Action, ResourceNames.RefreshAction)];
+        var trigger = byAddress[new ResourceAddress(ResourceKind.Action, ResourceNames.Guide.TriggerAction)];
+        var refresh = byAddress[new ResourceAddress(ResourceKind.Action, ResourceNames.Guide.RefreshAction)];
         await Task.WhenAll(
-            run.RegisterAsync(trigger, Render(trigger, blueprint), [Registered(ResourceKind.Blueprint, blueprint).Urn, Registered(ResourceKind.Secret, ResourceNames.TokenSecret).Urn], cancellationToken),
+            run.RegisterAsync(trigger, Render(trigger, blueprint), [Registered(ResourceKind.Blueprint, blueprint).Urn, Registered(ResourceKind.Secret, ResourceNames.Guide.TokenSecret).Urn], cancellationToken),
             run.RegisterAsync(refresh, Render(refresh, blueprint), [.. keySecrets.Select(n => Registered(ResourceKind.Secret, n).Urn)], cancellationToken));
 
         // 3. The automation runs after the refresh action and writes the token secret.
-        var automation = byAddress[new ResourceAddress(ResourceKind.Automation, ResourceNames.TokenAutomation)];
+        var automation = byAddress[new ResourceAddress(ResourceKind.Automation, ResourceNames.Guide.TokenAutomation)];
         var automationTask = run.RegisterAsync(
             automation,
             Render(automation, blueprint),
-            [Registered(ResourceKind.Action, ResourceNames.RefreshAction).Urn, Registered(ResourceKind.Secret, ResourceNames.TokenSecret).Urn],
+            [Registered(ResourceKind.Action, ResourceNames.Guide.RefreshAction).Urn, Registered(ResourceKind.Secret, ResourceNames.Guide.TokenSecret).Urn],
             cancellationToken);
 
         // 4. The entities, concurrently: each needs only the blueprint.
@@ -222,8 +222,8 @@ public sealed class PulumiProgram
         CancellationToken cancellationToken)
     {
         var configuration = config.Configuration;
-        var resource = byAddress[new ResourceAddress(ResourceKind.Secret, ResourceNames.TokenSecret)];
-        var live = read.Secrets.GetValueOrDefault(ResourceNames.TokenSecret);
+        var resource = byAddress[new ResourceAddress(ResourceKind.Secret, ResourceNames.Guide.TokenSecret)];
+        var live = read.Secrets.GetValueOrDefault(ResourceNames.Guide.TokenSecret);
         var liveDescription = InputShapes.Text(live?["description"]);
         var decision = TokenDecision.Decide(live is not null, liveDescription, keyChanging, config.RotateToken, _time.GetUtcNow(), configuration.Settings.TokenRotationWindow);
         var inputs = Render(resource, configuration.Settings.Blueprint);
@@ -238,7 +238,7 @@ public sealed class PulumiProgram
             return;
         }
 
-        await run.LogAsync(EngineLogLevel.Info, $"{ResourceNames.TokenSecret}: {decision.Reason}", cancellationToken);
+        await run.LogAsync(EngineLogLevel.Info, $"{ResourceNames.Guide.TokenSecret}: {decision.Reason}", cancellationToken);
         if (_host.DryRun)
         {
             // A preview never mints: the value and its validUntil are known only when the update runs.

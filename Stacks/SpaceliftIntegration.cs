@@ -12,15 +12,16 @@ public static class SpaceliftIntegration
     public static Declaration Declare(IntegrationInputs inputs, IReadOnlyList<SpaceliftStack> stacks)
     {
         var check = StackDataRules.Check(stacks);
+        var names = inputs.Identifiers;
         var resources = new List<DesiredResource>(check.Accepted.Count + 7)
         {
-            new(new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint), Blueprint(inputs.Blueprint)),
-            SecretResource(ResourceNames.ApiKeyIdSecret, inputs.ApiKeyId),
-            SecretResource(ResourceNames.ApiKeySecretSecret, inputs.ApiKeySecret),
-            SecretResource(ResourceNames.TokenSecret, inputs.Token is TokenSource.GivenToken given ? given.Value : null),
-            new(new ResourceAddress(ResourceKind.Action, ResourceNames.TriggerAction), TriggerAction(inputs)),
-            new(new ResourceAddress(ResourceKind.Action, ResourceNames.RefreshAction), RefreshAction(inputs)),
-            new(new ResourceAddress(ResourceKind.Automation, ResourceNames.TokenAutomation), TokenAutomation(inputs)),
+            new(new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint), Blueprint(inputs)),
+            SecretResource(inputs, names.ApiKeyIdSecret, inputs.ApiKeyId),
+            SecretResource(inputs, names.ApiKeySecretSecret, inputs.ApiKeySecret),
+            SecretResource(inputs, names.TokenSecret, inputs.Token is TokenSource.GivenToken given ? given.Value : null),
+            new(new ResourceAddress(ResourceKind.Action, names.TriggerAction), TriggerAction(inputs)),
+            new(new ResourceAddress(ResourceKind.Action, names.RefreshAction), RefreshAction(inputs)),
+            new(new ResourceAddress(ResourceKind.Automation, names.TokenAutomation), TokenAutomation(inputs)),
         };
         resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id, inputs.Blueprint), Entity(inputs, s))));
         // The data rules know stacks, not blueprints: their entity addresses get it here.
@@ -28,12 +29,16 @@ public static class SpaceliftIntegration
         return new Declaration(new DesiredState(resources), diagnostics, check.RejectedIds);
     }
 
-    /// <summary>The guide's blueprint; only the identifier comes from configuration.</summary>
-    public static JsonObject Blueprint(string identifier) => new()
+    /// <summary>
+    /// The guide's blueprint; the identifier comes from configuration, and the description (the guide
+    /// has none) carries the owner mark, which the blueprint's entities share.
+    /// </summary>
+    public static JsonObject Blueprint(IntegrationInputs inputs) => new()
     {
-        ["identifier"] = identifier,
-        ["title"] = "SpaceLift Stack",
+        ["identifier"] = inputs.Blueprint,
+        ["title"] = inputs.Identifiers.Title("SpaceLift Stack", inputs.SpaceliftEndpoint),
         ["icon"] = "IaC",
+        ["description"] = inputs.Marked("Spacelift stacks, one entity per stack"),
         ["schema"] = new JsonObject
         {
             ["properties"] = new JsonObject
@@ -68,10 +73,10 @@ public static class SpaceliftIntegration
 
     public static JsonObject TriggerAction(IntegrationInputs inputs) => new()
     {
-        ["identifier"] = ResourceNames.TriggerAction,
-        ["title"] = "Trigger Spacelift Stack",
+        ["identifier"] = inputs.Identifiers.TriggerAction,
+        ["title"] = inputs.Identifiers.Title("Trigger Spacelift Stack", inputs.SpaceliftEndpoint),
         ["icon"] = "Git",
-        ["description"] = "A self service action to trigger Spacelift stack",
+        ["description"] = inputs.Marked("A self service action to trigger Spacelift stack"),
         ["trigger"] = new JsonObject
         {
             ["type"] = "self-service",
@@ -99,7 +104,7 @@ public static class SpaceliftIntegration
             "POST",
             new JsonObject
             {
-                ["Authorization"] = "Bearer {{.secrets." + ResourceNames.TokenSecret + "}}",
+                ["Authorization"] = "Bearer {{.secrets." + inputs.Identifiers.TokenSecret + "}}",
                 ["Content-Type"] = "application/json",
             },
             new JsonObject
@@ -112,10 +117,10 @@ public static class SpaceliftIntegration
 
     public static JsonObject RefreshAction(IntegrationInputs inputs) => new()
     {
-        ["identifier"] = ResourceNames.RefreshAction,
-        ["title"] = "Refresh Spacelift Token",
+        ["identifier"] = inputs.Identifiers.RefreshAction,
+        ["title"] = inputs.Identifiers.Title("Refresh Spacelift Token", inputs.SpaceliftEndpoint),
         ["icon"] = "Git",
-        ["description"] = "A self service action to refresh Spacelift token",
+        ["description"] = inputs.Marked("A self service action to refresh Spacelift token"),
         ["trigger"] = new JsonObject
         {
             ["type"] = "self-service",
@@ -136,8 +141,8 @@ public static class SpaceliftIntegration
                 ["query"] = "mutation GetSpaceliftToken($id: ID!, $secret: String!) { apiKeyUser(id: $id, secret: $secret) { jwt } }",
                 ["variables"] = new JsonObject
                 {
-                    ["id"] = "{{.secrets." + ResourceNames.ApiKeyIdSecret + "}}",
-                    ["secret"] = "{{.secrets." + ResourceNames.ApiKeySecretSecret + "}}",
+                    ["id"] = "{{.secrets." + inputs.Identifiers.ApiKeyIdSecret + "}}",
+                    ["secret"] = "{{.secrets." + inputs.Identifiers.ApiKeySecretSecret + "}}",
                 },
             }),
         ["requiredApproval"] = false,
@@ -145,13 +150,13 @@ public static class SpaceliftIntegration
 
     public static JsonObject TokenAutomation(IntegrationInputs inputs) => new()
     {
-        ["identifier"] = ResourceNames.TokenAutomation,
-        ["title"] = "Refresh Spacelift Token",
-        ["description"] = "Updates the Port secret with the new Spacelift jwt token",
+        ["identifier"] = inputs.Identifiers.TokenAutomation,
+        ["title"] = inputs.Identifiers.Title("Refresh Spacelift Token", inputs.SpaceliftEndpoint),
+        ["description"] = inputs.Marked("Updates the Port secret with the new Spacelift jwt token"),
         ["trigger"] = new JsonObject
         {
             ["type"] = "automation",
-            ["event"] = new JsonObject { ["type"] = "RUN_UPDATED", ["actionIdentifier"] = ResourceNames.RefreshAction },
+            ["event"] = new JsonObject { ["type"] = "RUN_UPDATED", ["actionIdentifier"] = inputs.Identifiers.RefreshAction },
             ["condition"] = new JsonObject
             {
                 ["type"] = "JQ",
@@ -198,9 +203,9 @@ public static class SpaceliftIntegration
         };
     }
 
-    private static DesiredResource SecretResource(string name, Secret? value) => new(
+    private static DesiredResource SecretResource(IntegrationInputs inputs, string name, Secret? value) => new(
         new ResourceAddress(ResourceKind.Secret, name),
-        new JsonObject { ["secretName"] = name, ["description"] = ResourceNames.ManagedSecretDescription },
+        new JsonObject { ["secretName"] = name, ["description"] = inputs.Marked(ResourceNames.ManagedSecretDescription) },
         value);
 
     private static JsonObject StringProperty(string title) => new() { ["type"] = "string", ["title"] = title };

@@ -22,8 +22,12 @@ internal sealed class IntegrationVerifier(
     TimeProvider time,
     Uri spaceliftEndpoint,
     SecretMasker scrubber,
-    Action<string> progress)
+    Action<string> progress,
+    ResourceNames? names = null)
 {
+    /// <summary>The stack's identifiers (<c>infra:nameSuffix</c>); the guide's when not given.</summary>
+    private readonly ResourceNames _names = names ?? ResourceNames.Guide;
+
     // A progress line at most this often while a run is in flight, so a long wait is visibly alive.
     // The first progress line comes after a second, so a quick run prints none; then one every few seconds.
     private static readonly TimeSpan FirstProgressAfter = TimeSpan.FromSeconds(1);
@@ -33,31 +37,31 @@ internal sealed class IntegrationVerifier(
     public async Task<VerifyReport> RunAsync(string stack, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        await RequireActionAsync(ResourceNames.RefreshAction, stack, cancellationToken).ConfigureAwait(false);
+        await RequireActionAsync(_names.RefreshAction, stack, cancellationToken).ConfigureAwait(false);
         if (options.TriggerStack is not null)
         {
-            await RequireActionAsync(ResourceNames.TriggerAction, stack, cancellationToken).ConfigureAwait(false);
+            await RequireActionAsync(_names.TriggerAction, stack, cancellationToken).ConfigureAwait(false);
         }
 
         // What was there before the refresh, so the automation's run and the token's rewrite can be told apart from older ones.
-        var automation = await port.GetActionAsync(ResourceNames.TokenAutomation, cancellationToken).ConfigureAwait(false);
+        var automation = await port.GetActionAsync(_names.TokenAutomation, cancellationToken).ConfigureAwait(false);
         var earlierRuns = automation is null
             ? []
-            : (await port.ListRunsAsync(ResourceNames.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
-        var tokenBefore = await port.GetSecretAsync(ResourceNames.TokenSecret, cancellationToken).ConfigureAwait(false);
+            : (await port.ListRunsAsync(_names.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
+        var tokenBefore = await port.GetSecretAsync(_names.TokenSecret, cancellationToken).ConfigureAwait(false);
 
         var steps = new List<VerifyStep>();
         var refresh = await RefreshAsync(cancellationToken).ConfigureAwait(false);
         steps.Add(refresh);
         var automationStep = refresh.Status == VerifyStepStatus.Passed
             ? await AutomationAsync(automation, earlierRuns, tokenBefore, cancellationToken).ConfigureAwait(false)
-            : VerifyStep.Skip("automation", ResourceNames.TokenAutomation, "not checked: the refresh did not produce a token");
+            : VerifyStep.Skip("automation", _names.TokenAutomation, "not checked: the refresh did not produce a token");
         steps.Add(automationStep);
         if (options.TriggerStack is { } stackId)
         {
             steps.Add(automationStep.Status == VerifyStepStatus.Passed
                 ? await TriggerAsync(stackId, cancellationToken).ConfigureAwait(false)
-                : VerifyStep.Skip("trigger", ResourceNames.TriggerAction, "not run: the token was not refreshed, so no Spacelift run was started"));
+                : VerifyStep.Skip("trigger", _names.TriggerAction, "not run: the token was not refreshed, so no Spacelift run was started"));
         }
 
         return new VerifyReport(stack, steps, time.GetElapsedTime(started));
@@ -74,7 +78,7 @@ internal sealed class IntegrationVerifier(
     private async Task<VerifyStep> RefreshAsync(CancellationToken cancellationToken)
     {
         const string name = "refresh";
-        var action = ResourceNames.RefreshAction;
+        var action = _names.RefreshAction;
         var (run, ended) = await ExecuteAndWaitAsync(action, [], cancellationToken).ConfigureAwait(false);
         var step = Describe(name, action, run) with { LastLog = await LastLogAsync(RunId(run), cancellationToken).ConfigureAwait(false) };
         if (Unfinished(step, run, ended) is { } unfinished)
@@ -94,7 +98,7 @@ internal sealed class IntegrationVerifier(
         {
             return Fail(step, VerifyLink.Credentials,
                 $"Port marked run {step.RunId} SUCCESS, but Spacelift refused the API key ({Errors(response)}): check the secrets "
-                + $"{ResourceNames.ApiKeyIdSecret} and {ResourceNames.ApiKeySecretSecret} in Port (spacelift:apiKeyId / spacelift:apiKeySecret, then `up`)");
+                + $"{_names.ApiKeyIdSecret} and {_names.ApiKeySecretSecret} in Port (spacelift:apiKeyId / spacelift:apiKeySecret, then `up`)");
         }
 
         return step with { Status = VerifyStepStatus.Passed, Message = $"run {step.RunId} SUCCESS: Spacelift issued a new JWT" };
@@ -103,11 +107,11 @@ internal sealed class IntegrationVerifier(
     private async Task<VerifyStep> AutomationAsync(JsonObject? automation, HashSet<string> earlierRuns, JsonObject? tokenBefore, CancellationToken cancellationToken)
     {
         const string name = "automation";
-        var action = ResourceNames.TokenAutomation;
+        var action = _names.TokenAutomation;
         var step = new VerifyStep(name, action, VerifyStepStatus.Failed, "");
         if (automation is null)
         {
-            return Fail(step, VerifyLink.Automation, $"{action} is not in Port (deleted?): the new JWT was not stored in {ResourceNames.TokenSecret}; `up` restores the automation");
+            return Fail(step, VerifyLink.Automation, $"{action} is not in Port (deleted?): the new JWT was not stored in {_names.TokenSecret}; `up` restores the automation");
         }
 
         if (JsonWire.Boolean(automation["publish"]) == false)
@@ -135,12 +139,12 @@ internal sealed class IntegrationVerifier(
             return unfinished with { Message = "the automation's " + unfinished.Message };
         }
 
-        var tokenAfter = await port.GetSecretAsync(ResourceNames.TokenSecret, cancellationToken).ConfigureAwait(false);
+        var tokenAfter = await port.GetSecretAsync(_names.TokenSecret, cancellationToken).ConfigureAwait(false);
         var updatedAt = JsonWire.String(tokenAfter?["updatedAt"]);
         if (tokenAfter is null || updatedAt == JsonWire.String(tokenBefore?["updatedAt"]))
         {
             return Fail(step, VerifyLink.Automation,
-                $"run {step.RunId} SUCCESS, but {ResourceNames.TokenSecret} was not rewritten (updatedAt {updatedAt ?? "none: the secret is missing"})");
+                $"run {step.RunId} SUCCESS, but {_names.TokenSecret} was not rewritten (updatedAt {updatedAt ?? "none: the secret is missing"})");
         }
 
         var description = JsonWire.String(tokenAfter["description"]);
@@ -148,14 +152,14 @@ internal sealed class IntegrationVerifier(
         {
             Status = VerifyStepStatus.Passed,
             TokenUpdatedAt = updatedAt,
-            Message = $"run {step.RunId} SUCCESS: {ResourceNames.TokenSecret} rewritten at {updatedAt}" + (description is null ? "" : $" (\"{scrubber.MaskText(description)}\")"),
+            Message = $"run {step.RunId} SUCCESS: {_names.TokenSecret} rewritten at {updatedAt}" + (description is null ? "" : $" (\"{scrubber.MaskText(description)}\")"),
         };
     }
 
     private async Task<VerifyStep> TriggerAsync(string stackId, CancellationToken cancellationToken)
     {
         const string name = "trigger";
-        var action = ResourceNames.TriggerAction;
+        var action = _names.TriggerAction;
         JsonObject run;
         bool ended;
         try

@@ -4,6 +4,7 @@ using Infra.Cli.Rendering.Verify;
 using Infra.Cli.Settings;
 using Infra.Verify;
 using Spectre.Console.Cli;
+using Infra.Stacks;
 
 namespace Infra.Cli.Commands;
 
@@ -27,7 +28,7 @@ public sealed class VerifyCommand(CliHost host) : AsyncCommand<VerifySettings>
         VerifyReport report;
         await using (var session = await VerifySession.OpenAsync(configuration, host.Time, cancellationToken))
         {
-            var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line));
+            var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), new ResourceNames(configuration.Settings.NameSuffix));
             report = await verifier.RunAsync(configuration.Stack, cancellationToken);
         }
 

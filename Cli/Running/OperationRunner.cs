@@ -35,7 +35,7 @@ public sealed class OperationRunner(
 
         var stack = configuration.Load(settings.ProjectDirectory, settings.Stack!, settings.Insecure);
         await using var engine = await engines.CreateAsync(stack, verb.ToString().ToLowerInvariant(), exclusive: !verb.IsPreview(), cancellationToken);
-        var plan = await engine.PlanAsync(verb.Operation(), new PlanOptions(settings.AllowMassDelete), cancellationToken);
+        var plan = await engine.PlanAsync(verb.Operation(), new PlanOptions(settings.AllowMassDelete, settings.TakeOver || stack.Settings.TakeOver), cancellationToken);
         var report = new RunReport(verb, plan);
         presenter.ShowPlan(report);
         if (!verb.IsPreview())

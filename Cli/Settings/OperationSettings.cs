@@ -33,6 +33,10 @@ public partial class OperationSettings : CommandSettings
     [Description("Allow deleting more entities than the prune threshold, or all of them.")]
     public bool AllowMassDelete { get; set; }
 
+    [CommandOption("--take-over")]
+    [Description("Take over declared resources another stack owns (their owner mark moves to this stack).")]
+    public bool TakeOver { get; set; }
+
     [CommandOption("--insecure")]
     [Description("Allow plain http:// to hosts other than loopback.")]
     public bool Insecure { get; set; }

@@ -123,6 +123,26 @@ public sealed class PortEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// For tests only: the whole organisation (blueprints with their entities, actions, secrets with
+    /// their values and meta fields) as one JSON text, so a test can compare it before and after a run
+    /// byte for byte. Unlike the state file, secret values are in clear (the file's are encrypted with a
+    /// fresh nonce, so two writes of the same organisation differ).
+    /// </summary>
+    internal string Dump()
+    {
+        var protector = new SecretProtector(Options.ClientSecret);
+        var root = JsonNode.Parse(StateSnapshot.Write(_organisation, protector))!.AsObject();
+        foreach (var secret in root["secrets"]!.AsArray())
+        {
+            var value = protector.Unprotect(secret!["protectedValue"]!.GetValue<string>());
+            secret.AsObject().Remove("protectedValue");
+            secret["value"] = value;
+        }
+
+        return root.ToJsonString();
+    }
+
     /// <summary>Every run (self-service and automation), oldest first.</summary>
     public IReadOnlyList<JsonObject> Runs()
     {

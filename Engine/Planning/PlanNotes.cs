@@ -27,7 +27,7 @@ internal static class PlanNotes
             yield return new Diagnostic(
                 Severity.Info,
                 $"Port holds {ResourceNames.GuideSpareSecret}, the guide's second name for the API key secret: it is not managed here and no declared action reads it "
-                + $"(they read {ResourceNames.ApiKeySecretSecret}); if nothing else uses it, delete it in Port's UI (the organisation's secrets) "
+                + $"(they read {new ResourceNames(configuration.Settings.NameSuffix).ApiKeySecretSecret}); if nothing else uses it, delete it in Port's UI (the organisation's secrets) "
                 + $"or with: curl -X DELETE -H \"Authorization: Bearer $PORT_TOKEN\" {url}",
                 SpareSecret);
         }

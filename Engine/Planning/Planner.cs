@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Engine.State;
+using Infra.Engine.Ownership;
 using Infra.Model;
 using Infra.Http;
 using Infra.Stacks;
@@ -8,9 +9,11 @@ namespace Infra.Engine.Planning;
 
 /// <summary>
 /// Turns declarations, live Port and local state into an ordered, masked plan. Pure: reads nothing,
-/// writes nothing, mints nothing (a preview must never change the world).
+/// writes nothing, mints nothing (a preview must never change the world). <paramref name="ownership"/>
+/// says which live resources are another stack's: those are never deleted here (the engine refuses to
+/// write declared ones before planning), and adopted or taken-over ones carry the reason.
 /// </summary>
-internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTimeOffset now)
+internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTimeOffset now, OwnershipReport? ownership = null)
 {
     private readonly List<ResourceChange> _changes = [];
     private readonly List<ResourceChange> _deletions = [];
@@ -84,7 +87,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         }
 
         var declared = declaration.State.Resources.Select(r => r.Address).ToHashSet();
-        var orphans = state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint && !declared.Contains(a)).ToList();
+        var orphans = WithoutForeign(state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint && !declared.Contains(a)));
         _forget.AddRange(orphans.Where(a => !live.Resources.ContainsKey(a)));
         var held = new HashSet<ResourceAddress>();
         foreach (var orphan in orphans.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
@@ -109,11 +112,10 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
 
     private void PlanDestroy(Declaration declaration, LiveSnapshot live, StackState state)
     {
-        var managed = declaration.State.Resources.Select(r => r.Address)
+        var managed = WithoutForeign(declaration.State.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
             .Where(a => !a.Kind.BulkPerBlueprint)
-            .Distinct()
-            .ToList();
+            .Distinct());
         _forget.AddRange(managed.Where(a => !live.Resources.ContainsKey(a)));
         foreach (var blueprint in managed.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
         {
@@ -132,7 +134,15 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
             var isOwned = owned.Contains(address);
             var current = live.Resources.GetValueOrDefault(address);
             var body = current is null ? null : Strip(address.Kind, current);
-            if (isOwned && current is null)
+            if (ownership?.IsForeign(address) == true)
+            {
+                // Never adopted into state; if it was ours, it is not any more.
+                if (isOwned)
+                {
+                    Add(new ResourceChange(address, ChangeKind.Delete, [], body, null, $"belongs to stack {ownership.Findings[address].MarkedOwner}: dropped from state"), new StepIntent(null));
+                }
+            }
+            else if (isOwned && current is null)
             {
                 Add(new ResourceChange(address, ChangeKind.Delete, [], null, null, "gone from Port: dropped from state"), new StepIntent(null));
             }
@@ -201,7 +211,8 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         var old = current is null ? null : SecretBody(name, liveDescription, withValue: false);
         var reason = keyChanging && current is not null
             ? "the API key changes: will re-mint"
-            : TokenRotation.DueReason(current is not null, liveDescription, now, settings.TokenRotationWindow);
+            : TokenRotation.DueReason(current is not null, liveDescription, now, settings.TokenRotationWindow)
+                ?? ownership?.Reason(resource.Address);
         if (reason is null)
         {
             Add(new ResourceChange(resource.Address, ChangeKind.Same, [], old, old?.DeepClone().AsObject()), new StepIntent(resource));
@@ -338,8 +349,38 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         }
     }
 
+    /// <summary>
+    /// Drops the resources another stack owns: they are left in Port, forgotten from this stack's
+    /// state, and named in a warning.
+    /// </summary>
+    private List<ResourceAddress> WithoutForeign(IEnumerable<ResourceAddress> addresses)
+    {
+        var kept = new List<ResourceAddress>();
+        foreach (var address in addresses)
+        {
+            if (ownership?.IsForeign(address) != true)
+            {
+                kept.Add(address);
+                continue;
+            }
+
+            _forget.Add(address);
+            _diagnostics.Add(new Diagnostic(
+                Severity.Warning,
+                $"{address} belongs to stack {ownership.Findings[address].MarkedOwner}: left in Port and dropped from this stack's state (--take-over to make it this stack's)",
+                address));
+        }
+
+        return kept;
+    }
+
     private void Add(ResourceChange change, StepIntent intent)
     {
+        if (change.Kind == ChangeKind.Update && ownership?.Reason(change.Address) is { } owning && change.Reason?.Contains(owning, StringComparison.Ordinal) != true)
+        {
+            change = change with { Reason = change.Reason is null ? owning : change.Reason + "; " + owning };
+        }
+
         var masked = Masked(change);
         _changes.Add(masked);
         _intents[masked] = intent;

@@ -88,22 +88,22 @@ public sealed class DestroyRefreshTests : IDisposable
     {
         // Given: state that owns the trigger action, which someone deleted, and knows nothing else
         await _f.RunAsync();
-        await _f.Port.DeleteActionAsync(ResourceNames.TriggerAction, CancellationToken.None);
+        await _f.Port.DeleteActionAsync(ResourceNames.Guide.TriggerAction, CancellationToken.None);
         var store = new FileStateStore(_f.StateDir, "dev");
-        await store.SaveAsync(new StackState([new ManagedResource(ResourceKind.Action, ResourceNames.TriggerAction), new ManagedResource(ResourceKind.Blueprint, "space_lift_stack")], [], null), CancellationToken.None);
+        await store.SaveAsync(new StackState([new ManagedResource(ResourceKind.Action, ResourceNames.Guide.TriggerAction), new ManagedResource(ResourceKind.Blueprint, "space_lift_stack")], [], null), CancellationToken.None);
         var writes = _f.Port.Writes;
 
         // When
         var result = await _f.RunAsync(Operation.Refresh);
 
         // Then
-        Assert.Equal(ChangeKind.Delete, result.Plan.Change(ResourceKind.Action, ResourceNames.TriggerAction).Kind);
+        Assert.Equal(ChangeKind.Delete, result.Plan.Change(ResourceKind.Action, ResourceNames.Guide.TriggerAction).Kind);
         Assert.Equal(ChangeKind.Same, result.Plan.Change(ResourceKind.Blueprint, "space_lift_stack").Kind);
-        Assert.Equal(ChangeKind.Update, result.Plan.Change(ResourceKind.Automation, ResourceNames.TokenAutomation).Kind);
+        Assert.Equal(ChangeKind.Update, result.Plan.Change(ResourceKind.Automation, ResourceNames.Guide.TokenAutomation).Kind);
         Assert.Equal(writes, _f.Port.Writes);
         var managed = (await store.LoadAsync(CancellationToken.None)).Managed.Select(m => m.Id).Order(StringComparer.Ordinal);
         Assert.Equal(
-            [ResourceNames.ApiKeyIdSecret, ResourceNames.ApiKeySecretSecret, ResourceNames.TokenSecret, ResourceNames.RefreshAction, "space_lift_stack", ResourceNames.TokenAutomation],
+            [ResourceNames.Guide.ApiKeyIdSecret, ResourceNames.Guide.ApiKeySecretSecret, ResourceNames.Guide.TokenSecret, ResourceNames.Guide.RefreshAction, "space_lift_stack", ResourceNames.Guide.TokenAutomation],
             managed);
     }
 

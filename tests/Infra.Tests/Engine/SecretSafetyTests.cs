@@ -19,7 +19,7 @@ public sealed class SecretSafetyTests : IDisposable
     {
         // Given: drift on every secret so each shows a diff, and a stack description that quotes a secret
         await _f.RunAsync();
-        foreach (var name in new[] { ResourceNames.ApiKeyIdSecret, ResourceNames.ApiKeySecretSecret, ResourceNames.TokenSecret })
+        foreach (var name in new[] { ResourceNames.Guide.ApiKeyIdSecret, ResourceNames.Guide.ApiKeySecretSecret, ResourceNames.Guide.TokenSecret })
         {
             _f.Port.SetSecretOutOfBand(name, "x", "edited");
         }
@@ -58,9 +58,9 @@ public sealed class SecretSafetyTests : IDisposable
     {
         await _f.RunAsync();
 
-        var description = _f.Port.SecretDescription(ResourceNames.ApiKeySecretSecret)!;
+        var description = _f.Port.SecretDescription(ResourceNames.Guide.ApiKeySecretSecret)!;
 
-        Assert.Matches(@"^Managed by infra · fp:[A-Za-z0-9_-]{22}$", description);
+        Assert.Matches(@"^Managed by infra · owner:infra/dev · fp:[A-Za-z0-9_-]{22}$", description);
         var plainHash = Convert.ToBase64String(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(EngineFixture.ApiKeySecret)));
         Assert.DoesNotContain(plainHash[..10], description, StringComparison.Ordinal);
     }

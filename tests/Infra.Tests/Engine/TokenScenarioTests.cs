@@ -19,8 +19,8 @@ public sealed class TokenScenarioTests : IDisposable
 
         // Then
         Assert.Equal(1, _f.Spacelift.Mints);
-        Assert.Equal("eyJ.jwt-1.sig", _f.Port.SecretValue(ResourceNames.TokenSecret));
-        Assert.Equal("Managed by infra \u00b7 validUntil:2026-11-28T20:00:00Z", _f.Port.SecretDescription(ResourceNames.TokenSecret));
+        Assert.Equal("eyJ.jwt-1.sig", _f.Port.SecretValue(ResourceNames.Guide.TokenSecret));
+        Assert.Equal("Managed by infra \u00b7 owner:infra/dev \u00b7 validUntil:2026-11-28T20:00:00Z", _f.Port.SecretDescription(ResourceNames.Guide.TokenSecret));
     }
 
     [Fact]
@@ -34,13 +34,13 @@ public sealed class TokenScenarioTests : IDisposable
         var plan = await _f.PreviewAsync();
 
         // Then
-        var change = plan.Change(ResourceKind.Secret, ResourceNames.TokenSecret);
+        var change = plan.Change(ResourceKind.Secret, ResourceNames.Guide.TokenSecret);
         Assert.Equal(ChangeKind.Update, change.Kind);
         Assert.Equal("will re-mint (expires in 1h30m, inside the 2h window)", change.Reason);
         Assert.Equal(1, _f.Spacelift.Mints);
         await _f.RunAsync();
         Assert.Equal(2, _f.Spacelift.Mints);
-        Assert.Equal("eyJ.jwt-2.sig", _f.Port.SecretValue(ResourceNames.TokenSecret));
+        Assert.Equal("eyJ.jwt-2.sig", _f.Port.SecretValue(ResourceNames.Guide.TokenSecret));
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class TokenScenarioTests : IDisposable
 
         var plan = await _f.PreviewAsync();
 
-        Assert.Equal(ChangeKind.Same, plan.Change(ResourceKind.Secret, ResourceNames.TokenSecret).Kind);
+        Assert.Equal(ChangeKind.Same, plan.Change(ResourceKind.Secret, ResourceNames.Guide.TokenSecret).Kind);
     }
 
     [Fact]
@@ -59,13 +59,13 @@ public sealed class TokenScenarioTests : IDisposable
     {
         // Given: the automation PATCHed the token with its own description
         await _f.RunAsync();
-        _f.Port.SetSecretOutOfBand(ResourceNames.TokenSecret, "eyJ.from-automation.sig", "Refreshed Spacelift API token");
+        _f.Port.SetSecretOutOfBand(ResourceNames.Guide.TokenSecret, "eyJ.from-automation.sig", "Refreshed Spacelift API token");
 
         // When
         var plan = await _f.PreviewAsync();
 
         // Then
-        var change = plan.Change(ResourceKind.Secret, ResourceNames.TokenSecret);
+        var change = plan.Change(ResourceKind.Secret, ResourceNames.Guide.TokenSecret);
         Assert.Equal(ChangeKind.Update, change.Kind);
         Assert.Contains("no readable validUntil", change.Reason);
     }
@@ -83,9 +83,9 @@ public sealed class TokenScenarioTests : IDisposable
 
         // Then
         var failed = Assert.Single(result.Steps, s => s.Outcome == StepOutcome.Failed);
-        Assert.Equal(ResourceNames.TokenSecret, failed.Change.Address.Id);
+        Assert.Equal(ResourceNames.Guide.TokenSecret, failed.Change.Address.Id);
         Assert.Equal("apiKeyUser: unauthorized", failed.Message);
-        Assert.Null(_f.Port.SecretValue(ResourceNames.TokenSecret));
+        Assert.Null(_f.Port.SecretValue(ResourceNames.Guide.TokenSecret));
         Assert.Single(_f.Port.EntityIds("space_lift_stack"));
     }
 

@@ -202,15 +202,15 @@ public sealed class UpdateScenarioTests : IDisposable
     {
         // Given
         await _f.RunAsync();
-        var edited = _f.Port.Action(ResourceNames.TriggerAction)!.DeepClone().AsObject();
+        var edited = _f.Port.Action(ResourceNames.Guide.TriggerAction)!.DeepClone().AsObject();
         edited["invocationMethod"]!["headers"]!["X-Debug"] = "1";
-        _f.Port.PutActionOutOfBand(ResourceNames.TriggerAction, edited);
+        _f.Port.PutActionOutOfBand(ResourceNames.Guide.TriggerAction, edited);
 
         // When
         var plan = await _f.PreviewAsync();
 
         // Then
-        var change = plan.Change(ResourceKind.Action, ResourceNames.TriggerAction);
+        var change = plan.Change(ResourceKind.Action, ResourceNames.Guide.TriggerAction);
         Assert.Equal(ChangeKind.Update, change.Kind);
         var diff = Assert.Single(change.Diffs);
         Assert.Equal(("invocationMethod.headers.X-Debug", DiffKind.Delete), (diff.Path, diff.Kind));
@@ -223,18 +223,18 @@ public sealed class UpdateScenarioTests : IDisposable
     {
         // Given
         await _f.RunAsync();
-        _f.Port.SetSecretOutOfBand(ResourceNames.ApiKeySecretSecret, "something-else", "edited in the UI");
+        _f.Port.SetSecretOutOfBand(ResourceNames.Guide.ApiKeySecretSecret, "something-else", "edited in the UI");
 
         // When
         var plan = await _f.PreviewAsync();
 
         // Then
-        var change = plan.Change(ResourceKind.Secret, ResourceNames.ApiKeySecretSecret);
+        var change = plan.Change(ResourceKind.Secret, ResourceNames.Guide.ApiKeySecretSecret);
         Assert.Equal(ChangeKind.Update, change.Kind);
         var value = Assert.Single(change.Diffs, d => d.Path == "secretValue");
         Assert.Equal(Secret.Mask, value.New!.GetValue<string>());
         await _f.RunAsync();
-        Assert.Equal(EngineFixture.ApiKeySecret, _f.Port.SecretValue(ResourceNames.ApiKeySecretSecret));
+        Assert.Equal(EngineFixture.ApiKeySecret, _f.Port.SecretValue(ResourceNames.Guide.ApiKeySecretSecret));
     }
 
     [Fact]
@@ -251,7 +251,7 @@ public sealed class UpdateScenarioTests : IDisposable
         Assert.Equal(
             ["Update Secret SPACELIFT_API_KEY_SECRET", "Update Secret SPACELIFT_TOKEN"],
             result.Plan.ChangeLines());
-        Assert.Equal("rotated-key-secret", _f.Port.SecretValue(ResourceNames.ApiKeySecretSecret));
+        Assert.Equal("rotated-key-secret", _f.Port.SecretValue(ResourceNames.Guide.ApiKeySecretSecret));
         Assert.Equal(2, _f.Spacelift.Mints);
     }
 

@@ -25,7 +25,8 @@ public sealed class GoldenTests
         new Uri("https://acme.app.spacelift.io"),
         new Secret("01HAPIKEYID"),
         new Secret("api-key-secret"),
-        TokenSource.Minted);
+        TokenSource.Minted,
+        Owner: new StackOwner("infra", "dev"));
 
     private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", "Stack number 1", ["team:a", "n:1"], "infra", "FINISHED", "GITHUB", "main");
 
@@ -34,10 +35,10 @@ public sealed class GoldenTests
     /// <summary>Each deliberate difference from the guide, as (path, kind); anything else fails.</summary>
     public static TheoryData<string, string[]> GuideDifferences => new()
     {
-        { "blueprint", [] },
-        { "trigger_spacelift_stack", ["invocationMethod.url Update"] },
-        { "refresh_spacelift_token", ["invocationMethod.url Update"] },
-        { "spacelift_token_refresh_sync", ["invocationMethod.url Update", "trigger.condition.expressions Update"] },
+        { "blueprint", ["description Add"] },
+        { "trigger_spacelift_stack", ["invocationMethod.url Update", "description Update"] },
+        { "refresh_spacelift_token", ["invocationMethod.url Update", "description Update"] },
+        { "spacelift_token_refresh_sync", ["invocationMethod.url Update", "trigger.condition.expressions Update", "description Update"] },
         { "entity", ["properties.link Add"] },
     };
 

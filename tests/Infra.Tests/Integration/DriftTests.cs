@@ -88,7 +88,7 @@ public sealed class DriftTests
                 sandbox.Emulators.Spacelift.Stacks.Update(sandbox.StackIds()[0], s => s with { Description = "changed in Spacelift" });
                 break;
             case "secret deleted in Port":
-                await api.SendAsync(HttpMethod.Delete, $"v1/organization/secrets/{ResourceNames.ApiKeyIdSecret}");
+                await api.SendAsync(HttpMethod.Delete, $"v1/organization/secrets/{ResourceNames.Guide.ApiKeyIdSecret}");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(drift), drift, null);
@@ -97,7 +97,7 @@ public sealed class DriftTests
 
     private static async Task EditActionAsync(Sandbox sandbox, PortApi api, Action<JsonObject> edit)
     {
-        var stored = sandbox.Emulators.Port.Action(ResourceNames.TriggerAction)!;
+        var stored = sandbox.Emulators.Port.Action(ResourceNames.Guide.TriggerAction)!;
         var action = new JsonObject();
         foreach (var field in ActionFields.Where(stored.ContainsKey))
         {
@@ -105,6 +105,6 @@ public sealed class DriftTests
         }
 
         edit(action);
-        await api.SendAsync(HttpMethod.Put, $"v1/actions/{ResourceNames.TriggerAction}", action);
+        await api.SendAsync(HttpMethod.Put, $"v1/actions/{ResourceNames.Guide.TriggerAction}", action);
     }
 }

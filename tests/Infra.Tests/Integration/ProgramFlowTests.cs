@@ -67,8 +67,8 @@ public sealed class ProgramFlowTests
         var port = sandbox.Emulators.Port;
         Assert.Equal(0, port.EntityCount(Sandbox.Blueprint));
         Assert.Null(port.Blueprint(Sandbox.Blueprint));
-        Assert.All([ResourceNames.TriggerAction, ResourceNames.RefreshAction, ResourceNames.TokenAutomation], a => Assert.Null(port.Action(a)));
-        Assert.All([ResourceNames.ApiKeyIdSecret, ResourceNames.ApiKeySecretSecret, ResourceNames.TokenSecret], s => Assert.Null(port.SecretMetadata(s)));
+        Assert.All([ResourceNames.Guide.TriggerAction, ResourceNames.Guide.RefreshAction, ResourceNames.Guide.TokenAutomation], a => Assert.Null(port.Action(a)));
+        Assert.All([ResourceNames.Guide.ApiKeyIdSecret, ResourceNames.Guide.ApiKeySecretSecret, ResourceNames.Guide.TokenSecret], s => Assert.Null(port.SecretMetadata(s)));
     }
 
     [Fact]
@@ -96,7 +96,7 @@ public sealed class ProgramFlowTests
         using var api = sandbox.PortApi();
 
         // Given the refresh action run: Spacelift mints, the automation PATCHes the secret.
-        await api.SendAsync(HttpMethod.Post, $"v1/actions/{ResourceNames.RefreshAction}/runs", new JsonObject { ["properties"] = new JsonObject() });
+        await api.SendAsync(HttpMethod.Post, $"v1/actions/{ResourceNames.Guide.RefreshAction}/runs", new JsonObject { ["properties"] = new JsonObject() });
         await sandbox.Emulators.Port.WhenIdleAsync();
         var rotated = sandbox.TokenSecret();
 
@@ -110,7 +110,7 @@ public sealed class ProgramFlowTests
 
     internal static async Task TriggerAsync(Sandbox sandbox, PortApi api, string stackId)
     {
-        await api.SendAsync(HttpMethod.Post, $"v1/actions/{ResourceNames.TriggerAction}/runs", new JsonObject { ["properties"] = new JsonObject { ["stack"] = stackId } });
+        await api.SendAsync(HttpMethod.Post, $"v1/actions/{ResourceNames.Guide.TriggerAction}/runs", new JsonObject { ["properties"] = new JsonObject { ["stack"] = stackId } });
         await sandbox.Emulators.Port.WhenIdleAsync();
     }
 

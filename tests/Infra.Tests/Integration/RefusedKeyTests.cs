@@ -20,16 +20,16 @@ public sealed class RefusedKeyTests
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         var minted = sandbox.TokenSecret();
         using var api = sandbox.PortApi();
-        await api.SendAsync(HttpMethod.Patch, $"v1/organization/secrets/{ResourceNames.ApiKeySecretSecret}", new JsonObject { ["secretValue"] = "wrong" });
+        await api.SendAsync(HttpMethod.Patch, $"v1/organization/secrets/{ResourceNames.Guide.ApiKeySecretSecret}", new JsonObject { ["secretValue"] = "wrong" });
 
-        await api.SendAsync(HttpMethod.Post, $"v1/actions/{ResourceNames.RefreshAction}/runs", new JsonObject { ["properties"] = new JsonObject() });
+        await api.SendAsync(HttpMethod.Post, $"v1/actions/{ResourceNames.Guide.RefreshAction}/runs", new JsonObject { ["properties"] = new JsonObject() });
         await sandbox.Emulators.Port.WhenIdleAsync();
 
         var runs = sandbox.Emulators.Port.Runs();
-        var refresh = Assert.Single(runs, r => r["action"]!["identifier"]!.GetValue<string>() == ResourceNames.RefreshAction);
+        var refresh = Assert.Single(runs, r => r["action"]!["identifier"]!.GetValue<string>() == ResourceNames.Guide.RefreshAction);
         Assert.Equal("SUCCESS", refresh["status"]!.GetValue<string>());
         Assert.NotNull(refresh["response"]!["errors"]);
-        Assert.DoesNotContain(runs, r => r["action"]!["identifier"]!.GetValue<string>() == ResourceNames.TokenAutomation);
+        Assert.DoesNotContain(runs, r => r["action"]!["identifier"]!.GetValue<string>() == ResourceNames.Guide.TokenAutomation);
         Assert.Equal(minted, sandbox.TokenSecret());
         await ProgramFlowTests.TriggerAsync(sandbox, api, sandbox.StackIds()[0]);
         Assert.Equal(minted, Assert.Single(sandbox.Emulators.Spacelift.Runs.All()).Token);

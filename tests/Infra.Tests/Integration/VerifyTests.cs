@@ -81,14 +81,14 @@ public sealed class VerifyTests
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         var minted = sandbox.TokenSecret();
         using var api = sandbox.PortApi();
-        await api.SendAsync(HttpMethod.Patch, $"v1/organization/secrets/{ResourceNames.ApiKeySecretSecret}", new JsonObject { ["secretValue"] = "wrong" });
+        await api.SendAsync(HttpMethod.Patch, $"v1/organization/secrets/{ResourceNames.Guide.ApiKeySecretSecret}", new JsonObject { ["secretValue"] = "wrong" });
 
         var verify = await sandbox.Cli("verify", "--trigger", sandbox.StackIds()[0], "--json");
 
         Expect.Exit(ExitCodes.VerifyCredentials, verify);
         Expect.OneLineError(verify);
         Assert.Contains("the credentials", verify.ErrorLines[0], StringComparison.Ordinal);
-        Assert.Contains(ResourceNames.ApiKeySecretSecret, verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains(ResourceNames.Guide.ApiKeySecretSecret, verify.ErrorLines[0], StringComparison.Ordinal);
         var document = Sandbox.Json(verify);
         Assert.Equal("credentials", document["brokenLink"]!.GetValue<string>());
         Assert.Equal(["failed", "skipped", "skipped"], document["steps"]!.AsArray().Select(s => s!["status"]!.GetValue<string>()));
@@ -102,13 +102,13 @@ public sealed class VerifyTests
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         using var api = sandbox.PortApi();
-        await api.SendAsync(HttpMethod.Delete, $"v1/actions/{ResourceNames.TokenAutomation}");
+        await api.SendAsync(HttpMethod.Delete, $"v1/actions/{ResourceNames.Guide.TokenAutomation}");
 
         var verify = await sandbox.Cli("verify");
 
         Expect.Exit(ExitCodes.VerifyAutomation, verify);
         Expect.OneLineError(verify);
-        Assert.Contains($"{ResourceNames.TokenAutomation} is not in Port", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains($"{ResourceNames.Guide.TokenAutomation} is not in Port", verify.ErrorLines[0], StringComparison.Ordinal);
         Assert.Contains("broken link: the automation", verify.Output, StringComparison.Ordinal);
     }
 
@@ -118,7 +118,7 @@ public sealed class VerifyTests
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         using var api = sandbox.PortApi();
-        await EditActionAsync(api, ResourceNames.TokenAutomation, a => a["trigger"]!["condition"]!["expressions"] = new JsonArray(".diff.after.status == \"NEVER\""));
+        await EditActionAsync(api, ResourceNames.Guide.TokenAutomation, a => a["trigger"]!["condition"]!["expressions"] = new JsonArray(".diff.after.status == \"NEVER\""));
 
         var verify = await sandbox.Cli("verify", "--timeout", "2");
 
@@ -132,7 +132,7 @@ public sealed class VerifyTests
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         using var api = sandbox.PortApi();
-        await EditActionAsync(api, ResourceNames.RefreshAction, a => a["invocationMethod"]!["url"] = $"http://127.0.0.1:{ClosedPort.Next()}/graphql");
+        await EditActionAsync(api, ResourceNames.Guide.RefreshAction, a => a["invocationMethod"]!["url"] = $"http://127.0.0.1:{ClosedPort.Next()}/graphql");
 
         var verify = await sandbox.Cli("verify");
 
@@ -149,7 +149,7 @@ public sealed class VerifyTests
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         using var api = sandbox.PortApi();
         // Spacelift's host, a path that is not its API: an answer, but not a GraphQL one.
-        await EditActionAsync(api, ResourceNames.TriggerAction, a => a["invocationMethod"]!["url"] = new Uri(sandbox.Emulators.SpaceliftUrl, "health").AbsoluteUri);
+        await EditActionAsync(api, ResourceNames.Guide.TriggerAction, a => a["invocationMethod"]!["url"] = new Uri(sandbox.Emulators.SpaceliftUrl, "health").AbsoluteUri);
 
         var verify = await sandbox.Cli("verify", "--trigger", sandbox.StackIds()[0]);
 

@@ -64,7 +64,7 @@ internal sealed class PulumiWorld : IAsyncDisposable
     public async Task SeedEntitiesAsync(int count)
     {
         using var api = new PortApi(Emulators.PortUrl, Emulators.Options.PortClientId, Emulators.Options.PortClientSecret);
-        await api.SendAsync(HttpMethod.Post, "v1/blueprints", Infra.Stacks.SpaceliftIntegration.Blueprint("space_lift_stack"));
+        await api.SendAsync(HttpMethod.Post, "v1/blueprints", Infra.Tests.Emulators.Port.GuideResources.Blueprint());
         for (var i = 0; i < count; i++)
         {
             await api.SendAsync(HttpMethod.Post, "v1/blueprints/space_lift_stack/entities", new JsonObject

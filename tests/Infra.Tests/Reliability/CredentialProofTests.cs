@@ -24,7 +24,7 @@ public sealed class CredentialProofTests(ITestOutputHelper output)
     {
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
-        var keySecretBefore = sandbox.Emulators.Port.SecretValue(ResourceNames.ApiKeySecretSecret);
+        var keySecretBefore = sandbox.Emulators.Port.SecretValue(ResourceNames.Guide.ApiKeySecretSecret);
         var keyId = sandbox.Emulators.Options.SpaceliftKeyId;
         sandbox.Emulators.Spacelift.Stacks.Add(new EmulatedStack { Id = "added-later", Name = "Added later", CreatedAt = 1_764_000_000 });
         sandbox.Environment["SPACELIFT_API_KEY_SECRET"] = WrongSecret;
@@ -39,7 +39,7 @@ public sealed class CredentialProofTests(ITestOutputHelper output)
         Assert.Contains("spacelift:apiKeySecret", line, StringComparison.Ordinal);
         Assert.Contains("SPACELIFT_API_KEY_SECRET", line, StringComparison.Ordinal);
         Assert.DoesNotContain(WrongSecret, run.All, StringComparison.Ordinal);
-        Assert.Equal(keySecretBefore, sandbox.Emulators.Port.SecretValue(ResourceNames.ApiKeySecretSecret));
+        Assert.Equal(keySecretBefore, sandbox.Emulators.Port.SecretValue(ResourceNames.Guide.ApiKeySecretSecret));
         Assert.DoesNotContain("added-later", sandbox.EntityIds());
     }
 
@@ -54,7 +54,7 @@ public sealed class CredentialProofTests(ITestOutputHelper output)
         Expect.Exit(ExitCodes.Authentication, run);
         Expect.OneLineError(run);
         Assert.Null(sandbox.Emulators.Port.Blueprint(Sandbox.Blueprint));
-        Assert.Null(sandbox.Emulators.Port.SecretMetadata(ResourceNames.ApiKeySecretSecret));
+        Assert.Null(sandbox.Emulators.Port.SecretMetadata(ResourceNames.Guide.ApiKeySecretSecret));
     }
 
     [Theory]
@@ -99,7 +99,7 @@ public sealed class CredentialProofTests(ITestOutputHelper output)
         Assert.Contains("SPACELIFT_API_KEY_ENDPOINT", line, StringComparison.Ordinal);
         Assert.Contains(fake.Url.Authority, line, StringComparison.Ordinal);
         Assert.Null(sandbox.Emulators.Port.Blueprint(Sandbox.Blueprint));
-        Assert.Null(sandbox.Emulators.Port.SecretMetadata(ResourceNames.ApiKeySecretSecret));
+        Assert.Null(sandbox.Emulators.Port.SecretMetadata(ResourceNames.Guide.ApiKeySecretSecret));
     }
 
     [Fact]

@@ -121,7 +121,7 @@ internal sealed class Sandbox : IAsyncDisposable
 
     public IReadOnlyList<string> EntityIds() => [.. Emulators.Port.Entities(Blueprint).Select(e => e["identifier"]!.GetValue<string>())];
 
-    public string? TokenSecret() => Emulators.Port.SecretValue(Infra.Stacks.ResourceNames.TokenSecret);
+    public string? TokenSecret() => Emulators.Port.SecretValue(Infra.Stacks.ResourceNames.Guide.TokenSecret);
 
     /// <summary>Port holds exactly one entity per Spacelift stack: none missing, none extra, no duplicates.</summary>
     public void AssertEntitiesMatchStacks()
