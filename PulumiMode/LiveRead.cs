@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Port;
-using Infra.PulumiMode.Inputs;
+using Infra.Model.ProviderInputs;
 using Infra.Spacelift;
 using Infra.Stacks;
 

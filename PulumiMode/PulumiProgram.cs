@@ -5,7 +5,7 @@ using Infra.Engine;
 using Infra.Http;
 using Infra.Model;
 using Infra.Port;
-using Infra.PulumiMode.Inputs;
+using Infra.Model.ProviderInputs;
 using Infra.PulumiProtocol;
 using Infra.Spacelift;
 using Infra.Stacks;
@@ -204,7 +204,7 @@ public sealed class PulumiProgram
         var blueprintUrn = Registered(ResourceKind.Blueprint, blueprint).Urn;
         var entities = resources.Where(r => r.Address.Kind == ResourceKind.Entity)
             .Select(r => (r, Render(r, blueprint)))
-            .Concat(kept.Select(e => (new DesiredResource(new ResourceAddress(ResourceKind.Entity, e.Key), e.Value), EntityInputs.Render(e.Value, blueprint))))
+            .Concat(kept.Select(e => new DesiredResource(new ResourceAddress(ResourceKind.Entity, e.Key), e.Value)).Select(r => (r, Render(r, blueprint))))
             .ToList();
         await Task.WhenAll(entities.Select(e => run.RegisterAsync(e.Item1, e.Item2, [blueprintUrn], cancellationToken)).Append(automationTask));
 
@@ -260,5 +260,8 @@ public sealed class PulumiProgram
 
     private static Dictionary<string, SpecialInput> Secret(Secret value) => new() { [SecretInputs.ValueInput] = SpecialInput.SecretValue(value) };
 
-    private static JsonObject Render(DesiredResource resource, string blueprint) => ProviderInputs.Render(resource.Address.Kind, resource.Body, blueprint);
+    /// <summary>The kind's own renderer, from its descriptor: Pulumi mode knows no kind-specific shapes.</summary>
+    private static JsonObject Render(DesiredResource resource, string blueprint)
+        => (resource.Address.Kind.ProviderInputs ?? throw new PulumiModeException($"{resource.Address}: the {resource.Address.Kind} kind has no Pulumi provider inputs renderer"))
+            .Render(resource.Body, blueprint);
 }
