@@ -13,8 +13,8 @@ using Infra.Stacks;
 namespace Infra.PulumiMode;
 
 /// <summary>
-/// Pulumi engine mode: the same declarations as the standalone engine (<see cref="SpaceliftIntegration"/>),
-/// registered with Pulumi's engine as Port provider resources; Pulumi's engine and the Port plugin do
+/// Pulumi engine mode: the same declarations as the standalone engine (a <see cref="StackProgram"/>, handed
+/// in as the standalone engine is handed one), registered with Pulumi's engine as Port provider resources; Pulumi's engine and the Port plugin do
 /// the diffing and the writes. The sequence is the .NET SDK's: the stack, the resources (dependents only
 /// after what they need), the stack's outputs, then the shutdown handshake.
 /// </summary>
@@ -28,19 +28,21 @@ public sealed class PulumiProgram
     public const int Bail = 32;
     public const int LogFailed = 1;
 
+    private readonly StackProgram _program;
     private readonly LanguageHostEnvironment _host;
     private readonly IReadOnlyDictionary<string, string?> _environment;
     private readonly TimeProvider _time;
 
-    private PulumiProgram(LanguageHostEnvironment host, IReadOnlyDictionary<string, string?> environment, TimeProvider time)
+    private PulumiProgram(StackProgram program, LanguageHostEnvironment host, IReadOnlyDictionary<string, string?> environment, TimeProvider time)
     {
+        _program = program;
         _host = host;
         _environment = environment;
         _time = time;
     }
 
-    /// <summary>Runs the program under the engine whose addresses <paramref name="environment"/> carries; returns the exit code.</summary>
-    public static async Task<int> RunAsync(IReadOnlyDictionary<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="program"/> under the engine whose addresses <paramref name="environment"/> carries; returns the exit code.</summary>
+    public static async Task<int> RunAsync(StackProgram program, IReadOnlyDictionary<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
     {
         LanguageHostEnvironment host;
         try
@@ -58,7 +60,7 @@ public sealed class PulumiProgram
         var masker = new SecretMasker([]);
         try
         {
-            await new PulumiProgram(host, environment, time).RegisterAsync(engine, m => masker = m, cancellationToken);
+            await new PulumiProgram(program, host, environment, time).RegisterAsync(engine, m => masker = m, cancellationToken);
             return 0;
         }
         catch (Exception e) when (e is PulumiModeException or EngineCallException or InfraException)
@@ -136,7 +138,7 @@ public sealed class PulumiProgram
         var configuration = config.Configuration;
         var blueprint = configuration.Settings.Blueprint;
         var inputs = new IntegrationInputs(blueprint, configuration.Port.BaseUrl, configuration.Spacelift.Endpoint, apiKeyId, configuration.Spacelift.ApiKeySecret, TokenSource.Minted);
-        var declaration = SpaceliftIntegration.Declare(inputs, read.Stacks);
+        var declaration = _program(inputs, read.Stacks);
 
         // Rejected stacks still exist in Spacelift: their live entity is registered unchanged, so
         // Pulumi keeps it, as the standalone engine never deletes them.
