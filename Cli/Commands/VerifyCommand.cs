@@ -26,7 +26,7 @@ public sealed class VerifyCommand(CliHost host) : AsyncCommand<VerifySettings>
         }
 
         VerifyReport report;
-        await using (var session = await VerifySession.OpenAsync(configuration, host.Time, cancellationToken))
+        await using (var session = await VerifySession.OpenAsync(configuration, new DemoEmulators(), host.Time, cancellationToken))
         {
             var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), new ResourceNames(configuration.Settings.NameSuffix));
             report = await verifier.RunAsync(configuration.Stack, cancellationToken);

@@ -1,19 +1,14 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Infra.Cli.Settings;
 
 /// <summary>Flags of <c>verify</c>. Setters exist for Spectre's binder only.</summary>
-public sealed partial class VerifySettings : CommandSettings
+public sealed class VerifySettings : StackSettings
 {
     public const int MaxTimeoutSeconds = 3600;
-
-    [CommandOption("-s|--stack <NAME>")]
-    [Description("The stack to verify (reads Pulumi.<NAME>.yaml).")]
-    public string? Stack { get; set; }
 
     [CommandOption("--trigger <STACK_ID>")]
     [Description("Also run trigger_spacelift_stack for this Spacelift stack: this starts a real Spacelift run.")]
@@ -28,32 +23,11 @@ public sealed partial class VerifySettings : CommandSettings
     [Description("How long to wait for each run to end (default 120).")]
     public string? Timeout { get; set; }
 
-    [CommandOption("--insecure")]
-    [Description("Allow plain http:// to hosts other than loopback.")]
-    public bool Insecure { get; set; }
-
-    [CommandOption("--cwd <DIR>")]
-    [Description("Run as if started in DIR (where Pulumi.yaml is).")]
-    public string? Cwd { get; set; }
-
-    public string ProjectDirectory => Path.GetFullPath(Cwd ?? ".");
-
     public TimeSpan? TimeoutSpan => Timeout is null ? null
         : int.TryParse(Timeout, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= MaxTimeoutSeconds ? TimeSpan.FromSeconds(seconds) : null;
 
-    public override ValidationResult Validate()
+    protected override ValidationResult ValidateCommand()
     {
-        // Spectre fills a valueless --stack with its internal "__default_command" token.
-        if (string.IsNullOrWhiteSpace(Stack) || Stack.StartsWith("__", StringComparison.Ordinal))
-        {
-            return ValidationResult.Error("--stack is required, for example --stack dev");
-        }
-
-        if (!StackName().IsMatch(Stack))
-        {
-            return ValidationResult.Error($"--stack '{Stack}' is not a valid stack name (a letter or digit, then letters, digits, '-', '_' and '.')");
-        }
-
         if (Trigger is not null && (string.IsNullOrWhiteSpace(Trigger) || Trigger.StartsWith("__", StringComparison.Ordinal)))
         {
             return ValidationResult.Error("--trigger needs a Spacelift stack id, for example --trigger my-stack");
@@ -64,15 +38,6 @@ public sealed partial class VerifySettings : CommandSettings
             return ValidationResult.Error($"--timeout '{Timeout}' is not a whole number of seconds from 1 to {MaxTimeoutSeconds}");
         }
 
-        if (Cwd is not null && !Directory.Exists(Cwd))
-        {
-            return ValidationResult.Error($"--cwd '{Cwd}' is not a directory");
-        }
-
         return ValidationResult.Success();
     }
-
-    // Pulumi's stack-name characters, starting with a letter or digit (as OperationSettings checks them).
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
-    private static partial Regex StackName();
 }
