@@ -2,6 +2,7 @@ using System.Collections;
 using Infra.Cli;
 using Infra.Cli.Hosting;
 using Infra.PulumiMode;
+using Infra.Stacks;
 
 // The only place that touches the process's console, environment, stdin and signals; everything
 // below gets them injected.
@@ -19,11 +20,14 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
+// The declarations, handed to whichever executor runs: the standalone engine or Pulumi's.
+StackProgram program = SpaceliftIntegration.Declare;
+
 // Under `pulumi preview|up`, the language host starts the program with no arguments and the engine's
 // addresses in PULUMI_MONITOR/PULUMI_ENGINE: register the declarations with that engine instead.
 if (LanguageHostEnvironment.IsPresent(variables, args))
 {
-    return await PulumiProgram.RunAsync(variables, TimeProvider.System, cancellation.Token);
+    return await PulumiProgram.RunAsync(program, variables, TimeProvider.System, cancellation.Token);
 }
 
 var environment = new CliEnvironment(variables);
@@ -32,7 +36,7 @@ var host = new CliHost(
     Error: ConsoleFactory.Create(Console.Error, !Console.IsErrorRedirected, canPrompt: false, environment),
     Environment: environment,
     Input: new StandardInput(Console.IsInputRedirected ? Console.In : null),
-    Engines: Engines.Create(),
+    Engines: Engines.Create(program: program),
     Configuration: new StackConfigurationSource(environment),
     Time: TimeProvider.System);
 

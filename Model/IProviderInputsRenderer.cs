@@ -8,5 +8,11 @@ namespace Infra.Model;
 /// </summary>
 public interface IProviderInputsRenderer
 {
-    JsonObject Render(JsonObject restBody);
+    /// <param name="body">The declared body, as the standalone engine would send it to Port.</param>
+    /// <param name="blueprint">
+    /// The blueprint the resource belongs to: an entity's REST body does not name it (the route does),
+    /// while the provider's entity resource takes it as an input. Other kinds ignore it.
+    /// </param>
+    /// <exception cref="NotSupportedException">The body holds something the provider has no input shape for (refused rather than dropped).</exception>
+    JsonObject Render(JsonObject body, string blueprint);
 }

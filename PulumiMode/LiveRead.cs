@@ -1,43 +1,43 @@
 using System.Text.Json.Nodes;
 using Infra.Engine;
+using Infra.Engine.Planning;
 using Infra.Model;
 using Infra.Port;
-using Infra.PulumiMode.Inputs;
+using Infra.Model.ProviderInputs;
 using Infra.Spacelift;
-using Infra.Stacks;
 
 namespace Infra.PulumiMode;
 
 /// <summary>
 /// What the program reads before it registers anything: every Spacelift stack (a failure is kept, not
-/// thrown, so the deletion gate can word it), the blueprint's live entities in Port (to judge how many
-/// Pulumi would delete), and the managed secrets' metadata (for the token's rotation record).
+/// thrown, so the deletion gate can word it), the declared resources as they are in Port (for the owner
+/// check and the secrets' records), and the blueprint's live entities (to judge how many Pulumi would
+/// delete). Port is read the way the standalone engine reads it (<see cref="LiveSnapshot"/>).
 /// </summary>
 internal sealed record LiveRead(
     IReadOnlyList<SpaceliftStack> Stacks,
     string? SpaceliftFailure,
     IReadOnlyDictionary<string, JsonObject> Entities,
-    IReadOnlyDictionary<string, JsonObject> Secrets)
+    IReadOnlyDictionary<ResourceAddress, JsonObject> Resources)
 {
-    public static async Task<LiveRead> ReadAsync(IPortClient port, ISpaceliftClient spacelift, string blueprint, SecretMasker masker, CancellationToken cancellationToken)
+    /// <summary>The live body of the secret <paramref name="name"/>, or null when Port has none.</summary>
+    public JsonObject? Secret(string name) => Resources.GetValueOrDefault(new ResourceAddress(ResourceKind.Secret, name));
+
+    /// <param name="addresses">The declared resources other than entities; the blueprint's entities are read with it.</param>
+    public static async Task<LiveRead> ReadAsync(
+        IPortClient port,
+        ISpaceliftClient spacelift,
+        IReadOnlyList<ResourceAddress> addresses,
+        string blueprint,
+        SecretMasker masker,
+        CancellationToken cancellationToken)
     {
         var stacksTask = ReadStacksAsync(spacelift, masker, cancellationToken);
-        var entitiesTask = ReadEntitiesAsync(port, blueprint, cancellationToken);
-        var names = new[] { ResourceNames.Guide.ApiKeyIdSecret, ResourceNames.Guide.ApiKeySecretSecret, ResourceNames.Guide.TokenSecret };
-        var secretTasks = names.Select(name => port.GetAsync(ResourceKind.Secret, name, cancellationToken)).ToArray();
-        await Task.WhenAll([stacksTask, entitiesTask, .. secretTasks]);
-
-        var secrets = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (await secretTasks[i] is { } secret)
-            {
-                secrets[names[i]] = secret;
-            }
-        }
-
+        var liveTask = LiveSnapshot.ReadAsync(port, addresses, cancellationToken);
+        await Task.WhenAll(stacksTask, liveTask);
+        var live = await liveTask;
         var (stacks, failure) = await stacksTask;
-        return new LiveRead(stacks, failure, await entitiesTask, secrets);
+        return new LiveRead(stacks, failure, EntityBodies(live.EntitiesOf(blueprint)), live.Resources);
     }
 
     private static async Task<(List<SpaceliftStack>, string?)> ReadStacksAsync(ISpaceliftClient spacelift, SecretMasker masker, CancellationToken cancellationToken)
@@ -59,36 +59,28 @@ internal sealed record LiveRead(
     }
 
     /// <summary>Live entities by identifier, as bodies the entity renderer takes (Port's nulls and metadata dropped).</summary>
-    private static async Task<Dictionary<string, JsonObject>> ReadEntitiesAsync(IPortClient port, string blueprint, CancellationToken cancellationToken)
+    private static Dictionary<string, JsonObject> EntityBodies(IReadOnlyList<JsonObject> live)
     {
         var entities = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        if (await port.GetAsync(ResourceKind.Blueprint, blueprint, cancellationToken) is null)
+        foreach (var entity in live)
         {
-            return entities;
-        }
-
-        await foreach (var page in port.ListEntitiesAsync(blueprint, cancellationToken))
-        {
-            foreach (var entity in page)
+            if (InputShapes.Text(entity["identifier"]) is not { } identifier)
             {
-                if (InputShapes.Text(entity["identifier"]) is not { } identifier)
-                {
-                    continue;
-                }
-
-                var properties = new JsonObject();
-                foreach (var (name, value) in entity["properties"] as JsonObject ?? [])
-                {
-                    if (value is not null)
-                    {
-                        properties[name] = value.DeepClone();
-                    }
-                }
-
-                var body = new JsonObject { ["identifier"] = identifier, ["properties"] = properties };
-                InputShapes.Copy(entity, body, "title", "icon");
-                entities.TryAdd(identifier, body);
+                continue;
             }
+
+            var properties = new JsonObject();
+            foreach (var (name, value) in entity["properties"] as JsonObject ?? [])
+            {
+                if (value is not null)
+                {
+                    properties[name] = value.DeepClone();
+                }
+            }
+
+            var body = new JsonObject { ["identifier"] = identifier, ["properties"] = properties };
+            InputShapes.Copy(entity, body, "title", "icon");
+            entities.TryAdd(identifier, body);
         }
 
         return entities;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Infra.Model;
-using Infra.PulumiMode.Inputs;
+using Infra.Model.ProviderInputs;
 using Infra.PulumiProtocol;
 
 namespace Infra.PulumiMode;

@@ -1,7 +1,6 @@
 using Infra.Engine.Planning;
 using Infra.Engine;
 using Infra.Model;
-using Infra.Stacks;
 
 namespace Infra.PulumiMode;
 
@@ -27,15 +26,18 @@ public sealed record TokenDecision(string? Reason, bool Mint)
         return new TokenDecision(reason, reason is not null);
     }
 
-    /// <summary>The description a freshly minted token carries: the standalone engine's record, so both engines read it.</summary>
-    public static string MintedDescription(DateTimeOffset validUntil)
-        => SecretDescription.WithValidUntil(ResourceNames.ManagedSecretDescription, validUntil);
+    /// <summary>
+    /// The description a freshly minted token carries: the declared one (with the owner mark) and the
+    /// standalone engine's record after it, so both engines read it the same way.
+    /// </summary>
+    public static string MintedDescription(string declared, DateTimeOffset validUntil)
+        => SecretDescription.WithValidUntil(declared, validUntil);
 
     public static DateTimeOffset? RecordedValidUntil(string? description) => SecretDescription.ReadValidUntil(description);
 
-    /// <summary>The managed description of a key secret: the keyed fingerprint the standalone engine writes.</summary>
-    public static string KeyDescription(Secret fingerprintKey, string name, Secret value)
-        => SecretDescription.WithFingerprint(ResourceNames.ManagedSecretDescription, SecretDescription.Fingerprint(fingerprintKey, name, value));
+    /// <summary>The managed description of a key secret: the declared one followed by the keyed fingerprint, as the standalone engine writes it.</summary>
+    public static string KeyDescription(string declared, Secret fingerprintKey, string name, Secret value)
+        => SecretDescription.WithFingerprint(declared, SecretDescription.Fingerprint(fingerprintKey, name, value));
 
     public static bool FingerprintMatches(string? liveDescription, string expectedDescription)
         => SecretDescription.ReadFingerprint(liveDescription) == SecretDescription.ReadFingerprint(expectedDescription);

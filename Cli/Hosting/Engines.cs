@@ -7,6 +7,7 @@ namespace Infra.Cli.Hosting;
 /// <summary>The engine factory the command line runs: this project's program, with the demo's emulators available.</summary>
 public static class Engines
 {
-    public static StackEngineFactory Create(TimeProvider? time = null, ClientOptions? clients = null)
-        => new(SpaceliftIntegration.Declare, new DemoEmulators(), time, clients);
+    /// <param name="program">The declarations to run; this project's own (<see cref="SpaceliftIntegration.Declare"/>) when null.</param>
+    public static StackEngineFactory Create(TimeProvider? time = null, ClientOptions? clients = null, StackProgram? program = null)
+        => new(program ?? SpaceliftIntegration.Declare, new DemoEmulators(), time, clients);
 }

@@ -1,3 +1,5 @@
+using Infra.Model.ProviderInputs;
+
 namespace Infra.Model;
 
 public sealed partial class ResourceKind
@@ -11,6 +13,7 @@ public sealed partial class ResourceKind
         Collection = "v1/actions",
         EnvelopeKey = "action",
         ServerDefaults = [new ServerDefault("publish", true)],
+        ProviderInputs = new ActionInputs(),
     };
 
     /// <summary>
@@ -25,5 +28,6 @@ public sealed partial class ResourceKind
         Collection = "v1/actions",
         EnvelopeKey = "action",
         ServerDefaults = [new ServerDefault("publish", true)],
+        ProviderInputs = new ActionInputs(),
     };
 }

@@ -1,3 +1,5 @@
+using Infra.Model.ProviderInputs;
+
 namespace Infra.Model;
 
 public sealed partial class ResourceKind
@@ -9,5 +11,6 @@ public sealed partial class ResourceKind
         Order = 0,
         Collection = "v1/blueprints",
         EnvelopeKey = "blueprint",
+        ProviderInputs = new BlueprintInputs(),
     };
 }

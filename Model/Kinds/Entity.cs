@@ -1,3 +1,5 @@
+using Infra.Model.ProviderInputs;
+
 namespace Infra.Model;
 
 public sealed partial class ResourceKind
@@ -13,5 +15,6 @@ public sealed partial class ResourceKind
         Order = 4,
         EnvelopeKey = "entity",
         ServerFields = ["blueprint"],
+        ProviderInputs = new EntityInputs(),
     };
 }

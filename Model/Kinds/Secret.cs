@@ -1,3 +1,5 @@
+using Infra.Model.ProviderInputs;
+
 namespace Infra.Model;
 
 public sealed partial class ResourceKind
@@ -20,5 +22,6 @@ public sealed partial class ResourceKind
         UpdateMethod = HttpMethod.Patch,
         WriteOnlyValueField = "secretValue",
         ComparedFields = ["secretName", "description"],
+        ProviderInputs = new SecretInputs(),
     };
 }

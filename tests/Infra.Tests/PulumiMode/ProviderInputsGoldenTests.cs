@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Model;
-using Infra.PulumiMode.Inputs;
+using Infra.Model.ProviderInputs;
 using Infra.Spacelift;
 using Infra.Stacks;
 using Infra.Tests.Support;
@@ -54,6 +54,13 @@ public sealed class ProviderInputsGoldenTests
     }
 
     [Fact]
+    public void EveryKindDescribesItsOwnProviderInputs()
+    {
+        // Pulumi mode reads the renderer from the descriptor; a kind without one could not be registered.
+        Assert.All(ResourceKind.All, kind => Assert.NotNull(kind.ProviderInputs));
+    }
+
+    [Fact]
     public void WebhookBodyIsJsonTextInGoCanonicalForm()
     {
         var body = new JsonObject
@@ -73,7 +80,7 @@ public sealed class ProviderInputsGoldenTests
             ["invocationMethod"] = body,
         };
 
-        var webhook = ActionInputs.Render(action)["webhookMethod"]!.AsObject();
+        var webhook = new ActionInputs().Render(action, "bp")["webhookMethod"]!.AsObject();
 
         Assert.Equal("{\"a\":[1,\"\\u2028\"],\"z\":\"a\\u003cb\\u003e\\u0026c\"}", webhook["body"]!.GetValue<string>());
         Assert.Equal("false", webhook["agent"]!.GetValue<string>());
@@ -86,7 +93,7 @@ public sealed class ProviderInputsGoldenTests
     {
         var entity = new JsonObject { ["identifier"] = "e", ["title"] = "e", ["properties"] = new JsonObject(), ["relations"] = new JsonObject { ["owner"] = "team" } };
 
-        var error = Assert.Throws<NotSupportedException>(() => EntityInputs.Render(entity, "bp"));
+        var error = Assert.Throws<NotSupportedException>(() => new EntityInputs().Render(entity, "bp"));
 
         Assert.Contains("relations", error.Message, StringComparison.Ordinal);
     }
@@ -98,7 +105,7 @@ public sealed class ProviderInputsGoldenTests
         foreach (var resource in declaration.State.Resources)
         {
             var name = resource.Address.Kind == ResourceKind.Blueprint ? "blueprint" : resource.Address.Kind == ResourceKind.Entity ? "entity" : resource.Address.Id;
-            result[name] = (resource.Address.Type, ProviderInputs.Render(resource.Address.Kind, resource.Body, Inputs.Blueprint));
+            result[name] = (resource.Address.Type, resource.Address.Kind.ProviderInputs!.Render(resource.Body, Inputs.Blueprint));
         }
 
         return result;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Infra.PulumiMode.Inputs;
+namespace Infra.Model.ProviderInputs;
 
 /// <summary>Small helpers the per-kind renderers share: copying members and grouping typed properties.</summary>
 internal static class InputShapes

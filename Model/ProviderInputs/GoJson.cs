@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Infra.PulumiMode.Inputs;
+namespace Infra.Model.ProviderInputs;
 
 /// <summary>
 /// JSON text exactly as Go's <c>encoding/json</c> writes a decoded value: compact, object keys sorted

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Infra.PulumiMode.Inputs;
+namespace Infra.Model.ProviderInputs;
 
 /// <summary>
 /// Port's action body (self-service action or automation: both are <c>/v1/actions</c>) → inputs of
@@ -11,11 +11,11 @@ namespace Infra.PulumiMode.Inputs;
 /// <c>synchronized</c> and <c>requiredApproval</c> are the strings "true"/"false"; the webhook body is a
 /// JSON string in Go's canonical spelling (<see cref="GoJson"/>); an empty header map is left out.
 /// </summary>
-public static class ActionInputs
+public sealed class ActionInputs : IProviderInputsRenderer
 {
     private static readonly string[] UserInputMembers = ["title", "icon", "description", "format", "blueprint", "sort", "default", "pattern", "minLength", "maxLength"];
 
-    public static JsonObject Render(JsonObject body)
+    public JsonObject Render(JsonObject body, string blueprint)
     {
         var where = $"action '{InputShapes.Text(body["identifier"])}'";
         var inputs = new JsonObject();

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Infra.PulumiMode.Inputs;
+namespace Infra.Model.ProviderInputs;
 
 /// <summary>
 /// Port's entity body → inputs of <c>port:index/entity:Entity</c>. Each property goes to the group of its
@@ -9,9 +9,9 @@ namespace Infra.PulumiMode.Inputs;
 /// objects to <c>objectProps</c> as JSON text, arrays to <c>arrayProps.&lt;kind&gt;Items</c> (an empty array
 /// counts as a string array, the only array type the blueprint declares). Relations must be empty.
 /// </summary>
-public static class EntityInputs
+public sealed class EntityInputs : IProviderInputsRenderer
 {
-    public static JsonObject Render(JsonObject body, string blueprint)
+    public JsonObject Render(JsonObject body, string blueprint)
     {
         var where = $"entity '{InputShapes.Text(body["identifier"])}'";
         InputShapes.RequireEmpty(body, where, "relations");

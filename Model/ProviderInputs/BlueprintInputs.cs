@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Infra.PulumiMode.Inputs;
+namespace Infra.Model.ProviderInputs;
 
 /// <summary>
 /// Port's blueprint body → inputs of <c>port:index/blueprint:Blueprint</c>. Properties are grouped by
@@ -9,12 +9,12 @@ namespace Infra.PulumiMode.Inputs;
 /// <c>items: {type: string}</c>. Relations and mirror/calculation/aggregation properties are always
 /// sent by the provider as empty, so they are left out (a non-empty one is refused).
 /// </summary>
-public static class BlueprintInputs
+public sealed class BlueprintInputs : IProviderInputsRenderer
 {
     private static readonly string[] StringMembers = ["title", "icon", "description", "format", "default", "enum", "pattern", "minLength", "maxLength", "spec"];
     private static readonly string[] OtherMembers = ["title", "icon", "description", "default"];
 
-    public static JsonObject Render(JsonObject body)
+    public JsonObject Render(JsonObject body, string blueprint)
     {
         var where = $"blueprint '{InputShapes.Text(body["identifier"])}'";
         InputShapes.RequireEmpty(body, where, "relations", "mirrorProperties", "calculationProperties", "aggregationProperties");
