@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Engine.Planning;
 using Infra.Engine;
@@ -17,19 +15,6 @@ namespace Infra.Tests.Golden;
 /// </summary>
 public sealed class GoldenTests
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly IntegrationInputs Inputs = new(
-        "space_lift_stack",
-        new Uri("https://api.us.port.io"),
-        new Uri("https://acme.app.spacelift.io"),
-        new Secret("01HAPIKEYID"),
-        new Secret("api-key-secret"),
-        TokenSource.Minted,
-        Owner: new StackOwner("infra", "dev"));
-
-    private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", "Stack number 1", ["team:a", "n:1"], "infra", "FINISHED", "GITHUB", "main");
-
     public static TheoryData<string> Bodies => [.. Declared().Keys];
 
     /// <summary>Each deliberate difference from the guide, as (path, kind); anything else fails.</summary>
@@ -46,7 +31,7 @@ public sealed class GoldenTests
     [MemberData(nameof(Bodies))]
     public void DeclaredBodyMatchesItsGoldenFile(string name)
     {
-        var actual = Declared()[name].ToJsonString(Indented) + "\n";
+        var actual = Declared()[name].ToJsonString(GoldenDeclaration.Indented) + "\n";
 
         GoldenFiles.Verify($"Golden/{name}.json", actual, "FullyQualifiedName~Infra.Tests.Golden");
     }
@@ -78,9 +63,9 @@ public sealed class GoldenTests
 
     private static Dictionary<string, JsonObject> Declared()
     {
-        var resources = SpaceliftIntegration.Declare(Inputs, [Sample, Sample with { Id = "stack-2", Description = null }]).State.Resources;
+        var resources = SpaceliftIntegration.Declare(GoldenDeclaration.Inputs, [GoldenDeclaration.Sample, GoldenDeclaration.Sample with { Id = "stack-2", Description = null }]).State.Resources;
         var bodies = resources.Where(r => r.Address.Kind != ResourceKind.Entity)
-            .ToDictionary(r => r.Address.Kind == ResourceKind.Blueprint ? "blueprint" : r.Address.Id, r => r.Body);
+            .ToDictionary(GoldenDeclaration.FileName, r => r.Body);
         bodies["entity"] = resources.Single(r => r.Address.Id == "stack-1").Body;
         bodies["entity-without-description"] = resources.Single(r => r.Address.Id == "stack-2").Body;
         return bodies;

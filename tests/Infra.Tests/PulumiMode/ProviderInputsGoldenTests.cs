@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Model;
 using Infra.Model.ProviderInputs;
@@ -16,25 +14,13 @@ namespace Infra.Tests.PulumiMode;
 /// </summary>
 public sealed class ProviderInputsGoldenTests
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    private static readonly IntegrationInputs Inputs = new(
-        "space_lift_stack",
-        new Uri("https://api.us.port.io"),
-        new Uri("https://acme.app.spacelift.io"),
-        new Secret("01HAPIKEYID"),
-        new Secret("api-key-secret"),
-        TokenSource.Minted);
-
-    private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", "Stack number 1", ["team:a", "n:1"], "infra", "FINISHED", "GITHUB", "main");
-
     public static TheoryData<string> Names => [.. Rendered().Keys];
 
     [Theory]
     [MemberData(nameof(Names))]
     public void RenderedInputsMatchTheirGoldenFile(string name)
     {
-        var actual = Rendered()[name].Inputs.ToJsonString(Indented) + "\n";
+        var actual = Rendered()[name].Inputs.ToJsonString(GoldenDeclaration.Indented) + "\n";
 
         GoldenFiles.Verify($"PulumiMode/Golden/{name}.json", actual, "FullyQualifiedName~ProviderInputsGoldenTests");
     }
@@ -100,12 +86,11 @@ public sealed class ProviderInputsGoldenTests
 
     private static Dictionary<string, (string Type, JsonObject Inputs)> Rendered()
     {
-        var declaration = SpaceliftIntegration.Declare(Inputs, [Sample]);
+        var declaration = SpaceliftIntegration.Declare(GoldenDeclaration.Inputs, [GoldenDeclaration.Sample]);
         var result = new Dictionary<string, (string, JsonObject)>(StringComparer.Ordinal);
         foreach (var resource in declaration.State.Resources)
         {
-            var name = resource.Address.Kind == ResourceKind.Blueprint ? "blueprint" : resource.Address.Kind == ResourceKind.Entity ? "entity" : resource.Address.Id;
-            result[name] = (resource.Address.Type, resource.Address.Kind.ProviderInputs!.Render(resource.Body, Inputs.Blueprint));
+            result[GoldenDeclaration.FileName(resource)] = (resource.Address.Type, resource.Address.Kind.ProviderInputs!.Render(resource.Body, GoldenDeclaration.Inputs.Blueprint));
         }
 
         return result;
