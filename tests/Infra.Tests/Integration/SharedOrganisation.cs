@@ -17,16 +17,8 @@ internal sealed class SharedOrganisation : IAsyncDisposable
     {
         A = a;
         AccountB = accountB;
-        ConfigB = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["port:baseUrl"] = a.Emulators.PortUrl.AbsoluteUri,
-            ["port:clientId"] = a.Emulators.Options.PortClientId,
-            ["port:secret"] = a.Emulators.Options.PortClientSecret,
-            ["spacelift:apiKeyEndpoint"] = accountB.SpaceliftUrl.AbsoluteUri,
-            ["spacelift:apiKeyId"] = accountB.Options.SpaceliftKeyId,
-            ["spacelift:apiKeySecret"] = accountB.Options.SpaceliftKeySecret,
-            ["infra:stateDir"] = ".infra/state",
-        };
+        ConfigB = EmulatorConfig.For(a.Emulators, accountB);
+        ConfigB["infra:stateDir"] = ".infra/state";
         WriteStackB();
     }
 

@@ -16,16 +16,7 @@ internal sealed class PulumiWorld : IAsyncDisposable
     {
         Emulators = emulators;
         Directory = directory;
-        var options = emulators.Options;
-        Config = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["port:baseUrl"] = emulators.PortUrl.AbsoluteUri,
-            ["port:clientId"] = options.PortClientId,
-            ["port:secret"] = options.PortClientSecret,
-            ["spacelift:apiKeyEndpoint"] = emulators.SpaceliftUrl.AbsoluteUri,
-            ["spacelift:apiKeyId"] = options.SpaceliftKeyId,
-            ["spacelift:apiKeySecret"] = options.SpaceliftKeySecret,
-        };
+        Config = EmulatorConfig.For(emulators);
     }
 
     public EmulatorHost Emulators { get; }

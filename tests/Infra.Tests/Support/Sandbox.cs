@@ -28,17 +28,8 @@ internal sealed class Sandbox : IAsyncDisposable
         Emulators = emulators;
         Directory = directory;
         Clock = clock;
-        var options = emulators.Options;
-        Config = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["port:baseUrl"] = emulators.PortUrl.AbsoluteUri,
-            ["port:clientId"] = options.PortClientId,
-            ["port:secret"] = options.PortClientSecret,
-            ["spacelift:apiKeyEndpoint"] = emulators.SpaceliftUrl.AbsoluteUri,
-            ["spacelift:apiKeyId"] = options.SpaceliftKeyId,
-            ["spacelift:apiKeySecret"] = options.SpaceliftKeySecret,
-            ["infra:stateDir"] = ".infra/state",
-        };
+        Config = EmulatorConfig.For(emulators);
+        Config["infra:stateDir"] = ".infra/state";
     }
 
     public EmulatorHost Emulators { get; }
