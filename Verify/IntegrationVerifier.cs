@@ -80,16 +80,10 @@ internal sealed class IntegrationVerifier(
         const string name = "refresh";
         var action = _names.RefreshAction;
         var (run, ended) = await ExecuteAndWaitAsync(action, [], cancellationToken).ConfigureAwait(false);
-        var step = Describe(name, action, run) with { LastLog = await LastLogAsync(RunId(run), cancellationToken).ConfigureAwait(false) };
-        if (Unfinished(step, run, ended) is { } unfinished)
+        var (step, response, failed) = await CheckWebhookRunAsync(name, action, run, ended, cancellationToken).ConfigureAwait(false);
+        if (failed is not null)
         {
-            return unfinished;
-        }
-
-        var response = run["response"];
-        if (!IsGraphQlAnswer(response))
-        {
-            return NotGraphQl(step);
+            return failed;
         }
 
         var jwt = JsonWire.String(response?["data"]?["apiKeyUser"]?["jwt"]);
@@ -171,16 +165,10 @@ internal sealed class IntegrationVerifier(
             throw new VerifyException($"--trigger '{stackId}': Port refused to run {action}: {scrubber.MaskText(e.Message)}");
         }
 
-        var step = Describe(name, action, run) with { LastLog = await LastLogAsync(RunId(run), cancellationToken).ConfigureAwait(false) };
-        if (Unfinished(step, run, ended) is { } unfinished)
+        var (step, response, failed) = await CheckWebhookRunAsync(name, action, run, ended, cancellationToken).ConfigureAwait(false);
+        if (failed is not null)
         {
-            return unfinished;
-        }
-
-        var response = run["response"];
-        if (!IsGraphQlAnswer(response))
-        {
-            return NotGraphQl(step);
+            return failed;
         }
 
         var runId = JsonWire.String(response?["data"]?["runTrigger"]?["id"]);
@@ -200,58 +188,75 @@ internal sealed class IntegrationVerifier(
         };
     }
 
+    /// <summary>
+    /// What every webhook action's run must pass before its answer is read: it ended SUCCESS, and what
+    /// Port kept as the answer is GraphQL's. <c>Failed</c> is the verdict when it did not.
+    /// </summary>
+    private async Task<(VerifyStep Step, JsonNode? Response, VerifyStep? Failed)> CheckWebhookRunAsync(
+        string name, string action, JsonObject run, bool ended, CancellationToken cancellationToken)
+    {
+        var step = Describe(name, action, run) with { LastLog = await LastLogAsync(RunId(run), cancellationToken).ConfigureAwait(false) };
+        if (Unfinished(step, run, ended) is { } unfinished)
+        {
+            return (step, null, unfinished);
+        }
+
+        var response = run["response"];
+        return (step, response, IsGraphQlAnswer(response) ? null : NotGraphQl(step));
+    }
+
     private async Task<(JsonObject Run, bool Ended)> ExecuteAndWaitAsync(string action, JsonObject properties, CancellationToken cancellationToken)
     {
         var run = await port.ExecuteAsync(action, properties, cancellationToken).ConfigureAwait(false);
         return Ended(run) ? (run, true) : await WaitAsync(action, RunId(run), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the run until it ends or the timeout passes; at most Timeout / PollInterval + 1 reads.</summary>
+    /// <summary>Reads the run until it ends or the timeout passes.</summary>
     private async Task<(JsonObject Run, bool Ended)> WaitAsync(string action, string runId, CancellationToken cancellationToken)
     {
-        var started = time.GetTimestamp();
-        var nextReport = FirstProgressAfter;
-        var maxReads = MaxPolls();
         JsonObject run = [];
-        for (var read = 0; read < maxReads; read++)
-        {
-            run = await port.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-            var elapsed = time.GetElapsedTime(started);
-            if (Ended(run))
+        var ended = await PollAsync(
+            async () =>
             {
-                return (run, true);
-            }
-
-            if (elapsed >= options.Timeout)
-            {
-                break;
-            }
-
-            if (elapsed >= nextReport)
-            {
-                nextReport = elapsed + ProgressEvery;
-                progress($"  waiting for {action} run {runId}: {Status(run)} after {Seconds(elapsed)} (timeout {Seconds(options.Timeout)})");
-            }
-
-            await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
-        }
-
-        return (run, false);
+                run = await port.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
+                return Ended(run);
+            },
+            elapsed => $"  waiting for {action} run {runId}: {Status(run)} after {Seconds(elapsed)} (timeout {Seconds(options.Timeout)})",
+            cancellationToken).ConfigureAwait(false);
+        return (run, ended);
     }
 
     /// <summary>The automation's first run that was not there before the refresh, or null when none appears in time.</summary>
     private async Task<JsonObject?> WaitForNewRunAsync(string action, HashSet<string> earlierRuns, CancellationToken cancellationToken)
     {
+        JsonObject? found = null;
+        await PollAsync(
+            async () =>
+            {
+                var runs = await port.ListRunsAsync(action, cancellationToken).ConfigureAwait(false);
+                // Port lists newest first; the oldest new one is the one the refresh caused.
+                found = runs.LastOrDefault(r => !earlierRuns.Contains(RunId(r)));
+                return found is not null;
+            },
+            elapsed => $"  waiting for a run of {action}: none yet after {Seconds(elapsed)} (timeout {Seconds(options.Timeout)})",
+            cancellationToken).ConfigureAwait(false);
+        return found;
+    }
+
+    /// <summary>
+    /// Calls <paramref name="read"/> until it says done or the timeout passes, with a progress line now and
+    /// then; at most Timeout / PollInterval + 2 reads, so the loop ends even on a clock that never moves.
+    /// </summary>
+    private async Task<bool> PollAsync(Func<Task<bool>> read, Func<TimeSpan, string> progressLine, CancellationToken cancellationToken)
+    {
         var started = time.GetTimestamp();
         var nextReport = FirstProgressAfter;
         var maxReads = MaxPolls();
-        for (var read = 0; read < maxReads; read++)
+        for (var attempt = 0; attempt < maxReads; attempt++)
         {
-            var runs = await port.ListRunsAsync(action, cancellationToken).ConfigureAwait(false);
-            // Port lists newest first; the oldest new one is the one the refresh caused.
-            if (runs.LastOrDefault(r => !earlierRuns.Contains(RunId(r))) is { } found)
+            if (await read().ConfigureAwait(false))
             {
-                return found;
+                return true;
             }
 
             var elapsed = time.GetElapsedTime(started);
@@ -263,13 +268,13 @@ internal sealed class IntegrationVerifier(
             if (elapsed >= nextReport)
             {
                 nextReport = elapsed + ProgressEvery;
-                progress($"  waiting for a run of {action}: none yet after {Seconds(elapsed)} (timeout {Seconds(options.Timeout)})");
+                progress(progressLine(elapsed));
             }
 
             await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
         }
 
-        return null;
+        return false;
     }
 
     private int MaxPolls() => (int)Math.Min(100_000, options.Timeout / options.PollInterval) + 2;
