@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+using Emulators.Hosting;
+using Infra.Tests.Support;
+
+namespace Infra.Tests.PulumiMode;
+
+/// <summary>
+/// The README's steps for taking over an existing organisation with <c>pulumi import</c> only work if
+/// each command names a resource exactly as the program registers it (type token and logical name,
+/// under the stack): then the imported state sits at the URN the next <c>pulumi up</c> registers, and
+/// Pulumi diffs instead of creating over it. The real CLI cannot run here; this pins the names.
+/// </summary>
+[Collection(ChildProcessCollection.Name)]
+public sealed partial class ImportStepsTests
+{
+    [Fact]
+    public async Task EveryReadmeImportCommandNamesAResourceTheProgramRegistersAndCoversEveryKind()
+    {
+        var commands = ReadmeImportCommands();
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 3 });
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var registered = calls.Custom().Select(c => (Type: Recorded.Text(c.Request, "type")!, Name: Recorded.Text(c.Request, "name")!)).ToList();
+        var entity = registered.First(r => r.Type == Recorded.Entity);
+        foreach (var (type, name, id) in commands)
+        {
+            if (type == Recorded.Entity)
+            {
+                // The README's placeholder stands for any stack id: the program names an entity by it, and the provider's id adds the blueprint.
+                Assert.Equal("<stack-id>", name);
+                Assert.Equal("space_lift_stack:<stack-id>", id);
+                continue;
+            }
+
+            Assert.Contains((type, name), registered);
+            Assert.Equal(name, id);
+        }
+
+        // Every resource the program registers is covered by one command (entities by the per-entity line).
+        Assert.All(registered.Where(r => r.Type != Recorded.Entity), r => Assert.Contains(commands, c => c.Type == r.Type && c.Name == r.Name));
+        Assert.Contains(commands, c => c.Type == entity.Type);
+    }
+
+    private static List<(string Type, string Name, string Id)> ReadmeImportCommands()
+    {
+        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "README.md"));
+        var commands = ImportCommand().Matches(readme).Select(m => (m.Groups["type"].Value, m.Groups["name"].Value, m.Groups["id"].Value)).ToList();
+        Assert.True(commands.Count >= 7, $"expected the README's seven import commands, found {commands.Count}");
+        return commands;
+    }
+
+    [GeneratedRegex(@"^pulumi import (?<type>port:index/\S+) (?<name>\S+) (?<id>\S+)", RegexOptions.Multiline)]
+    private static partial Regex ImportCommand();
+}
