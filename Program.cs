@@ -4,8 +4,8 @@ using Infra.Cli.Hosting;
 using Infra.PulumiMode;
 using Infra.Stacks;
 
-// The only place that touches the process's console, environment, stdin and signals; everything
-// below gets them injected.
+// The only place that touches the process's console, environment, working directory, stdin and
+// signals; everything below gets them injected.
 var variables = new Dictionary<string, string?>(StringComparer.Ordinal);
 foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
 {
@@ -27,7 +27,7 @@ StackProgram program = SpaceliftIntegration.Declare;
 // addresses in PULUMI_MONITOR/PULUMI_ENGINE: register the declarations with that engine instead.
 if (LanguageHostEnvironment.IsPresent(variables, args))
 {
-    return await PulumiProgram.RunAsync(program, variables, TimeProvider.System, cancellation.Token);
+    return await PulumiProgram.RunAsync(program, variables, Directory.GetCurrentDirectory(), Console.Error, TimeProvider.System, cancellation.Token);
 }
 
 var environment = new CliEnvironment(variables);

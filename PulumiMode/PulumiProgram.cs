@@ -42,18 +42,28 @@ public sealed class PulumiProgram
         _time = time;
     }
 
-    /// <summary>Runs <paramref name="program"/> under the engine whose addresses <paramref name="environment"/> carries; returns the exit code.</summary>
-    public static async Task<int> RunAsync(StackProgram program, IReadOnlyDictionary<string, string?> environment, TimeProvider time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="program"/> under the engine whose addresses <paramref name="environment"/> carries;
+    /// returns the exit code. <paramref name="workingDirectory"/> is where the language host started the
+    /// program; <paramref name="error"/> (the process's stderr, which the host shows) is used only when
+    /// there is no engine to log to.
+    /// </summary>
+    public static async Task<int> RunAsync(
+        StackProgram program,
+        IReadOnlyDictionary<string, string?> environment,
+        string workingDirectory,
+        TextWriter error,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         LanguageHostEnvironment host;
         try
         {
-            host = LanguageHostEnvironment.Read(environment, Directory.GetCurrentDirectory());
+            host = LanguageHostEnvironment.Read(environment, workingDirectory);
         }
         catch (PulumiModeException e)
         {
-            // No engine to log to: stderr is the host's, which shows it to the user.
-            await Console.Error.WriteLineAsync("error: " + e.Message);
+            await error.WriteLineAsync("error: " + e.Message);
             return LogFailed;
         }
 
@@ -66,16 +76,16 @@ public sealed class PulumiProgram
         }
         catch (Exception e) when (e is PulumiModeException or EngineCallException or InfraException)
         {
-            return await ReportAsync(engine, masker.MaskText(e.Message), cancellationToken);
+            return await ReportAsync(engine, error, masker.MaskText(e.Message), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Unanticipated: still one line through the engine (no stack trace), masked like the rest.
-            return await ReportAsync(engine, masker.MaskText($"{e.GetType().Name}: {e.Message}"), cancellationToken);
+            return await ReportAsync(engine, error, masker.MaskText($"{e.GetType().Name}: {e.Message}"), cancellationToken);
         }
     }
 
-    private static async Task<int> ReportAsync(PulumiEngineClient engine, string message, CancellationToken cancellationToken)
+    private static async Task<int> ReportAsync(PulumiEngineClient engine, TextWriter error, string message, CancellationToken cancellationToken)
     {
         try
         {
@@ -84,7 +94,7 @@ public sealed class PulumiProgram
         }
         catch (EngineCallException)
         {
-            await Console.Error.WriteLineAsync("error: " + message);
+            await error.WriteLineAsync("error: " + message);
             return LogFailed;
         }
     }
