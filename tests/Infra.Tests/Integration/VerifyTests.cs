@@ -153,7 +153,7 @@ public sealed class VerifyTests
 
         var verify = await sandbox.Cli("verify", "--trigger", sandbox.StackIds()[0]);
 
-        Assert.Contains(verify.ExitCode, new[] { ExitCodes.VerifyWebhook });
+        Expect.Exit(ExitCodes.VerifyWebhook, verify);
         Assert.Contains("trigger_spacelift_stack", verify.ErrorLines[0], StringComparison.Ordinal);
         Assert.Empty(sandbox.Emulators.Spacelift.Runs.All());
     }

@@ -106,25 +106,13 @@ public sealed class CredentialProofTests(ITestOutputHelper output)
     public async Task ATokenThatExpiresMidRunIsRemintedAndTheRunCompletes()
     {
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 120 });
-        var expired = 0;
-        await using var proxy = new FakeHttpServer(async request =>
-        {
-            var response = await Forwarder.ForwardAsync(sandbox.Emulators.SpaceliftUrl, request);
-            // After the first page of stacks, every token issued so far stops working.
-            if (request.Body.Contains("searchStacks", StringComparison.Ordinal) && Interlocked.Increment(ref expired) == 1)
-            {
-                sandbox.Emulators.Spacelift.Tokens.ExpireAll();
-            }
-
-            return response;
-        });
-        sandbox.Config["spacelift:apiKeyEndpoint"] = proxy.Url.AbsoluteUri;
-        sandbox.WriteStackFile();
+        // After the first page of stacks, every token issued so far stops working.
+        await using var proxy = SpaceliftAfterFirstStackPage(sandbox, () => sandbox.Emulators.Spacelift.Tokens.ExpireAll());
 
         var run = await sandbox.Cli("up", "--yes");
         output.WriteLine(run.ToString());
 
-        Assert.True(expired > 1, "the listing never went past its first page");
+        Assert.True(proxy.StackPages > 1, "the listing never went past its first page");
         Expect.Exit(ExitCodes.Success, run);
         sandbox.AssertEntitiesMatchStacks();
     }
@@ -134,20 +122,11 @@ public sealed class CredentialProofTests(ITestOutputHelper output)
     {
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 120 });
         var keyId = sandbox.Emulators.Options.SpaceliftKeyId;
-        var pages = 0;
-        await using var proxy = new FakeHttpServer(async request =>
+        await using var proxy = SpaceliftAfterFirstStackPage(sandbox, () =>
         {
-            var response = await Forwarder.ForwardAsync(sandbox.Emulators.SpaceliftUrl, request);
-            if (request.Body.Contains("searchStacks", StringComparison.Ordinal) && Interlocked.Increment(ref pages) == 1)
-            {
-                sandbox.Emulators.Spacelift.Tokens.RemoveApiKey(keyId);
-                sandbox.Emulators.Spacelift.Tokens.ExpireAll();
-            }
-
-            return response;
+            sandbox.Emulators.Spacelift.Tokens.RemoveApiKey(keyId);
+            sandbox.Emulators.Spacelift.Tokens.ExpireAll();
         });
-        sandbox.Config["spacelift:apiKeyEndpoint"] = proxy.Url.AbsoluteUri;
-        sandbox.WriteStackFile();
 
         var run = await sandbox.Cli("up", "--yes");
         output.WriteLine(run.ToString());
@@ -157,5 +136,44 @@ public sealed class CredentialProofTests(ITestOutputHelper output)
         Assert.Contains(keyId, run.ErrorLines[0], StringComparison.Ordinal);
         Assert.Contains("SPACELIFT_API_KEY_ID", run.ErrorLines[0], StringComparison.Ordinal);
         Assert.Null(sandbox.Emulators.Port.Blueprint(Sandbox.Blueprint));
+    }
+
+    /// <summary>
+    /// Points the stack at a proxy of the sandbox's Spacelift that runs <paramref name="afterFirstPage"/>
+    /// once, right after answering the first page of the stack listing.
+    /// </summary>
+    private static StackPageProxy SpaceliftAfterFirstStackPage(Sandbox sandbox, Action afterFirstPage)
+    {
+        var proxy = new StackPageProxy(sandbox.Emulators.SpaceliftUrl, afterFirstPage);
+        sandbox.Config["spacelift:apiKeyEndpoint"] = proxy.Url.AbsoluteUri;
+        sandbox.WriteStackFile();
+        return proxy;
+    }
+
+    private sealed class StackPageProxy : IAsyncDisposable
+    {
+        private readonly FakeHttpServer _server;
+        private int _pages;
+
+        public StackPageProxy(Uri spacelift, Action afterFirstPage)
+        {
+            _server = new FakeHttpServer(async request =>
+            {
+                var response = await Forwarder.ForwardAsync(spacelift, request);
+                if (request.Body.Contains("searchStacks", StringComparison.Ordinal) && Interlocked.Increment(ref _pages) == 1)
+                {
+                    afterFirstPage();
+                }
+
+                return response;
+            });
+        }
+
+        public Uri Url => _server.Url;
+
+        /// <summary>Pages of the stack listing the proxy has answered.</summary>
+        public int StackPages => Volatile.Read(ref _pages);
+
+        public ValueTask DisposeAsync() => _server.DisposeAsync();
     }
 }
