@@ -3,6 +3,7 @@ using Infra.Cli;
 using Infra.Cli.Hosting;
 using Infra.PulumiMode;
 using Infra.Stacks;
+using Infra.Model.Declarations;
 
 // The only place that touches the process's console, environment, working directory, stdin and
 // signals; everything below gets them injected.
@@ -36,7 +37,7 @@ var host = new CliHost(
     Error: ConsoleFactory.Create(Console.Error, !Console.IsErrorRedirected, canPrompt: false, environment),
     Environment: environment,
     Input: new StandardInput(Console.IsInputRedirected ? Console.In : null),
-    Engines: Engines.Create(program: program),
+    Engines: Engines.Create(program),
     Configuration: new StackConfigurationSource(environment),
     Time: TimeProvider.System);
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Model;
+using Infra.Model.Declarations;
 
 namespace Infra.Stacks;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 
 namespace Infra.Model.ProviderInputs;
 
-/// <summary>Small helpers the per-kind renderers share: copying members and grouping typed properties.</summary>
-internal static class InputShapes
+/// <summary>Small helpers the per-kind renderers share, and Pulumi mode when it reads provider inputs back: copying members and grouping typed properties.</summary>
+public static class InputShapes
 {
     /// <summary>Copies the named members that are present and non-null, deep-cloned.</summary>
     public static void Copy(JsonObject from, JsonObject to, params string[] names)

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Infra.Config;
 using Infra.Engine;
 using Infra.Model;
+using Infra.Engine.Contract;
 
 namespace Benchmarks.Runs;
 

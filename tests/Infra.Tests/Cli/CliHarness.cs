@@ -3,6 +3,7 @@ using Infra.Cli.Hosting;
 using Infra.Engine;
 using Infra.Tests.Cli.Fakes;
 using Spectre.Console.Testing;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Cli;
 

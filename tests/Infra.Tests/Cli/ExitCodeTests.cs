@@ -3,6 +3,7 @@ using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Tests.Cli.Fakes;
+using Infra.Engine.Contract;
 using static Infra.Diagnostics.ExitCodes;
 
 namespace Infra.Tests.Cli;

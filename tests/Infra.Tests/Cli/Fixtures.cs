@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Infra.Engine;
 using Infra.Model;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Cli;
 

@@ -7,6 +7,7 @@ using Infra.Engine;
 using Infra.Model;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Cli;
 

@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
-using Infra.Stacks;
+using Infra.Engine.Contract;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Engine;
 

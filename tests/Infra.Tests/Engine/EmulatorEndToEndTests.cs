@@ -7,6 +7,7 @@ using Infra.Port;
 using Infra.Spacelift;
 using Infra.Http;
 using Infra.Stacks;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

@@ -6,6 +6,7 @@ using Infra.Spacelift;
 using Infra.Stacks;
 using Infra.Tests.Engine.Fakes;
 using Microsoft.Extensions.Time.Testing;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

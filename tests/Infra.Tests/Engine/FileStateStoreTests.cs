@@ -2,6 +2,7 @@ using Infra.Diagnostics;
 using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Engine.Planning;
 using Infra.Engine;
 using Infra.Model;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

@@ -1,5 +1,6 @@
 using Infra.Engine;
 using Infra.Model;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

@@ -6,6 +6,7 @@ using Infra.Model;
 using Infra.Port;
 using Infra.Tests.Engine.Fakes;
 using Moq;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

@@ -1,6 +1,7 @@
 using Infra.Diagnostics;
 using Infra.Engine;
 using Infra.Model;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

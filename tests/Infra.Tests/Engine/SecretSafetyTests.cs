@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Infra.Engine;
 using Infra.Model;
-using Infra.Stacks;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Engine;
 

@@ -2,6 +2,8 @@ using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Model;
 using Infra.Stacks;
+using Infra.Engine.Contract;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Engine;
 

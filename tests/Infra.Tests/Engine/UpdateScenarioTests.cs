@@ -5,6 +5,8 @@ using Infra.Engine;
 using Infra.Model;
 using Infra.Spacelift;
 using Infra.Stacks;
+using Infra.Engine.Contract;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Engine;
 

@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
 using Infra.Diagnostics;
-using Infra.Stacks;
 using Infra.Tests.Support;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Integration;
 

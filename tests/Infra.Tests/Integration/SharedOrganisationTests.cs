@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Infra.Diagnostics;
 using Infra.Model;
-using Infra.Stacks;
 using Infra.Tests.Emulators.Port;
 using Infra.Tests.Support;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Integration;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Infra.Diagnostics;
-using Infra.Stacks;
 using Infra.Tests.Support;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Integration;
 

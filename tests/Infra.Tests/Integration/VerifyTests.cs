@@ -4,9 +4,9 @@ using Infra.Cli;
 using Infra.Cli.Hosting;
 using Infra.Diagnostics;
 using Infra.Engine;
-using Infra.Stacks;
 using Infra.Tests.Support;
 using Spectre.Console.Testing;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Integration;
 
@@ -205,7 +205,7 @@ public sealed class VerifyTests
         output.Profile.Width = 4000;
         error.Profile.Width = 4000;
         var environment = new CliEnvironment(new Dictionary<string, string?> { ["NO_COLOR"] = "1" });
-        var host = new CliHost(output, error, environment, StandardInput.None, Infra.Cli.Hosting.Engines.Create(), new StackConfigurationSource(environment), TimeProvider.System);
+        var host = new CliHost(output, error, environment, StandardInput.None, Infra.Cli.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare), new StackConfigurationSource(environment), TimeProvider.System);
         var code = await CliApp.RunAsync(host, args, CancellationToken.None);
         return new CliRun(code, output.Output, error.Output);
     }

@@ -1,5 +1,5 @@
 using Infra.Model;
-using Infra.Stacks;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Ownership;
 

@@ -2,8 +2,9 @@ using Infra.Engine.State;
 using Infra.Engine;
 using Infra.Engine.Ownership;
 using Infra.Model;
-using Infra.Stacks;
 using Infra.Tests.Engine;
+using Infra.Engine.Contract;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Ownership;
 

@@ -1,5 +1,6 @@
 using Infra.Model;
 using Infra.Stacks;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Ownership;
 

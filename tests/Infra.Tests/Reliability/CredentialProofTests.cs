@@ -1,9 +1,9 @@
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
 using Infra.Diagnostics;
-using Infra.Stacks;
 using Infra.Tests.Support;
 using Xunit.Abstractions;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Reliability;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Model;
 using Infra.Spacelift;
 using Infra.Stacks;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Stacks;
 

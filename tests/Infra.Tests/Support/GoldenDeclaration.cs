@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Infra.Model;
-using Infra.Stacks;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Infra.Engine;
+using Infra.Engine.Contract;
 
 namespace Infra.Tests.Cli.Fakes;
 

@@ -1,0 +1,54 @@
+using System.ComponentModel;
+using Infra.Cli.Hosting;
+using Infra.Cli.Rendering.Verify;
+using Infra.Cli.Settings;
+using Infra.Verify;
+using Spectre.Console.Cli;
+using Infra.Model.Declarations;
+
+namespace Infra.Cli.Commands;
+
+[Description("Run the deployed actions through Port as a user would and check every link (--trigger starts a real Spacelift run).")]
+public sealed class VerifyCommand(CliHost host) : AsyncCommand<VerifySettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, VerifySettings settings, CancellationToken cancellationToken)
+    {
+        var configuration = host.Configuration.Load(settings.ProjectDirectory, settings.Stack!, settings.Insecure);
+        var output = host.Out.Profile.Out.Writer;
+        // With --json, stdout carries the document only; progress goes to stderr.
+        var progressWriter = settings.Json ? host.Error.Profile.Out.Writer : output;
+        var options = new VerifyOptions(settings.Trigger, settings.TimeoutSpan ?? VerifyOptions.DefaultTimeout, VerifyOptions.DefaultPollInterval);
+        if (!settings.Json)
+        {
+            output.WriteLine(settings.Trigger is null
+                ? $"Verifying ({configuration.Stack}): refresh the token through Port"
+                : $"Verifying ({configuration.Stack}): refresh the token, then trigger a Spacelift run of '{settings.Trigger}'");
+        }
+
+        VerifyReport report;
+        await using (var session = await VerifySession.OpenAsync(configuration, new DemoEmulators(), host.Time, cancellationToken))
+        {
+            var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), new ResourceNames(configuration.Settings.NameSuffix));
+            report = await verifier.RunAsync(configuration.Stack, cancellationToken);
+        }
+
+        if (settings.Json)
+        {
+            output.WriteLine(VerifyJson.Render(report));
+        }
+        else
+        {
+            foreach (var line in VerifyText.Lines(report))
+            {
+                output.WriteLine(line);
+            }
+        }
+
+        if (report.FirstFailure is { BrokenLink: { } link } failed)
+        {
+            host.Error.Profile.Out.Writer.WriteLine($"error: verify: {link.Describe()} broke at {failed.Action}: {failed.Message}");
+        }
+
+        return report.ExitCode;
+    }
+}
