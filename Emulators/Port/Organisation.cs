@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Emulators.Port.Entities;
 using Emulators.Port.Runs;
 using Emulators.Port.Secrets;
+using Emulators.Port.Webhooks;
 
 namespace Emulators.Port;
 
@@ -25,6 +26,12 @@ internal sealed class Organisation(PortEmulatorOptions options)
     public Dictionary<string, RunRecord> Runs { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, JsonObject> Migrations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Webhook data sources by identifier, as stored (the secret included; see Webhooks/).</summary>
+    public Dictionary<string, JsonObject> Webhooks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the webhook ingest did with each event (not persisted).</summary>
+    public AuditLog Audit { get; } = new();
 
     /// <summary>Who Port records as the author of changes made with the organisation's credentials.</summary>
     public string Actor => options.ClientId;

@@ -7,6 +7,7 @@ using Emulators.Port.Http;
 using Emulators.Port.Runs;
 using Emulators.Port.Secrets;
 using Emulators.Port.State;
+using Emulators.Port.Webhooks;
 using Microsoft.AspNetCore.Builder;
 
 namespace Emulators.Port;
@@ -24,6 +25,8 @@ public sealed class PortEmulator : IAsyncDisposable
     private readonly RunService _runs;
     private readonly BackgroundWork _background = new();
     private readonly StateStore? _state;
+    private readonly WebhookRoutes _webhooks;
+    private readonly WebhookIngest _ingest;
 
     /// <exception cref="InvalidDataException">The state file exists but cannot be read.</exception>
     public PortEmulator(PortEmulatorOptions options, HttpClient webhookClient)
@@ -48,7 +51,12 @@ public sealed class PortEmulator : IAsyncDisposable
         var webhooks = new WebhookInvoker(options, webhookClient, _tokens, () => PublicBaseUrl);
         _runs = new RunService(_context, webhooks, _background);
         _context.Automations = new AutomationDispatcher(_context, _runs);
+        _webhooks = new WebhookRoutes(_context, () => PublicBaseUrl);
+        _ingest = new WebhookIngest(_context, _background, new WebhookEventProcessor(_context, outcome => WebhookEventProcessed?.Invoke(outcome)));
     }
+
+    /// <summary>Raised after each ingested webhook event has been processed (the live-updates benchmark's commit stamp).</summary>
+    public event Action<WebhookEventOutcome>? WebhookEventProcessed;
 
     public PortEmulatorOptions Options { get; }
 
@@ -67,6 +75,9 @@ public sealed class PortEmulator : IAsyncDisposable
         new ActionRoutes(_context).Map(app, _pipeline);
         new RunRoutes(_context, _runs).Map(app, _pipeline);
         new SecretRoutes(_context).Map(app, _pipeline);
+        _webhooks.Map(app, _pipeline);
+        new AuditRoutes(_context).Map(app, _pipeline);
+        _ingest.Map(app);
         _pipeline.MapFallback(app);
     }
 
@@ -105,6 +116,15 @@ public sealed class PortEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>A webhook data source as <c>GET /v1/webhooks/{identifier}</c> answers it (the secret included).</summary>
+    public JsonObject? Webhook(string identifier)
+    {
+        lock (_organisation.Gate)
+        {
+            return _organisation.Webhooks.TryGetValue(identifier, out var webhook) ? _webhooks.Render(webhook) : null;
+        }
+    }
+
     /// <summary>Name, description and meta fields; never the value.</summary>
     public JsonObject? SecretMetadata(string name)
     {
@@ -138,6 +158,12 @@ public sealed class PortEmulator : IAsyncDisposable
             var value = protector.Unprotect(secret!["protectedValue"]!.GetValue<string>());
             secret.AsObject().Remove("protectedValue");
             secret["value"] = value;
+        }
+
+        var webhooks = root["webhooks"]!.AsArray();
+        for (var i = 0; i < webhooks.Count; i++)
+        {
+            webhooks[i] = WebhookSecrets.Unprotect(webhooks[i]!.AsObject(), protector);
         }
 
         return root.ToJsonString();

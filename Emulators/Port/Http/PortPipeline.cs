@@ -36,7 +36,8 @@ internal sealed class PortPipeline(PortEmulatorOptions options, TokenIssuer toke
 
         var isTokenRoute = HttpMethods.IsPost(context.Request.Method)
             && string.Equals(context.Request.Path.Value, TokenPath, StringComparison.OrdinalIgnoreCase);
-        if (!isTokenRoute && !HasValidBearer(context.Request))
+        // A webhook's ingest URL carries its own credential (the key in the path, and the signature).
+        if (!isTokenRoute && !Webhooks.WebhookIngest.IsIngestPath(context.Request.Path) && !HasValidBearer(context.Request))
         {
             await WriteErrorAsync(context, new PortApiError(401, "unauthorized", "A valid 'Authorization: Bearer <access token>' header is required; get a token from POST /v1/auth/access_token"));
             return;

@@ -53,6 +53,13 @@ internal static class StateSnapshot
                 }
 
                 writer.WriteEndArray();
+                writer.WriteStartArray("webhooks");
+                foreach (var webhook in organisation.Webhooks.Values)
+                {
+                    Webhooks.WebhookSecrets.Protect(webhook, protector).WriteTo(writer);
+                }
+
+                writer.WriteEndArray();
                 writer.WriteEndObject();
             }
         }
@@ -101,6 +108,12 @@ internal static class StateSnapshot
                     UpdatedAt = secret["updatedAt"]!.GetValue<string>(),
                     UpdatedBy = secret["updatedBy"]!.GetValue<string>(),
                 };
+            }
+
+            // Absent from files written before webhooks existed.
+            foreach (var webhook in root["webhooks"]?.AsArray() ?? [])
+            {
+                organisation.Webhooks[webhook!["identifier"]!.GetValue<string>()] = Webhooks.WebhookSecrets.Unprotect(webhook.AsObject(), protector);
             }
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or NullReferenceException or FormatException
