@@ -99,6 +99,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             ApiKeySecret = options.SpaceliftKeySecret,
             TokenLifetime = options.TokenLifetime,
             Time = options.Time,
+            WebhookClient = webhookClient,
         });
 
         EmulatorHost? host = null;
@@ -136,6 +137,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        Spacelift.RunEvents.Dispose();
         await StopQuietlyAsync(_spaceliftApp, timeout.Token);
         await StopQuietlyAsync(_portApp, timeout.Token);
         // Waits for webhook runs in flight and writes the coalesced --state file one last time:

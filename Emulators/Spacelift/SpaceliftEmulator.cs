@@ -2,6 +2,7 @@ using Emulators.Spacelift.Auth;
 using Emulators.Spacelift.Runs;
 using Emulators.Spacelift.Graph;
 using Emulators.Spacelift.Stacks;
+using Emulators.Spacelift.Webhooks;
 using Microsoft.AspNetCore.Builder;
 
 namespace Emulators.Spacelift;
@@ -26,6 +27,8 @@ public sealed class SpaceliftEmulator
             Stacks.Add(stack);
         }
 
+        Webhooks = new WebhookDeliverer(options.WebhookClient, NamedWebhooks, options.Time);
+        RunEvents = new RunEventPump(this);
         _endpoint = new GraphQLEndpoint(this);
     }
 
@@ -34,6 +37,18 @@ public sealed class SpaceliftEmulator
     public RunLedger Runs { get; } = new();
     public TokenService Tokens { get; }
     public TimeProvider Time { get; }
+
+    /// <summary>Named webhook integrations, by id (the slug of the name).</summary>
+    public NamedStore<NamedWebhook> NamedWebhooks { get; } = new("named webhook", w => w.Id);
+
+    /// <summary>Policies, by id (the slug of the name); NOTIFICATION ones route run events.</summary>
+    public NamedStore<EmulatedPolicy> Policies { get; } = new("policy", p => p.Id);
+
+    /// <summary>Delivery of run events to named webhooks: retries, back-off scale, the record of deliveries.</summary>
+    public WebhookDeliverer Webhooks { get; }
+
+    /// <summary>Emits one event per run state transition, on <see cref="Time"/>.</summary>
+    public RunEventPump RunEvents { get; }
 
     /// <summary>
     /// What <c>apiKeyUser</c> answers for a known key id with a wrong secret: <c>null</c> plus an

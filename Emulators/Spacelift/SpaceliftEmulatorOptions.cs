@@ -9,4 +9,7 @@ public sealed record SpaceliftEmulatorOptions
     public string ApiKeySecret { get; init; } = "emulator";
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromHours(10);
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Sends run events to named webhooks; a shared client of the emulator's own when null.</summary>
+    public HttpClient? WebhookClient { get; init; }
 }

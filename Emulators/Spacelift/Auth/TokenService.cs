@@ -17,6 +17,7 @@ public sealed class TokenService
     public const string Issuer = "api-key";
 
     private readonly ConcurrentDictionary<string, string> _secretsByKeyId = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _admins = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IssuedToken> _issued = new(StringComparer.Ordinal);
     private readonly byte[] _signingKey = RandomNumberGenerator.GetBytes(32);
     private readonly TimeProvider _time;
@@ -44,12 +45,23 @@ public sealed class TokenService
 
     public IReadOnlyList<IssuedToken> Issued => _issued.Values.OrderBy(t => t.IssuedAt).ToArray();
 
-    public void AddApiKey(string keyId, string secret)
+    /// <param name="admin">Whether the key is a root-space admin key, which managing webhooks and policies needs.</param>
+    public void AddApiKey(string keyId, string secret, bool admin = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyId);
         ArgumentException.ThrowIfNullOrEmpty(secret);
         _secretsByKeyId[keyId] = secret;
+        if (admin)
+        {
+            _admins[keyId] = true;
+        }
+        else
+        {
+            _admins.TryRemove(keyId, out _);
+        }
     }
+
+    public bool IsAdmin(string keyId) => _admins.ContainsKey(keyId);
 
     public bool RemoveApiKey(string keyId) => _secretsByKeyId.TryRemove(keyId, out _);
 

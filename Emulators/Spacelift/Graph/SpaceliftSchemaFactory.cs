@@ -24,6 +24,8 @@ internal static class SpaceliftSchemaFactory
         {
             ConfigureQuery(builder.Types.For("Query"), emulator);
             ConfigureMutation(builder.Types.For("Mutation"), emulator);
+            WebhookResolvers.ConfigureQuery(builder.Types.For("Query"), emulator);
+            WebhookResolvers.ConfigureMutation(builder.Types.For("Mutation"), emulator);
             ConfigureStack(builder.Types.For("Stack"), emulator);
             builder.Types.For(nameof(StackConfigVendorTerraform)).IsTypeOf<StackConfigVendorTerraform>();
             builder.Types.For(nameof(StackConfigVendorOpenTofu)).IsTypeOf<StackConfigVendorOpenTofu>();
@@ -139,6 +141,7 @@ internal static class SpaceliftSchemaFactory
             ForceApply = ctx.GetArgument<string?>("forceApply"),
         };
         emulator.Runs.Record(run);
+        emulator.RunEvents.Poke();
         return new RunView(run, emulator);
     }
 

@@ -15,11 +15,76 @@ internal static class SpaceliftSdl
           stack(id: ID!): Stack
           searchStacks(input: SearchInput!): StacksConnection!
           runStack(runId: ID!): Stack
+          namedWebhooksIntegration(id: ID!): NamedWebhooksIntegration
+          policy(id: ID!): Policy
+          policies: [Policy!]!
         }
 
         type Mutation {
           apiKeyUser(id: ID!, secret: String!): User
           runTrigger(stack: ID!, commitSha: String, runType: RunType, runtimeConfig: RuntimeConfigInput, forceApply: ForceApplyMode): Run!
+          namedWebhooksIntegrationCreate(input: NamedWebhooksIntegrationInput!): NamedWebhooksIntegration!
+          namedWebhooksIntegrationUpdate(id: ID!, input: NamedWebhooksIntegrationInput!): NamedWebhooksIntegration!
+          namedWebhooksIntegrationDelete(id: ID!): NamedWebhooksIntegration
+          policyCreatev2(input: PolicyCreateInput!): Policy!
+          policyUpdatev2(id: ID!, input: PolicyUpdateInput!): Policy!
+          policyDelete(id: ID!): Policy
+        }
+
+        input NamedWebhooksIntegrationInput {
+          enabled: Boolean!
+          endpoint: String!
+          space: ID!
+          name: String!
+          secret: String
+          labels: [String!]!
+          retryOnFailure: Boolean
+        }
+
+        type NamedWebhooksIntegration {
+          id: ID!
+          enabled: Boolean!
+          endpoint: String!
+          space: Space!
+          name: String!
+          secret: String!
+          secretHeaders: [String!]!
+          labels: [String!]!
+          retryOnFailure: Boolean!
+        }
+
+        enum PolicyType { ACCESS APPROVAL GIT_PUSH INITIALIZATION INTENT LOGIN NOTIFICATION PLAN TASK TRIGGER }
+
+        enum PolicyEngineType { REGO_V0 REGO_V1 }
+
+        input PolicyCreateInput {
+          name: String!
+          body: String!
+          type: PolicyType!
+          labels: [String!]
+          space: ID
+          description: String
+          engineType: PolicyEngineType
+        }
+
+        input PolicyUpdateInput {
+          name: String!
+          body: String!
+          labels: [String!]
+          space: ID
+          description: String
+          engineType: PolicyEngineType
+        }
+
+        type Policy {
+          id: ID!
+          labels: [String!]!
+          name: String!
+          body: String!
+          type: PolicyType!
+          space: ID!
+          description: String
+          engineType: PolicyEngineType!
         }
 
         type User {

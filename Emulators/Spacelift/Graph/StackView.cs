@@ -88,7 +88,7 @@ internal sealed class StackView(EmulatedStack stack, SpaceliftEmulator state)
         ApiHostOf(stack.Provider) is null ? null : $"https://github.com/{stack.Namespace}/{stack.Repository}/commit/{sha}",
         "");
 
-    private static SpaceView SpaceOf(string spaceId)
+    internal static SpaceView SpaceOf(string spaceId)
     {
         if (spaceId is "root" or "legacy")
         {

@@ -1,0 +1,26 @@
+using Emulators.Spacelift.Webhooks;
+
+namespace Emulators.Spacelift.Graph;
+
+/// <summary>A named webhook as <c>NamedWebhooksIntegration</c> shows it: the secret reads back empty (write-only).</summary>
+internal sealed class NamedWebhookView(NamedWebhook webhook)
+{
+    public string Id => webhook.Id;
+    public bool Enabled => webhook.Enabled;
+    public string Endpoint => webhook.Endpoint;
+    public SpaceView Space => StackView.SpaceOf(webhook.Space);
+    public string Name => webhook.Name;
+    public string Secret => string.Empty;
+    public IReadOnlyList<string> SecretHeaders => [];
+    public IReadOnlyList<string> Labels => webhook.Labels;
+    public bool RetryOnFailure => webhook.RetryOnFailure;
+}
+
+/// <summary>A policy as the <c>Policy</c> type shows it (<c>space</c> a plain id, unlike a webhook's).</summary>
+internal sealed record PolicyView(string Id, IReadOnlyList<string> Labels, string Name, string Body, string Type, string Space, string? Description, string EngineType)
+{
+    public PolicyView(EmulatedPolicy policy)
+        : this(policy.Id, policy.Labels, policy.Name, policy.Body, policy.Type, policy.Space, policy.Description, policy.EngineType)
+    {
+    }
+}
