@@ -21,7 +21,8 @@ public sealed record BenchmarkOptions(
         "  --baseline-max N            the naive baseline writes at most N stacks and is extrapolated linearly\n" +
         "  --emulators-out-of-process  run the emulators in a child process so peak RSS is the product's alone\n" +
         "       dotnet run -c Release --project benchmarks -- pulumi-engine [--stacks 5000]\n" +
-        "  pulumi-engine               Pulumi engine mode: time to register the entities with a fake engine (preview, then up)";
+        "  pulumi-engine               Pulumi engine mode: time to register the entities with a fake engine (preview, then up)\n" +
+        Runs.LiveUpdatesBenchmark.Usage;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad flag or value.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)

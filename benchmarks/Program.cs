@@ -14,6 +14,11 @@ if (args is [PulumiEngineBenchmark.Verb, .. var pulumiArgs])
     return await PulumiEngineBenchmark.RunAsync(pulumiArgs);
 }
 
+if (args is [LiveUpdatesBenchmark.Verb, .. var liveArgs])
+{
+    return await LiveUpdatesBenchmark.RunAsync(liveArgs);
+}
+
 if (args is ["--help" or "-h"])
 {
     Console.WriteLine(BenchmarkOptions.Usage);
