@@ -13,7 +13,7 @@ public static class FaultSpec
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> GroupsByService = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
-        ["port"] = [AuthGroup, "blueprints", "entities", "search", "actions", "runs", "secrets"],
+        ["port"] = [AuthGroup, "blueprints", "entities", "search", "actions", "runs", "secrets", "webhooks", "ingest"],
         ["spacelift"] = [AuthGroup, "query", "mutation"],
     };
 
@@ -30,7 +30,7 @@ public static class FaultSpec
     /// <summary>Text for <c>--help</c>.</summary>
     public static string Help =>
         "SPEC is comma-separated service[.group]:kind=share, e.g. port:429=0.1,spacelift.query:drop=0.05. "
-        + "Services and groups: port (auth, blueprints, entities, search, actions, runs, secrets), spacelift (auth, query, mutation). "
+        + "Services and groups: port (auth, blueprints, entities, search, actions, runs, secrets, webhooks, ingest), spacelift (auth, query, mutation). "
         + "Kinds: 429, 500, 502, 503, drop (connection aborted), slow (response held back). Share: 0..1. "
         + "Token routes (the auth group) are spared unless named explicitly, e.g. spacelift.auth:500=0.5.";
 

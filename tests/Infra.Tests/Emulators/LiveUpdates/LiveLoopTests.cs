@@ -149,6 +149,24 @@ public sealed class LiveLoopTests
         Assert.False(read.Data.GetProperty("namedWebhooksIntegration").GetProperty("enabled").GetBoolean());
     }
 
+    [Theory]
+    [InlineData("port.ingest:503=1", 503)]
+    [InlineData("port.ingest:drop=1", null)]
+    public async Task AFaultOnPortsIngestIsRetriedThreeTimesThenTheEventIsAbandoned(string faults, int? status)
+    {
+        await using var loop = await LiveLoop.StartAsync();
+        loop.Host.Faults.Configure(faults, seed: 1);
+
+        await loop.TriggerAsync();
+        await loop.SettleAsync();
+
+        var attempts = loop.Host.Spacelift.Webhooks.Deliveries;
+        Assert.Equal([1, 2, 3, 4], attempts.Select(d => d.Attempt));
+        Assert.All(attempts, d => Assert.Equal(status, d.Status));
+        Assert.Equal(WebhookDeliveryOutcome.Abandoned, attempts[^1].Outcome);
+        Assert.Equal("NONE", await loop.EntityStateAsync());
+    }
+
     private static async Task<FakeResponse> ForwardAsync(Uri ingest, FakeRequest request)
     {
         using var http = new HttpClient();
