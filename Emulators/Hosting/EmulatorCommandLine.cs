@@ -20,7 +20,8 @@ public static class EmulatorCommandLine
           --faults SPEC               inject faults (see below)
           --fault-seed S              seed of the fault draws; same seed, same faults (default 1)
           --slow-fault-ms MS          how long a 'slow' fault holds a response (default 5000)
-          --state FILE                load Port's organisation from FILE and save it after changes
+          --state FILE                load Port's organisation from FILE and save it after changes;
+                                      Spacelift's webhooks, policies and runs go beside it (NAME.spacelift.json)
           --token-lifetime SECONDS    lifetime of Spacelift JWTs (default 36000 = 10 h)
           --port-client-id X          Port client id (default emulator)
           --port-client-secret Y      Port client secret (default emulator)

@@ -100,6 +100,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             TokenLifetime = options.TokenLifetime,
             Time = options.Time,
             WebhookClient = webhookClient,
+            StateFile = options.StateFile is { } portState ? SpaceliftStateFile(portState) : null,
         });
 
         EmulatorHost? host = null;
@@ -137,16 +138,23 @@ public sealed class EmulatorHost : IAsyncDisposable
         }
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        // No new run events; the ones in flight reach Port while it still listens.
         Spacelift.RunEvents.Dispose();
+        await Spacelift.WaitForDeliveriesAsync(timeout.Token);
         await StopQuietlyAsync(_spaceliftApp, timeout.Token);
         await StopQuietlyAsync(_portApp, timeout.Token);
         // Waits for webhook runs in flight and writes the coalesced --state file one last time:
         // without it a run that ends right after a change (the demo's destroy) loses that change.
         await Port.DisposeAsync();
+        await Spacelift.FlushAsync();
         await _spaceliftApp.DisposeAsync();
         await _portApp.DisposeAsync();
         _webhookClient.Dispose();
     }
+
+    /// <summary>Spacelift's state (named webhooks, policies, runs) is kept beside Port's: <c>x.json</c> → <c>x.spacelift.json</c>.</summary>
+    public static string SpaceliftStateFile(string portStateFile)
+        => Path.Combine(Path.GetDirectoryName(portStateFile) ?? string.Empty, Path.GetFileNameWithoutExtension(portStateFile) + ".spacelift.json");
 
     private WebApplication CreateApp(
         Uri? url,

@@ -1,7 +1,9 @@
+using Emulators.Port.State;
 using Emulators.Spacelift.Auth;
 using Emulators.Spacelift.Runs;
 using Emulators.Spacelift.Graph;
 using Emulators.Spacelift.Stacks;
+using Emulators.Spacelift.State;
 using Emulators.Spacelift.Webhooks;
 using Microsoft.AspNetCore.Builder;
 
@@ -14,6 +16,7 @@ namespace Emulators.Spacelift;
 public sealed class SpaceliftEmulator
 {
     private readonly GraphQLEndpoint _endpoint;
+    private readonly StateStore? _state;
 
     public SpaceliftEmulator(SpaceliftEmulatorOptions options)
     {
@@ -29,6 +32,20 @@ public sealed class SpaceliftEmulator
 
         Webhooks = new WebhookDeliverer(options.WebhookClient, NamedWebhooks, options.Time);
         RunEvents = new RunEventPump(this);
+        if (options.StateFile is { } file)
+        {
+            var protector = new SecretProtector(options.ApiKeySecret);
+            if (File.Exists(file))
+            {
+                SpaceliftSnapshot.Read(File.ReadAllBytes(file), this, protector);
+                RunEvents.Adopt();
+            }
+
+            _state = new StateStore(file, options.StateSaveDelay, () => SpaceliftSnapshot.Write(this, protector));
+            NamedWebhooks.Changed += Changed;
+            Policies.Changed += Changed;
+        }
+
         _endpoint = new GraphQLEndpoint(this);
     }
 
@@ -69,6 +86,25 @@ public sealed class SpaceliftEmulator
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost("/graphql", _endpoint.HandleAsync);
     }
+
+    /// <summary>Records that something the state file keeps changed (no-op without one).</summary>
+    internal void Changed() => _state?.MarkDirty();
+
+    /// <summary>Waits for deliveries in flight, giving up quietly when <paramref name="cancellationToken"/> fires (shutdown).</summary>
+    public async Task WaitForDeliveriesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Webhooks.WhenIdleAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutting down: a delivery still in flight is abandoned.
+        }
+    }
+
+    /// <summary>Writes pending changes to the state file now (no-op without one).</summary>
+    public Task FlushAsync() => _state?.FlushAsync() ?? Task.CompletedTask;
 
     /// <summary>The stack's state: its latest tracked run's, or the stored one when it has none.</summary>
     internal (string State, long? Since) EffectiveState(EmulatedStack stack)

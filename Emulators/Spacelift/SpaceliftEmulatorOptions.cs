@@ -12,4 +12,10 @@ public sealed record SpaceliftEmulatorOptions
 
     /// <summary>Sends run events to named webhooks; a shared client of the emulator's own when null.</summary>
     public HttpClient? WebhookClient { get; init; }
+
+    /// <summary>Load named webhooks, policies and runs from this file at start and save them after changes.</summary>
+    public string? StateFile { get; init; }
+
+    /// <summary>Coalescing delay between a change and the state file write.</summary>
+    public TimeSpan StateSaveDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 }

@@ -141,6 +141,7 @@ internal static class SpaceliftSchemaFactory
             ForceApply = ctx.GetArgument<string?>("forceApply"),
         };
         emulator.Runs.Record(run);
+        emulator.Changed();
         emulator.RunEvents.Poke();
         return new RunView(run, emulator);
     }

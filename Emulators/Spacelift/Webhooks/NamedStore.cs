@@ -12,6 +12,9 @@ public sealed class NamedStore<T>(string what, Func<T, string> idOf)
     private readonly Lock _gate = new();
     private readonly Dictionary<string, T> _byId = new(StringComparer.Ordinal);
 
+    /// <summary>Raised after every add, update and remove (outside the lock).</summary>
+    public event Action? Changed;
+
     public T? Find(string id)
     {
         lock (_gate)
@@ -41,9 +44,10 @@ public sealed class NamedStore<T>(string what, Func<T, string> idOf)
             {
                 throw new InvalidOperationException($"{what} with id '{id}' already exists");
             }
-
-            return record;
         }
+
+        Changed?.Invoke();
+        return record;
     }
 
     /// <summary>Replaces the record through <paramref name="change"/>; null when the id is unknown.</summary>
@@ -58,15 +62,23 @@ public sealed class NamedStore<T>(string what, Func<T, string> idOf)
 
             var next = change(current);
             _byId[id] = next;
+            Changed?.Invoke();
             return next;
         }
     }
 
     public T? Remove(string id)
     {
+        T? removed;
         lock (_gate)
         {
-            return _byId.Remove(id, out var removed) ? removed : null;
+            if (!_byId.Remove(id, out removed))
+            {
+                return null;
+            }
         }
+
+        Changed?.Invoke();
+        return removed;
     }
 }

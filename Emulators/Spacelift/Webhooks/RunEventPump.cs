@@ -72,6 +72,32 @@ public sealed class RunEventPump : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the runs already in the ledger (loaded from a state file) as emitted up to now, so a restart does
+    /// not send their past transitions again; the ones still running go on emitting.
+    /// </summary>
+    public void Adopt()
+    {
+        lock (_gate)
+        {
+            var runs = _emulator.Runs.All();
+            var now = _emulator.Time.GetUtcNow();
+            var script = _emulator.Runs.Script;
+            foreach (var run in runs.Skip(_seen))
+            {
+                var reached = StepsReached(script, run.CreatedAt, now);
+                if (reached < script.States.Count)
+                {
+                    _active[run.Id] = (run, reached);
+                }
+            }
+
+            _seen = runs.Count;
+        }
+
+        Poke();
+    }
+
     public void Dispose() => _timer?.Dispose();
 
     /// <summary>How many of the script's states the run has entered by <paramref name="now"/> (at least 1).</summary>

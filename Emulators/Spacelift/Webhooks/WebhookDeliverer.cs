@@ -187,6 +187,10 @@ public sealed class WebhookDeliverer
         {
             return (null, e.Message);
         }
+        catch (ObjectDisposedException)
+        {
+            return (null, "the emulator is shutting down");
+        }
     }
 
     /// <summary>A webhook written through the API starts counting failures afresh (re-enabling it must stick).</summary>
