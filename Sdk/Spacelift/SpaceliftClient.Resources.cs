@@ -91,7 +91,8 @@ public sealed partial class SpaceliftClient
         while (true)
         {
             var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-            var answer = await _connection.ExecuteAsync(operation, document, variables, token.Jwt.Reveal(), kind, cancellationToken).ConfigureAwait(false);
+            // A copy per attempt: a JSON node can belong to one request body only.
+            var answer = await _connection.ExecuteAsync(operation, document, variables.DeepClone().AsObject(), token.Jwt.Reveal(), kind, cancellationToken).ConfigureAwait(false);
             var refused = answer.IsUnauthorized || (read && answer.Errors.Count == 0 && answer.Data is JsonObject d && d["viewer"] is not JsonObject);
             if (!refused)
             {
