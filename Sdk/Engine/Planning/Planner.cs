@@ -402,7 +402,10 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
         Reason = change.Reason is null ? null : masker.MaskText(change.Reason),
     };
 
-    private static JsonObject Strip(ResourceKind kind, JsonObject live) => JsonBodies.Normalize(kind, live, []);
+    // A live-update webhook's secret, which Port gives back, never enters a plan (the masker would catch it too).
+    private static JsonObject Strip(ResourceKind kind, JsonObject live) => kind.SharedSecret is null
+        ? JsonBodies.Normalize(kind, live, [])
+        : LiveUpdateSecrets.WithoutValue(kind, JsonBodies.Normalize(kind, live, []));
 
     private static JsonObject SecretBody(string name, string? description, bool withValue)
     {

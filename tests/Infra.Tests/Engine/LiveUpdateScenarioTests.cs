@@ -232,6 +232,9 @@ public sealed class LiveUpdateScenarioTests : IDisposable
         Assert.True(order.IndexOf("Webhook") < order.IndexOf("Blueprint"));
         Assert.Equal($"delete SpaceliftWebhook {Names.NamedWebhook}", _f.Spacelift.Writes[^1]);
         Assert.Null(_f.Port.Stored(ResourceKind.Webhook, Names.PortWebhook));
+        // The deleted webhook's body in the plan holds no secret, not even masked.
+        var deleted = result.Plan.Change(ResourceKind.Webhook, Names.PortWebhook);
+        Assert.Null(deleted.Old!["security"]!["secret"]);
     }
 
     [Fact]
