@@ -45,9 +45,11 @@ internal static class LiveUpdateSecrets
         var copy = body.DeepClone().AsObject();
         if (kind.MarksInLabels)
         {
-            var labels = copy["labels"] as JsonArray ?? [];
-            labels.Add(OwnerLabel.FingerprintPrefix + fingerprint);
-            copy["labels"] = labels;
+            // Sorted: Spacelift's Terraform provider treats labels as a set, so their order is not ours to keep.
+            var labels = (copy["labels"] as JsonArray ?? []).Select(JsonWire.String).OfType<string>()
+                .Append(OwnerLabel.FingerprintPrefix + fingerprint)
+                .Order(StringComparer.Ordinal);
+            copy["labels"] = new JsonArray([.. labels.Select(l => (JsonNode)l)]);
         }
         else
         {
@@ -57,10 +59,18 @@ internal static class LiveUpdateSecrets
         return copy;
     }
 
-    /// <summary>A copy of <paramref name="body"/> without the secret's field (what plans compare and show).</summary>
+    /// <summary>
+    /// A copy of <paramref name="body"/> without the secret's field (what plans compare and show), with
+    /// labels in the declarations' (sorted) order: a set, whatever order the service gives them back in.
+    /// </summary>
     public static JsonObject WithoutValue(ResourceKind kind, JsonObject body)
     {
         var copy = body.DeepClone().AsObject();
+        if (kind.MarksInLabels && copy["labels"] is JsonArray labels)
+        {
+            copy["labels"] = new JsonArray([.. labels.Select(JsonWire.String).OfType<string>().Order(StringComparer.Ordinal).Select(l => (JsonNode)l)]);
+        }
+
         if (kind.SharedSecret is { } field && Parent(copy, field.Path.SkipLast(1)) is { } parent)
         {
             parent.Remove(field.Path[^1]);
