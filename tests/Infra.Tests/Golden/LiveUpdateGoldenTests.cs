@@ -55,6 +55,19 @@ public sealed class LiveUpdateGoldenTests
             inputs["mappings"]![0]!["entity"]!["identifier"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("integrationType", "template")]
+    [InlineData("webhookKey", "k")]
+    public void WhatTheProviderHasNoInputForIsRefusedRatherThanDropped(string field, string value)
+    {
+        var body = Declared()["spacelift_stack_state"];
+        body[field] = value;
+
+        var error = Assert.Throws<NotSupportedException>(() => new Infra.Model.ProviderInputs.WebhookInputs().Render(body, Inputs.Blueprint));
+
+        Assert.Contains(field == "integrationType" ? "template" : field, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ThePolicyRoutesTrackedRunsToTheNamedWebhooksId()
     {
