@@ -22,7 +22,7 @@ public sealed partial class ResourceKind
 
     /// <summary>Every kind the program manages, in apply order.</summary>
     // A property, not a field: the kinds are initialised in other files of this partial class.
-    public static IReadOnlyList<ResourceKind> All => [Blueprint, Secret, Action, Automation, Entity];
+    public static IReadOnlyList<ResourceKind> All => [Blueprint, Secret, Action, Automation, Entity, Webhook, SpaceliftWebhook, SpaceliftPolicy];
 
     /// <summary>The kind's name in the state file and in messages.</summary>
     public required string Name { get; init; }
@@ -72,8 +72,20 @@ public sealed partial class ResourceKind
     /// </summary>
     public IProviderInputsRenderer? ProviderInputs { get; init; }
 
+    /// <summary>The API the kind lives in (Port unless said otherwise).</summary>
+    public ResourceService Service { get; init; } = ResourceService.Port;
+
+    /// <summary>For Spacelift kinds: the GraphQL documents that read and write them.</summary>
+    public SpaceliftDocuments? Spacelift { get; init; }
+
+    /// <summary>The owner mark (and a fingerprint) go in <c>labels</c>: the kind has no description.</summary>
+    public bool MarksInLabels { get; init; }
+
+    /// <summary>Where the kind carries the live-update webhook secret; null for every other kind.</summary>
+    public SharedSecretField? SharedSecret { get; init; }
+
     /// <summary>Entities: read with the blueprint-scoped search and written in bulk per blueprint.</summary>
-    public bool BulkPerBlueprint => Collection is null;
+    public bool BulkPerBlueprint => Collection is null && Service == ResourceService.Port;
 
     public bool HasWriteOnlyValue => WriteOnlyValueField is not null;
 

@@ -24,6 +24,11 @@ public static class SpaceliftIntegration
             new(new ResourceAddress(ResourceKind.Action, names.RefreshAction), RefreshAction(inputs)),
             new(new ResourceAddress(ResourceKind.Automation, names.TokenAutomation), TokenAutomation(inputs)),
         };
+        if (inputs.Live is { } live)
+        {
+            resources.AddRange(LiveStateWebhooks.Declare(inputs, live));
+        }
+
         resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id, inputs.Blueprint), Entity(inputs, s))));
         // The data rules know stacks, not blueprints: their entity addresses get it here.
         var diagnostics = check.Diagnostics.Select(d => d.Address is { } a && a.Kind == ResourceKind.Entity ? d with { Address = a with { Blueprint = inputs.Blueprint } } : d).ToList();

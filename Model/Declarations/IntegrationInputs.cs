@@ -4,7 +4,7 @@ namespace Infra.Model.Declarations;
 /// What the declarations need from configuration. <paramref name="Token"/> says where the
 /// SPACELIFT_TOKEN secret's value comes from. <paramref name="Names"/> are this stack's identifiers
 /// (null: the guide's); <paramref name="Owner"/>, when set, is written into every resource's
-/// description (see <see cref="OwnerMark"/>).
+/// description (see <see cref="OwnerMark"/>). <paramref name="Live"/> is set when live updates are on.
 /// </summary>
 public sealed record IntegrationInputs(
     string Blueprint,
@@ -14,10 +14,14 @@ public sealed record IntegrationInputs(
     Secret ApiKeySecret,
     TokenSource Token,
     ResourceNames? Names = null,
-    StackOwner? Owner = null)
+    StackOwner? Owner = null,
+    LiveUpdates? Live = null)
 {
     /// <summary>This stack's identifiers.</summary>
     public ResourceNames Identifiers => Names ?? ResourceNames.Guide;
+
+    /// <summary>The live-update resources' identifiers.</summary>
+    public LiveUpdateNames LiveNames => new(Identifiers.Suffix);
 
     /// <summary>Spacelift's GraphQL endpoint, where both webhooks post.</summary>
     public string SpaceliftGraphQlUrl => Trim(SpaceliftEndpoint) + "/graphql";

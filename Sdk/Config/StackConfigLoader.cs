@@ -146,7 +146,10 @@ public static class StackConfigLoader
                 ? null
                 : new DemoSettings((int)demoStacks, Path.GetFullPath(Path.Combine(directory, Text(values, own.DemoStateFile)))),
             Suffix(values, own.NameSuffix),
-            values.Resolve(own.TakeOver) is not null && Boolean(values, own.TakeOver));
+            values.Resolve(own.TakeOver) is not null && Boolean(values, own.TakeOver))
+        {
+            LiveUpdates = LiveUpdateSettings.Read(values, own.LiveUpdates, own.LiveUpdatesSpace, own.NameSuffix),
+        };
     }
 
     /// <summary>Unset or empty: no suffix, the guide's names.</summary>
@@ -191,7 +194,7 @@ public static class StackConfigLoader
         return number;
     }
 
-    private static bool Boolean(ConfigResolver values, KnownKey key)
+    internal static bool Boolean(ConfigResolver values, KnownKey key)
     {
         var value = values.Resolve(key) ?? throw values.Error(key, "is not set");
         return ConfigTypes.TryParseBoolean(value.Text, out var flag)
@@ -255,5 +258,7 @@ public static class StackConfigLoader
         public KnownKey DemoStateFile { get; } = KnownKey.ForProject(project, "demoStateFile");
         public KnownKey NameSuffix { get; } = KnownKey.ForProject(project, "nameSuffix");
         public KnownKey TakeOver { get; } = KnownKey.ForProject(project, "takeOver");
+        public KnownKey LiveUpdates { get; } = KnownKey.ForProject(project, "liveUpdates");
+        public KnownKey LiveUpdatesSpace { get; } = KnownKey.ForProject(project, "liveUpdatesSpace");
     }
 }

@@ -55,7 +55,11 @@ public sealed record ProjectSettings(
     bool Insecure,
     DemoSettings? Demo,
     string NameSuffix = "",
-    bool TakeOver = false);
+    bool TakeOver = false)
+{
+    /// <summary><c>infra:liveUpdates</c> [INFRA_LIVE_UPDATES]: null when off (the default).</summary>
+    public LiveUpdateSettings? LiveUpdates { get; init; }
+}
 
 /// <summary>Set only for the demo stack: start both emulators in-process at the configured URLs.</summary>
 /// <param name="Stacks"><c>infra:demoStacks</c>: how many Spacelift stacks the emulator holds (0 or more).</param>

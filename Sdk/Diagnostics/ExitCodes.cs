@@ -50,6 +50,15 @@ public static class ExitCodes
     /// </summary>
     public const int OwnershipConflict = 15;
 
+    /// <summary><c>verify --trigger</c> with live updates: no event of the run reached Port's webhook.</summary>
+    public const int VerifyLiveNoDelivery = 16;
+
+    /// <summary><c>verify --trigger</c> with live updates: Port refused the events' signature.</summary>
+    public const int VerifyLiveSignature = 17;
+
+    /// <summary><c>verify --trigger</c> with live updates: events arrived but the mapping applied none.</summary>
+    public const int VerifyLiveMapping = 18;
+
     /// <summary>A bug: an exception nobody anticipated (Pulumi: 255).</summary>
     public const int Internal = 255;
 }

@@ -70,11 +70,12 @@ public sealed class StackEngine : IStackEngine
             addresses = addresses.Append(PlanNotes.SpareSecret);
         }
 
-        var liveTask = LiveSnapshot.ReadAsync(_port, addresses, cancellationToken);
+        var liveTask = LiveSnapshot.ReadAsync(_port, addresses, cancellationToken, _spacelift);
         await Task.WhenAll(stacksTask, liveTask);
         var (stacks, read) = await stacksTask;
-        var declaration = operation == Operation.Update ? Declare(stacks) : identities;
         var live = await liveTask;
+        LiveUpdateSecrets.MaskReadBack(live.Resources, _masker);
+        var declaration = operation == Operation.Update ? Declare(stacks, LiveUpdateSecrets.IngestUrl(live.Resources)) : identities;
         declaration = declaration with { Diagnostics = [.. declaration.Diagnostics, .. PlanNotes.For(operation, _configuration, live)] };
         var settings = new PlanSettings(
             _configuration.Project,
@@ -118,7 +119,7 @@ public sealed class StackEngine : IStackEngine
         }
     }
 
-    private Declaration Declare(IReadOnlyList<SpaceliftStack> stacks) => _program(
+    private Declaration Declare(IReadOnlyList<SpaceliftStack> stacks, string? ingestUrl = null) => _program(
         new IntegrationInputs(
             _configuration.Settings.Blueprint,
             _configuration.Port.BaseUrl,
@@ -127,7 +128,8 @@ public sealed class StackEngine : IStackEngine
             _configuration.Spacelift.ApiKeySecret,
             TokenSource.Minted,
             Names: new ResourceNames(_configuration.Settings.NameSuffix),
-            Owner: Owner),
+            Owner: Owner,
+            Live: _configuration.Settings.LiveUpdates is { } live ? new LiveUpdates(live.Space, ingestUrl) : null),
         stacks);
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)

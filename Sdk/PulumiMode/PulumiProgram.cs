@@ -109,6 +109,7 @@ public sealed class PulumiProgram
 
         var config = PulumiStackConfig.Load(_host, _environment);
         var configuration = config.Configuration;
+        LiveUpdatesRefusal.ThrowIfOn(configuration);
         var apiKeyId = new Secret(configuration.Spacelift.ApiKeyId);
         var masker = new SecretMasker([apiKeyId, configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
         useMasker(masker);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Infra.Model;
 
 namespace Infra.Spacelift;
@@ -20,4 +21,19 @@ public interface ISpaceliftClient
     /// (GraphQL errors, unauthenticated empty data), so a partial read is never taken as complete.
     /// </summary>
     IAsyncEnumerable<IReadOnlyList<SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A resource of a Spacelift kind (<see cref="ResourceKind.Spacelift"/>) in its input shape (objects
+    /// <c>{id}</c> flattened to the id), or null when Spacelift has none with that id. Throws
+    /// <see cref="SpaceliftException"/> when the answer cannot be trusted, so "absent" is never a guess.
+    /// </summary>
+    Task<JsonObject?> GetResourceAsync(ResourceKind kind, string id, CancellationToken cancellationToken);
+
+    /// <summary>Creates the resource; <paramref name="secret"/> is its write-only secret, if any. Returns Spacelift's id.</summary>
+    Task<string> CreateResourceAsync(ResourceKind kind, JsonObject input, Secret? secret, CancellationToken cancellationToken);
+
+    /// <summary>Updates the resource; without <paramref name="secret"/> the input leaves it out and Spacelift keeps the one it has.</summary>
+    Task UpdateResourceAsync(ResourceKind kind, string id, JsonObject input, Secret? secret, CancellationToken cancellationToken);
+
+    Task DeleteResourceAsync(ResourceKind kind, string id, CancellationToken cancellationToken);
 }

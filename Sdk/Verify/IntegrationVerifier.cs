@@ -23,16 +23,11 @@ internal sealed class IntegrationVerifier(
     Uri spaceliftEndpoint,
     SecretMasker scrubber,
     Action<string> progress,
-    ResourceNames? names = null)
+    ResourceNames? names = null,
+    LiveStateTarget? live = null)
 {
     /// <summary>The stack's identifiers (<c>infra:nameSuffix</c>); the guide's when not given.</summary>
     private readonly ResourceNames _names = names ?? ResourceNames.Guide;
-
-    // A progress line at most this often while a run is in flight, so a long wait is visibly alive.
-    // The first progress line comes after a second, so a quick run prints none; then one every few seconds.
-    private static readonly TimeSpan FirstProgressAfter = TimeSpan.FromSeconds(1);
-
-    private static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(5);
 
     public async Task<VerifyReport> RunAsync(string stack, CancellationToken cancellationToken)
     {
@@ -59,9 +54,16 @@ internal sealed class IntegrationVerifier(
         steps.Add(automationStep);
         if (options.TriggerStack is { } stackId)
         {
-            steps.Add(automationStep.Status == VerifyStepStatus.Passed
+            var trigger = automationStep.Status == VerifyStepStatus.Passed
                 ? await TriggerAsync(stackId, cancellationToken).ConfigureAwait(false)
-                : VerifyStep.Skip("trigger", _names.TriggerAction, "not run: the token was not refreshed, so no Spacelift run was started"));
+                : VerifyStep.Skip("trigger", _names.TriggerAction, "not run: the token was not refreshed, so no Spacelift run was started");
+            steps.Add(trigger);
+            if (live is not null)
+            {
+                steps.Add(trigger.Status == VerifyStepStatus.Passed
+                    ? await new LiveStateCheck(port, live, new BoundedPoll(options, time, progress), scrubber).RunAsync(stackId, trigger.RunId!, cancellationToken).ConfigureAwait(false)
+                    : VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, "not checked: no Spacelift run was started"));
+            }
         }
 
         return new VerifyReport(stack, steps, time.GetElapsedTime(started));
@@ -243,41 +245,8 @@ internal sealed class IntegrationVerifier(
         return found;
     }
 
-    /// <summary>
-    /// Calls <paramref name="read"/> until it says done or the timeout passes, with a progress line now and
-    /// then; at most Timeout / PollInterval + 2 reads, so the loop ends even on a clock that never moves.
-    /// </summary>
-    private async Task<bool> PollAsync(Func<Task<bool>> read, Func<TimeSpan, string> progressLine, CancellationToken cancellationToken)
-    {
-        var started = time.GetTimestamp();
-        var nextReport = FirstProgressAfter;
-        var maxReads = MaxPolls();
-        for (var attempt = 0; attempt < maxReads; attempt++)
-        {
-            if (await read().ConfigureAwait(false))
-            {
-                return true;
-            }
-
-            var elapsed = time.GetElapsedTime(started);
-            if (elapsed >= options.Timeout)
-            {
-                break;
-            }
-
-            if (elapsed >= nextReport)
-            {
-                nextReport = elapsed + ProgressEvery;
-                progress(progressLine(elapsed));
-            }
-
-            await Task.Delay(options.PollInterval, time, cancellationToken).ConfigureAwait(false);
-        }
-
-        return false;
-    }
-
-    private int MaxPolls() => (int)Math.Min(100_000, options.Timeout / options.PollInterval) + 2;
+    private Task<bool> PollAsync(Func<Task<bool>> read, Func<TimeSpan, string> progressLine, CancellationToken cancellationToken)
+        => new BoundedPoll(options, time, progress).UntilAsync(read, progressLine, cancellationToken);
 
     private async Task<string?> LastLogAsync(string runId, CancellationToken cancellationToken)
     {

@@ -12,7 +12,7 @@ namespace Infra.Verify;
 /// read does, while executions are never retried, because a retry after a lost answer could start a
 /// second run (and, for the trigger, a second Spacelift run).
 /// </summary>
-internal sealed class PortActionRuns
+internal sealed partial class PortActionRuns
 {
     private readonly PortConnection _reads;
     private readonly PortConnection _executions;

@@ -19,6 +19,15 @@ public enum VerifyLink
 
     /// <summary>Spacelift answered the trigger with GraphQL errors or without a run.</summary>
     SpaceliftAnswer,
+
+    /// <summary>Live updates: no event of the run reached Port's webhook (policy, named webhook, endpoint).</summary>
+    LiveNoDelivery,
+
+    /// <summary>Live updates: Port refused the events' signature (the two ends hold different secrets).</summary>
+    LiveSignature,
+
+    /// <summary>Live updates: events arrived but the mapping applied none (entity missing, run not tracked).</summary>
+    LiveMapping,
 }
 
 public static class VerifyLinkExtensions
@@ -28,6 +37,9 @@ public static class VerifyLinkExtensions
         VerifyLink.Credentials => ExitCodes.VerifyCredentials,
         VerifyLink.Webhook => ExitCodes.VerifyWebhook,
         VerifyLink.Automation => ExitCodes.VerifyAutomation,
+        VerifyLink.LiveNoDelivery => ExitCodes.VerifyLiveNoDelivery,
+        VerifyLink.LiveSignature => ExitCodes.VerifyLiveSignature,
+        VerifyLink.LiveMapping => ExitCodes.VerifyLiveMapping,
         _ => ExitCodes.VerifySpaceliftAnswer,
     };
 
@@ -37,6 +49,9 @@ public static class VerifyLinkExtensions
         VerifyLink.Credentials => "the credentials",
         VerifyLink.Webhook => "the webhook",
         VerifyLink.Automation => "the automation's condition",
+        VerifyLink.LiveNoDelivery => "the live-update delivery",
+        VerifyLink.LiveSignature => "the live-update signature",
+        VerifyLink.LiveMapping => "the live-update mapping",
         _ => "Spacelift's answer",
     };
 
@@ -46,6 +61,9 @@ public static class VerifyLinkExtensions
         VerifyLink.Credentials => "credentials",
         VerifyLink.Webhook => "webhook",
         VerifyLink.Automation => "automation",
+        VerifyLink.LiveNoDelivery => "live-no-delivery",
+        VerifyLink.LiveSignature => "live-signature",
+        VerifyLink.LiveMapping => "live-mapping",
         _ => "spacelift-answer",
     };
 }

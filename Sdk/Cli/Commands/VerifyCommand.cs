@@ -28,7 +28,8 @@ public sealed class VerifyCommand(CliHost host) : AsyncCommand<VerifySettings>
         VerifyReport report;
         await using (var session = await VerifySession.OpenAsync(configuration, new DemoEmulators(), host.Time, cancellationToken))
         {
-            var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), new ResourceNames(configuration.Settings.NameSuffix));
+            var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), new ResourceNames(configuration.Settings.NameSuffix),
+                configuration.Settings.LiveUpdates is null ? null : new LiveStateTarget(configuration.Settings.Blueprint, new LiveUpdateNames(configuration.Settings.NameSuffix).PortWebhook));
             report = await verifier.RunAsync(configuration.Stack, cancellationToken);
         }
 

@@ -9,7 +9,7 @@ using Infra.Engine.Contract;
 namespace Infra.Engine.Apply;
 
 /// <summary>One execution of a plan: the steps in order, state saved as they land.</summary>
-internal sealed class PlanExecution(ApplyContext context, Plan plan, ApplyInstructions instructions, StackState state, IProgress<StepResult>? progress, DateTimeOffset startedAt)
+internal sealed partial class PlanExecution(ApplyContext context, Plan plan, ApplyInstructions instructions, StackState state, IProgress<StepResult>? progress, DateTimeOffset startedAt)
 {
     private readonly List<ManagedResource> _managed = [.. state.Managed];
     private readonly List<PendingOperation> _pending = [.. state.Pending];
@@ -89,6 +89,12 @@ internal sealed class PlanExecution(ApplyContext context, Plan plan, ApplyInstru
             return;
         }
 
+        if (SkipReason(change) is { } skipped)
+        {
+            Complete(change, StepOutcome.Skipped, skipped);
+            return;
+        }
+
         if (change.Kind == ChangeKind.Delete)
         {
             _pending.Add(new PendingOperation(ChangeKind.Delete, change.Address.Kind, change.Address.Id, 1, context.Time.GetUtcNow()));
@@ -109,6 +115,8 @@ internal sealed class PlanExecution(ApplyContext context, Plan plan, ApplyInstru
                 _missingBlueprints.Add(change.Address.Id);
             }
 
+            NoteFailure(change);
+
             Complete(change, StepOutcome.Failed, context.Masker.MaskText(e.Message));
         }
         finally
@@ -121,6 +129,18 @@ internal sealed class PlanExecution(ApplyContext context, Plan plan, ApplyInstru
     {
         var port = context.Port;
         var (kind, id) = (change.Address.Kind, change.Address.Id);
+        if (kind.Service == ResourceService.Spacelift)
+        {
+            await WriteSpaceliftAsync(change, intent, cancellationToken);
+            return;
+        }
+
+        if (kind.SharedSecret is not null && change.Kind != ChangeKind.Delete)
+        {
+            await WritePortWebhookAsync(change, intent, cancellationToken);
+            return;
+        }
+
         if (change.Kind == ChangeKind.Delete)
         {
             await port.DeleteAsync(kind, id, cancellationToken);

@@ -49,7 +49,8 @@ public static class OwnershipCheck
                 continue;
             }
 
-            var marked = OwnerMark.Read(JsonWire.String(body["description"]));
+            // Kinds without a description (a Spacelift named webhook) carry the mark as a label.
+            var marked = address.Kind.MarksInLabels ? OwnerLabel.Read(body["labels"]) : OwnerMark.Read(JsonWire.String(body["description"]));
             var status = marked is null ? OwnershipStatus.Unmarked
                 : marked == self ? OwnershipStatus.Ours
                 : takeOver ? OwnershipStatus.TakenOver

@@ -15,7 +15,7 @@ namespace Infra.Engine.Planning;
 /// says which live resources are another stack's: those are never deleted here (the engine refuses to
 /// write declared ones before planning), and adopted or taken-over ones carry the reason.
 /// </summary>
-internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTimeOffset now, OwnershipReport? ownership = null)
+internal sealed partial class Planner(PlanSettings settings, SecretMasker masker, DateTimeOffset now, OwnershipReport? ownership = null)
 {
     private readonly List<ResourceChange> _changes = [];
     private readonly List<ResourceChange> _deletions = [];
@@ -27,6 +27,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     public Plan Build(object engine, Operation operation, PlanOptions options, Declaration declaration, LiveSnapshot live, StackState state, SpaceliftRead spacelift)
     {
         _diagnostics.AddRange(declaration.Diagnostics);
+        HoldLiveUpdatesOnDoubt(declaration, live, state);
         if (state.Pending.Count > 0)
         {
             var what = string.Join(", ", state.Pending.Select(p => $"{p.Change.ToString().ToLowerInvariant()} {p.Count} {p.Kind} {p.Id} (since {p.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})"));
@@ -61,7 +62,8 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         var keyChanging = false;
         string? blueprint = null;
-        foreach (var resource in declaration.State.Resources.Where(r => !r.Address.Kind.BulkPerBlueprint))
+        DecideSharedSecret(declaration, live);
+        foreach (var resource in declaration.State.Resources.Where(r => !r.Address.Kind.BulkPerBlueprint && !Held(r.Address)))
         {
             var current = live.Resources.GetValueOrDefault(resource.Address);
             if (resource.Address.Kind == ResourceKind.Blueprint)
@@ -69,7 +71,11 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
                 blueprint = resource.Address.Id;
             }
 
-            if (!resource.Address.Kind.HasWriteOnlyValue)
+            if (resource.Address.Kind.SharedSecret is not null)
+            {
+                PlanSharedSecret(resource, current);
+            }
+            else if (!resource.Address.Kind.HasWriteOnlyValue)
             {
                 PlanBody(resource, current);
             }
@@ -89,7 +95,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         }
 
         var declared = declaration.State.Resources.Select(r => r.Address).ToHashSet();
-        var orphans = WithoutForeign(state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint && !declared.Contains(a)));
+        var orphans = WithoutForeign(state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint && !declared.Contains(a) && !Held(a)));
         _forget.AddRange(orphans.Where(a => !live.Resources.ContainsKey(a)));
         var held = new HashSet<ResourceAddress>();
         foreach (var orphan in orphans.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
@@ -116,7 +122,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         var managed = WithoutForeign(declaration.State.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
-            .Where(a => !a.Kind.BulkPerBlueprint)
+            .Where(a => !a.Kind.BulkPerBlueprint && !Held(a))
             .Distinct());
         _forget.AddRange(managed.Where(a => !live.Resources.ContainsKey(a)));
         foreach (var blueprint in managed.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
@@ -131,7 +137,7 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
     {
         var declared = declaration.State.Resources.Where(r => !r.Address.Kind.BulkPerBlueprint).Select(r => r.Address).ToList();
         var owned = state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint).ToList();
-        foreach (var address in owned.Concat(declared).Distinct())
+        foreach (var address in owned.Concat(declared).Distinct().Where(a => !Held(a)))
         {
             var isOwned = owned.Contains(address);
             var current = live.Resources.GetValueOrDefault(address);
@@ -396,7 +402,10 @@ internal sealed class Planner(PlanSettings settings, SecretMasker masker, DateTi
         Reason = change.Reason is null ? null : masker.MaskText(change.Reason),
     };
 
-    private static JsonObject Strip(ResourceKind kind, JsonObject live) => JsonBodies.Normalize(kind, live, []);
+    // A live-update webhook's secret, which Port gives back, never enters a plan (the masker would catch it too).
+    private static JsonObject Strip(ResourceKind kind, JsonObject live) => kind.SharedSecret is null
+        ? JsonBodies.Normalize(kind, live, [])
+        : LiveUpdateSecrets.WithoutValue(kind, JsonBodies.Normalize(kind, live, []));
 
     private static JsonObject SecretBody(string name, string? description, bool withValue)
     {

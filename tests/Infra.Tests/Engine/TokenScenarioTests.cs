@@ -101,5 +101,17 @@ public sealed class TokenScenarioTests : IDisposable
 
         public IAsyncEnumerable<IReadOnlyList<Infra.Model.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
             => inner.ListStacksAsync(cancellationToken);
+
+        public Task<System.Text.Json.Nodes.JsonObject?> GetResourceAsync(Infra.Model.ResourceKind kind, string id, CancellationToken cancellationToken)
+            => inner.GetResourceAsync(kind, id, cancellationToken);
+
+        public Task<string> CreateResourceAsync(Infra.Model.ResourceKind kind, System.Text.Json.Nodes.JsonObject input, Infra.Model.Secret? secret, CancellationToken cancellationToken)
+            => inner.CreateResourceAsync(kind, input, secret, cancellationToken);
+
+        public Task UpdateResourceAsync(Infra.Model.ResourceKind kind, string id, System.Text.Json.Nodes.JsonObject input, Infra.Model.Secret? secret, CancellationToken cancellationToken)
+            => inner.UpdateResourceAsync(kind, id, input, secret, cancellationToken);
+
+        public Task DeleteResourceAsync(Infra.Model.ResourceKind kind, string id, CancellationToken cancellationToken)
+            => inner.DeleteResourceAsync(kind, id, cancellationToken);
     }
 }

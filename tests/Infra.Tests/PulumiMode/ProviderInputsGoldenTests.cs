@@ -43,7 +43,8 @@ public sealed class ProviderInputsGoldenTests
     public void EveryKindDescribesItsOwnProviderInputs()
     {
         // Pulumi mode reads the renderer from the descriptor; a kind without one could not be registered.
-        Assert.All(ResourceKind.All, kind => Assert.NotNull(kind.ProviderInputs));
+        // Spacelift kinds have no Port provider (Pulumi mode refuses live updates: LiveUpdatesRefusal).
+        Assert.All(ResourceKind.All.Where(k => k.Service == ResourceService.Port), kind => Assert.NotNull(kind.ProviderInputs));
     }
 
     [Fact]

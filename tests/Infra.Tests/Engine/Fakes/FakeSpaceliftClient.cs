@@ -5,7 +5,7 @@ using Infra.Spacelift;
 namespace Infra.Tests.Engine.Fakes;
 
 /// <summary>Spacelift with a mutable stack list, paging, an injectable failure after N pages, and counted mints.</summary>
-public sealed class FakeSpaceliftClient(TimeProvider time) : ISpaceliftClient
+public sealed partial class FakeSpaceliftClient(TimeProvider time) : ISpaceliftClient
 {
     public List<SpaceliftStack> Stacks { get; } = [];
 

@@ -66,7 +66,7 @@ public sealed class InMemoryPortClient : IPortClient
     {
         Write();
         var id = body[kind.IdentifierField]!.GetValue<string>();
-        if (!Store(kind).TryAdd(id, Readable(kind, body)))
+        if (!Store(kind).TryAdd(id, WithServerFields(kind, id, Readable(kind, body), null)))
         {
             throw new PortApiException(HttpStatusCode.Conflict, "identifier_taken", $"POST /{kind.Collection}: {kind} {id} exists");
         }
@@ -102,7 +102,7 @@ public sealed class InMemoryPortClient : IPortClient
         }
         else
         {
-            store[identifier] = Readable(kind, body);
+            store[identifier] = WithServerFields(kind, identifier, Readable(kind, body), current);
         }
 
         Remember(kind, identifier, value);
@@ -239,6 +239,26 @@ public sealed class InMemoryPortClient : IPortClient
 
         return store;
     }
+
+    /// <summary>
+    /// The fields the kind's descriptor says Port makes up (a webhook's <c>url</c> and <c>webhookKey</c>),
+    /// filled in on create and kept by a PUT, as Port does.
+    /// </summary>
+    private static JsonObject WithServerFields(ResourceKind kind, string id, JsonObject body, JsonObject? current)
+    {
+        foreach (var field in kind.ServerFields.Where(f => !body.ContainsKey(f)))
+        {
+            body[field] = current?[field]?.DeepClone() ?? (field == "url" ? $"https://ingest.port.test/{id}-key" : $"{field}-{id}");
+        }
+
+        return body;
+    }
+
+    /// <summary>The stored body of any collection kind, as Port holds it (nothing stripped), or null.</summary>
+    public JsonObject? Stored(ResourceKind kind, string id) => Store(kind).GetValueOrDefault(id)?.DeepClone().AsObject();
+
+    /// <summary>Stores a body as given (another tool's write), without counting a write.</summary>
+    public void PutOutOfBand(ResourceKind kind, string id, JsonObject body) => Store(kind)[id] = body.DeepClone().AsObject();
 
     /// <summary>What a read may return: the body without the write-only value.</summary>
     private static JsonObject Readable(ResourceKind kind, JsonObject body)

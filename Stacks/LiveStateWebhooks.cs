@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Infra.Model;
+using Infra.Model.Declarations;
+
+namespace Infra.Stacks;
+
+/// <summary>
+/// Live updates, declared (<c>infra:liveUpdates</c>): a Port webhook data source that sets an existing
+/// stack entity's <c>state</c> from a Spacelift run event, a Spacelift named webhook that posts those
+/// events to it, and the notification policy that routes tracked runs' state changes there. Pure data,
+/// like the rest of the declarations. The signing secret is not here: the executor mints it and keeps
+/// both ends in step by fingerprint, so it never enters a declared body.
+/// </summary>
+public static class LiveStateWebhooks
+{
+    /// <summary>The header and prefix Spacelift signs with (HMAC-SHA256 of the raw body, GitHub's scheme).</summary>
+    public const string SignatureHeader = "x-signature-256";
+
+    public static IReadOnlyList<DesiredResource> Declare(IntegrationInputs inputs, LiveUpdates live)
+    {
+        var names = inputs.LiveNames;
+        return
+        [
+            new(new ResourceAddress(ResourceKind.Webhook, names.PortWebhook), PortWebhook(inputs)),
+            new(new ResourceAddress(ResourceKind.SpaceliftWebhook, names.NamedWebhook), NamedWebhook(inputs, live)),
+            new(new ResourceAddress(ResourceKind.SpaceliftPolicy, names.Policy), Policy(inputs, live)),
+        ];
+    }
+
+    /// <summary>
+    /// The Port end. Only tracked runs set a stack's state (Spacelift: a stack's state is its latest
+    /// tracked run's), so the filter keeps those; the identifier is a search, which updates an entity
+    /// that exists and never creates one for a stack Port does not know; the mapping sets
+    /// <c>state</c> alone, so nothing else of the entity is blanked.
+    /// </summary>
+    public static JsonObject PortWebhook(IntegrationInputs inputs) => new()
+    {
+        ["identifier"] = inputs.LiveNames.PortWebhook,
+        ["title"] = inputs.LiveNames.PortWebhookTitle,
+        ["icon"] = "Spacelift",
+        ["description"] = inputs.Marked("Spacelift run events \u2192 stack state"),
+        ["enabled"] = true,
+        ["integrationType"] = "custom",
+        ["mappings"] = new JsonArray(new JsonObject
+        {
+            ["blueprint"] = inputs.Blueprint,
+            ["operation"] = "create",
+            ["filter"] = ".body.run.type == \"TRACKED\" and .body.stack.id != null and .body.state != null",
+            ["entity"] = new JsonObject
+            {
+                ["identifier"] = new JsonObject
+                {
+                    ["combinator"] = "\"and\"",
+                    ["rules"] = new JsonArray(new JsonObject
+                    {
+                        ["property"] = "\"$identifier\"",
+                        ["operator"] = "\"=\"",
+                        ["value"] = ".body.stack.id",
+                    }),
+                },
+                ["properties"] = new JsonObject { ["state"] = ".body.state" },
+            },
+        }),
+        ["security"] = new JsonObject
+        {
+            ["signatureHeaderName"] = SignatureHeader,
+            ["signatureAlgorithm"] = "sha256",
+            ["signaturePrefix"] = "sha256=",
+        },
+    };
+
+    /// <summary>
+    /// The Spacelift end: posts every event the policy routes to it to the Port webhook's url (known
+    /// once that exists), retrying 5xx answers. The owner mark is a label: named webhooks have no description.
+    /// </summary>
+    public static JsonObject NamedWebhook(IntegrationInputs inputs, LiveUpdates live) => new()
+    {
+        ["name"] = inputs.LiveNames.NamedWebhook,
+        ["endpoint"] = live.IngestUrl ?? LiveUpdates.PendingIngestUrl,
+        ["space"] = live.Space,
+        ["enabled"] = true,
+        ["retryOnFailure"] = true,
+        ["labels"] = inputs.Owner is { } owner ? new JsonArray(OwnerLabel.Format(owner)) : new JsonArray(),
+    };
+
+    /// <summary>
+    /// The notification policy: space-level (attached to no stack), sending Spacelift's default payload
+    /// (which carries <c>stateVersion</c> and <c>timestamp</c>) of tracked runs to the named webhook.
+    /// </summary>
+    public static JsonObject Policy(IntegrationInputs inputs, LiveUpdates live) => new()
+    {
+        ["name"] = inputs.LiveNames.Policy,
+        ["type"] = "NOTIFICATION",
+        ["engineType"] = "REGO_V1",
+        ["space"] = live.Space,
+        ["labels"] = new JsonArray(),
+        ["description"] = inputs.Marked("Routes tracked-run state changes to Port"),
+        ["body"] = Rule(inputs.LiveNames.NamedWebhook),
+    };
+
+    /// <summary>The rule (Spacelift's documented <c>webhook</c> rule, Rego v1) that routes tracked runs to <paramref name="endpointId"/>.</summary>
+    public static string Rule(string endpointId) =>
+        "package spacelift\n" +
+        "\n" +
+        "webhook contains {\"endpoint_id\": endpoint.id} if {\n" +
+        "  some endpoint in input.webhook_endpoints\n" +
+        $"  endpoint.id == \"{endpointId}\"\n" +
+        "  input.run_updated.run.type == \"TRACKED\"\n" +
+        "}\n";
+}
