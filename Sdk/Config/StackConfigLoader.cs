@@ -18,9 +18,9 @@ namespace Infra.Config;
 /// INFRA_INSECURE, <c>infra:blueprint</c> INFRA_BLUEPRINT, <c>infra:demoStacks</c> INFRA_DEMO_STACKS and
 /// <c>infra:demoStateFile</c> INFRA_DEMO_STATE_FILE.</para>
 /// <para><c>secure:</c> values are decrypted with the passphrase from PULUMI_CONFIG_PASSPHRASE (used as is,
-/// even empty) or else PULUMI_CONFIG_PASSPHRASE_FILE; the loader never prompts. A project key declared in
-/// Pulumi.yaml without a default is optional here (Pulumi would require it): that is how
-/// <c>infra:demoStacks</c> marks the demo stack.</para>
+/// even empty) or else PULUMI_CONFIG_PASSPHRASE_FILE; the loader never prompts. Setting
+/// <c>infra:demoStacks</c> marks the demo stack; it and <c>infra:demoStateFile</c> are not declared in
+/// Pulumi.yaml, because the Pulumi CLI requires every declared project key without a default on every stack.</para>
 /// <para>The demo stack is sealed: the environment variables of the provider keys are ignored for it, so
 /// its endpoints and credentials always come from its stack file (the emulators it starts).</para>
 /// </remarks>

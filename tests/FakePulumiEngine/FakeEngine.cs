@@ -37,6 +37,7 @@ public sealed class FakeEngine : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls.OrderBy(c => c.Sequence)];
 
+
     public static async Task<FakeEngine> StartAsync(FakeEngineOptions options)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -71,6 +72,9 @@ public sealed class FakeEngine : IAsyncDisposable
         _calls.Enqueue(new RecordedCall(Interlocked.Increment(ref _sequence), method, json));
     }
 
+    private static JsonObject Inputs(RegisterResourceRequest request)
+        => JsonNode.Parse(JsonFormatter.Default.Format(request.Object ?? new Struct()))!.AsObject();
+
     internal string Urn(string type, string name, string parent)
     {
         // Pulumi's rule: the stack's own type is left out of its children's URNs.
@@ -97,12 +101,42 @@ public sealed class FakeEngine : IAsyncDisposable
             }
 
             var failed = engine.Options.FailType is { } failType && failType == request.Type;
-            var create = !engine.Options.ExistingUrns.Contains(engine.Urn(request.Type, request.Name, request.Parent));
+            var urn = engine.Urn(request.Type, request.Name, request.Parent);
+            var state = engine.Options.State;
+            JsonObject? old = null;
+            lock (engine._calls)
+            {
+                state?.TryGetValue(urn, out old);
+            }
+
+            var create = old is null && !engine.Options.ExistingUrns.Contains(urn);
+            var inputs = request.Custom ? IgnoreChanges.Apply(old, Inputs(request), request.IgnoreChanges) : [];
+            if (request.Custom && engine.Options.Check is { } check && check(request.Type, inputs) is { Count: > 0 } problems)
+            {
+                // Recorded as a call "CheckFailure" {urn, problems}, the diagnostics the engine would show.
+                engine._calls.Enqueue(new RecordedCall(Interlocked.Increment(ref engine._sequence), "CheckFailure", new JsonObject
+                {
+                    ["urn"] = urn,
+                    ["problems"] = new JsonArray([.. problems.Select(p => JsonValue.Create(p))]),
+                }));
+
+                // Without --continue-on-error the engine cancels the update; the program's pending call sees the monitor shut down.
+                throw new RpcException(new Status(StatusCode.Unavailable, "resource monitor shut down while waiting on step's done channel"));
+            }
+
+            if (request.Custom && state is not null && !engine.Options.DryRun)
+            {
+                lock (engine._calls)
+                {
+                    state[urn] = inputs;
+                }
+            }
+
             return new RegisterResourceResponse
             {
-                Urn = engine.Urn(request.Type, request.Name, request.Parent),
+                Urn = urn,
                 Id = !request.Custom || (engine.Options.DryRun && create) ? "" : request.Name,
-                Object = request.Custom ? request.Object?.Clone() ?? new Struct() : new Struct(),
+                Object = request.Custom ? JsonParser.Default.Parse<Struct>(inputs.ToJsonString()) : new Struct(),
                 Result = failed ? Result.Fail : Result.Success,
             };
         }

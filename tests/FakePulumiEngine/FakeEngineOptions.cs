@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace FakePulumiEngine;
 
 /// <summary>How the fake engine behaves for one run.</summary>
@@ -18,4 +20,14 @@ public sealed record FakeEngineOptions
 
     /// <summary>Time each registration takes, standing in for the provider's work.</summary>
     public TimeSpan RegistrationDelay { get; init; }
+
+    /// <summary>
+    /// The engine's state, URN to the inputs it holds (protobuf JSON, as recorded), shared between runs:
+    /// registrations of a URN found here get Pulumi's ignoreChanges rule against these inputs, and an
+    /// update (not a preview) stores what passed Check. Null: no state kept.
+    /// </summary>
+    public Dictionary<string, JsonObject>? State { get; init; }
+
+    /// <summary>The provider's Check: problems for a custom resource's inputs; any problem fails the registration, as the engine does.</summary>
+    public Func<string, JsonObject, IReadOnlyList<string>>? Check { get; init; }
 }

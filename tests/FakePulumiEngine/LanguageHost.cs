@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using System.Text.Json;
 
 namespace FakePulumiEngine;
 
@@ -29,8 +28,8 @@ public static class LanguageHost
         ["PULUMI_DRY_RUN"] = engine.Options.DryRun ? "true" : "false",
         ["PULUMI_PARALLEL"] = parallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["PULUMI_QUERY_MODE"] = "false",
-        ["PULUMI_CONFIG"] = JsonSerializer.Serialize(config),
-        ["PULUMI_CONFIG_SECRET_KEYS"] = JsonSerializer.Serialize(secretKeys),
+        ["PULUMI_CONFIG"] = GoJson.Object(config),
+        ["PULUMI_CONFIG_SECRET_KEYS"] = GoJson.Array(secretKeys),
         ["PULUMI_ROOT_DIRECTORY"] = projectDirectory,
         ["PULUMI_PWD"] = projectDirectory,
         ["PULUMI_ATTACH_DEBUGGER"] = "false",
