@@ -79,7 +79,7 @@ internal sealed record LiveRead(
             }
 
             var body = new JsonObject { ["identifier"] = identifier, ["properties"] = properties };
-            InputShapes.Copy(entity, body, "title", "icon");
+            InputShapes.Copy(entity, body, "title", "icon", "relations");
             entities.TryAdd(identifier, body);
         }
 

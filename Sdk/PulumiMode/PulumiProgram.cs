@@ -20,14 +20,17 @@ namespace Infra.PulumiMode;
 /// after what they need), the stack's outputs, then the shutdown handshake.
 /// </summary>
 /// <remarks>
-/// Exit codes follow the language host's contract: 0 only when everything was registered (the engine
-/// then deletes what was not); 32 after an error was logged to the engine (the update fails with that
-/// message and deletes nothing); 1 when even the log could not be written.
+/// Exit codes follow the .NET SDK's (pulumi/pulumi-dotnet <c>sdk/Pulumi/Deployment/Deployment.Runner.cs</c>):
+/// 0 only when everything was registered and no ERROR was logged (the engine then deletes what was not);
+/// 32 after a failure was logged to the engine (the update fails with that message and deletes nothing);
+/// 1 when an ERROR diagnostic was logged but the program went on (the shutdown handshake is then
+/// skipped, as the SDK skips it), or when even the log could not be written.
 /// </remarks>
 public sealed class PulumiProgram
 {
     public const int Bail = 32;
     public const int LogFailed = 1;
+    public const int LoggedErrors = 1;
 
     private readonly StackProgram _program;
     private readonly LanguageHostEnvironment _host;
@@ -71,8 +74,8 @@ public sealed class PulumiProgram
         var masker = new SecretMasker([]);
         try
         {
-            await new PulumiProgram(program, host, environment, time).RegisterAsync(engine, m => masker = m, cancellationToken);
-            return 0;
+            var loggedErrors = await new PulumiProgram(program, host, environment, time).RegisterAsync(engine, m => masker = m, cancellationToken);
+            return loggedErrors ? LoggedErrors : 0;
         }
         catch (Exception e) when (e is PulumiModeException or EngineCallException or InfraException)
         {
@@ -99,7 +102,8 @@ public sealed class PulumiProgram
         }
     }
 
-    private async Task RegisterAsync(PulumiEngineClient engine, Action<SecretMasker> useMasker, CancellationToken cancellationToken)
+    /// <summary>Registers everything; true when an ERROR diagnostic was logged on the way.</summary>
+    private async Task<bool> RegisterAsync(PulumiEngineClient engine, Action<SecretMasker> useMasker, CancellationToken cancellationToken)
     {
         // The stack first, as every SDK does: the engine needs it as the parent of everything else.
         var stack = await engine.RegisterResourceAsync(
@@ -155,7 +159,13 @@ public sealed class PulumiProgram
 
             await RegisterDeclarationsAsync(run, config, inputs, read, spacelift, cancellationToken);
             await engine.RegisterResourceOutputsAsync(stack.Urn, run.Outputs, run.SpecialOutputs, cancellationToken);
+            if (run.LoggedErrors)
+            {
+                return true;
+            }
+
             await engine.SignalAndWaitForShutdownAsync(cancellationToken);
+            return false;
         }
         finally
         {
@@ -189,6 +199,11 @@ public sealed class PulumiProgram
         {
             throw new PulumiModeException(doubt);
         }
+
+        // One Port target: the provider gets exactly the organisation, URL and credentials read and
+        // checked above (and templated into the automation), whatever the stack's port:* keys say.
+        // After every refusal, so a refused run still registers nothing but the stack.
+        await run.RegisterProviderAsync(configuration.Port, cancellationToken);
 
         foreach (var diagnostic in declaration.Diagnostics)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Infra.Config;
 using Infra.Model;
 using Infra.Model.ProviderInputs;
 using Infra.PulumiProtocol;
@@ -8,8 +9,8 @@ namespace Infra.PulumiMode;
 
 /// <summary>
 /// One run's registrations: turns a declared resource and its rendered inputs into an engine
-/// registration (type token, the Port resource id as logical name, the stack as parent, the pinned
-/// provider), keeps the engine's answers by address, and caps how many registrations are in flight.
+/// registration (type token, the Port resource id as logical name, the stack as parent, the explicit
+/// Port provider and its pinned plugin), keeps the engine's answers by address, and caps how many registrations are in flight.
 /// </summary>
 internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, bool dryRun, int inFlight)
 {
@@ -25,6 +26,13 @@ internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, 
 
     public bool DryRun => dryRun;
 
+    /// <summary>The explicit Port provider's reference, once <see cref="RegisterProviderAsync"/> has run.</summary>
+    public string Provider { get; private set; } = "";
+
+    /// <summary>Registers the explicit Port provider with <paramref name="port"/>; every later Port resource references it.</summary>
+    public async Task RegisterProviderAsync(PortSettings port, CancellationToken cancellationToken)
+        => Provider = PortProvider.Reference(await engine.RegisterResourceAsync(PortProvider.Registration(stackUrn, port), cancellationToken));
+
     public async Task RegisterAsync(
         DesiredResource resource,
         JsonObject inputs,
@@ -33,6 +41,11 @@ internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, 
         IReadOnlyDictionary<string, SpecialInput>? special = null,
         IReadOnlyList<string>? ignoreChanges = null)
     {
+        if (Provider.Length == 0)
+        {
+            throw new InvalidOperationException("the Port provider must be registered before any Port resource");
+        }
+
         var isSecret = resource.Address.Kind == ResourceKind.Secret;
         var registration = new ResourceRegistration(
             resource.Address.Type,
@@ -45,7 +58,8 @@ internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, 
             Version: PortProvider.Version,
             PluginDownloadUrl: PortProvider.PluginDownloadUrl,
             IgnoreChanges: ignoreChanges,
-            AdditionalSecretOutputs: isSecret ? [SecretInputs.ValueInput] : null);
+            AdditionalSecretOutputs: isSecret ? [SecretInputs.ValueInput] : null,
+            Provider: Provider);
 
         await _slots.WaitAsync(cancellationToken);
         try
@@ -58,6 +72,18 @@ internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, 
         }
     }
 
+    /// <summary>Whether an ERROR was logged: the .NET SDK then ends the run with exit 1 (Deployment.Runner).</summary>
+    public bool LoggedErrors => Volatile.Read(ref _errors) > 0;
+
+    private int _errors;
+
     public Task LogAsync(EngineLogLevel level, string message, CancellationToken cancellationToken)
-        => engine.LogAsync(level, message, urn: null, cancellationToken);
+    {
+        if (level == EngineLogLevel.Error)
+        {
+            Interlocked.Increment(ref _errors);
+        }
+
+        return engine.LogAsync(level, message, urn: null, cancellationToken);
+    }
 }

@@ -63,6 +63,7 @@ public sealed class PulumiEngineClient : IAsyncDisposable
             Version = registration.Version,
             PluginDownloadURL = registration.PluginDownloadUrl,
             ImportId = registration.ImportId,
+            Provider = registration.Provider,
             AcceptSecrets = true,
             AcceptResources = true,
             SupportsResultReporting = true,

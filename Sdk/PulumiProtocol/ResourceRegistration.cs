@@ -16,6 +16,7 @@ namespace Infra.PulumiProtocol;
 /// <param name="PluginDownloadUrl">Where the engine fetches the provider plugin when it is not installed.</param>
 /// <param name="IgnoreChanges">Input paths the engine keeps from its state instead of diffing.</param>
 /// <param name="AdditionalSecretOutputs">Outputs to keep secret in the engine's state.</param>
+/// <param name="Provider">The explicit provider's reference, <c>&lt;urn&gt;::&lt;id&gt;</c>; empty for the engine's default provider.</param>
 /// <param name="ImportId">When set, the engine adopts the existing object with this id instead of creating it.</param>
 public sealed record ResourceRegistration(
     string Type,
@@ -29,4 +30,5 @@ public sealed record ResourceRegistration(
     string PluginDownloadUrl = "",
     IReadOnlyList<string>? IgnoreChanges = null,
     IReadOnlyList<string>? AdditionalSecretOutputs = null,
-    string ImportId = "");
+    string ImportId = "",
+    string Provider = "");

@@ -33,6 +33,15 @@ internal static partial class SecretDescription
     public static string WithValidUntil(string description, DateTimeOffset validUntil)
         => description + Separator + "validUntil:" + validUntil.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>Which engine wrote the value: <c>by:pulumi</c> for Pulumi mode (the standalone engine writes none).</summary>
+    public static string WithWriter(string description, string writer) => description + Separator + "by:" + writer;
+
+    public static string? ReadWriter(string? description)
+    {
+        var match = description is null ? null : WriterPattern().Match(description);
+        return match is { Success: true } ? match.Groups[1].Value : null;
+    }
+
     public static string? ReadFingerprint(string? description)
     {
         var match = description is null ? null : FingerprintPattern().Match(description);
@@ -50,6 +59,9 @@ internal static partial class SecretDescription
 
     [GeneratedRegex(@"(?:^|\s)fp:([A-Za-z0-9_-]{22})(?:\s|$)")]
     private static partial Regex FingerprintPattern();
+
+    [GeneratedRegex(@"(?:^|\s)by:(\S+)")]
+    private static partial Regex WriterPattern();
 
     [GeneratedRegex(@"(?:^|\s)validUntil:(\S+)")]
     private static partial Regex ValidUntilPattern();

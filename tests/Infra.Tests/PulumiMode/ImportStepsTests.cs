@@ -22,6 +22,13 @@ public sealed partial class ImportStepsTests
         var (run, calls) = await world.RunAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
+        // Each import names the explicit provider the program registers, and the targeted up that precedes them creates it.
+        var provider = calls.Named(Recorded.Provider, "port");
+        var providerUrn = Recorded.Urn(Recorded.Provider, Recorded.Text(provider.Request, "name")!);
+        Assert.All(ImportCommand().Matches(Readme()), m => Assert.Equal(providerUrn, m.Groups["provider"].Value));
+        Assert.All(ImportCommand().Matches(Readme()), m => Assert.Contains("--protect=false", m.Groups["flags"].Value, StringComparison.Ordinal));
+        Assert.Contains($"pulumi up --target '{providerUrn}' --yes", Readme(), StringComparison.Ordinal);
+        Assert.Contains("pulumi plugin install resource port 2.21.10 --server github://api.github.com/port-labs", Readme(), StringComparison.Ordinal);
         var registered = calls.Custom().Select(c => (Type: Recorded.Text(c.Request, "type")!, Name: Recorded.Text(c.Request, "name")!)).ToList();
         var entity = registered.First(r => r.Type == Recorded.Entity);
         foreach (var (type, name, id) in commands)
@@ -43,14 +50,15 @@ public sealed partial class ImportStepsTests
         Assert.Contains(commands, c => c.Type == entity.Type);
     }
 
+    private static string Readme() => File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "README.md"));
+
     private static List<(string Type, string Name, string Id)> ReadmeImportCommands()
     {
-        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "README.md"));
-        var commands = ImportCommand().Matches(readme).Select(m => (m.Groups["type"].Value, m.Groups["name"].Value, m.Groups["id"].Value)).ToList();
+        var commands = ImportCommand().Matches(Readme()).Select(m => (m.Groups["type"].Value, m.Groups["name"].Value, m.Groups["id"].Value)).ToList();
         Assert.True(commands.Count >= 7, $"expected the README's seven import commands, found {commands.Count}");
         return commands;
     }
 
-    [GeneratedRegex(@"^pulumi import (?<type>port:index/\S+) (?<name>\S+) (?<id>\S+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^pulumi import (?<type>port:index/\S+) (?<name>\S+) (?<id>\S+) --provider port=(?<provider>\S+)(?<flags>[^#\n]*)", RegexOptions.Multiline)]
     private static partial Regex ImportCommand();
 }

@@ -76,13 +76,31 @@ public sealed class ProviderInputsGoldenTests
     }
 
     [Fact]
+    public void AKeptEntityWithoutATitleAndWithRelationsIsValidForTheSchema()
+    {
+        // A rejected stack's live entity, registered as Port holds it: no title, relations of each shape.
+        var entity = new JsonObject
+        {
+            ["identifier"] = "e",
+            ["properties"] = new JsonObject(),
+            ["relations"] = new JsonObject { ["owner"] = "team", ["members"] = new JsonArray("a", "b"), ["gone"] = null },
+        };
+
+        var inputs = new EntityInputs().Render(entity, "bp");
+
+        Assert.Empty(ProviderSchema.Port.Validate("port:index/entity:Entity", inputs));
+        Assert.Equal("", inputs["title"]!.GetValue<string>());
+        Assert.Equal("{\"singleRelations\":{\"owner\":\"team\"},\"manyRelations\":{\"members\":[\"a\",\"b\"]}}", inputs["relations"]!.ToJsonString());
+    }
+
+    [Fact]
     public void ARelationTheRendererCannotMapIsRefusedRatherThanDropped()
     {
-        var entity = new JsonObject { ["identifier"] = "e", ["title"] = "e", ["properties"] = new JsonObject(), ["relations"] = new JsonObject { ["owner"] = "team" } };
+        var entity = new JsonObject { ["identifier"] = "e", ["title"] = "e", ["properties"] = new JsonObject(), ["relations"] = new JsonObject { ["owner"] = 3 } };
 
         var error = Assert.Throws<NotSupportedException>(() => new EntityInputs().Render(entity, "bp"));
 
-        Assert.Contains("relations", error.Message, StringComparison.Ordinal);
+        Assert.Contains("relation 'owner'", error.Message, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, (string Type, JsonObject Inputs)> Rendered()

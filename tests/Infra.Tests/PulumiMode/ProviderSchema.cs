@@ -27,7 +27,9 @@ internal sealed class ProviderSchema
     public IReadOnlyList<string> Validate(string type, JsonObject inputs)
     {
         var problems = new List<string>();
-        if (_schema["resources"]?[type] is not JsonObject resource)
+        // The explicit provider's inputs are the schema's provider section (pulumi:providers:port).
+        var resource = type == "pulumi:providers:" + _schema["name"]!.GetValue<string>() ? _schema["provider"] as JsonObject : _schema["resources"]?[type] as JsonObject;
+        if (resource is null)
         {
             return [$"{type}: no such resource in the schema"];
         }

@@ -1,14 +1,17 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using FakePulumiEngine;
+using FakePulumiEngine.Cli;
+using Infra.Config.Secrets;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.PulumiMode;
 
 /// <summary>
-/// The emulators on 127.0.0.1, a project folder holding the repository's Pulumi.yaml, and the stack
-/// config the Pulumi CLI would hand the program (decrypted, the credential keys marked secret).
-/// <see cref="RunAsync"/> runs the real built program under a fresh fake engine.
+/// The emulators on 127.0.0.1, a project folder holding the repository's Pulumi.yaml, and the stack's
+/// config values (the credential keys stored <c>secure:</c>). <see cref="RunAsync"/> writes them to the
+/// stack file and runs the real built program through the fake CLI's front door (Pulumi.yaml checked,
+/// config merged as the CLI merges it) under a fresh fake engine.
 /// </summary>
 internal sealed class PulumiWorld : IAsyncDisposable
 {
@@ -17,7 +20,12 @@ internal sealed class PulumiWorld : IAsyncDisposable
         Emulators = emulators;
         Directory = directory;
         Config = EmulatorConfig.For(emulators);
+        var crypter = new PassphraseCrypter([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+        Cli = new PulumiCli(directory, crypter.Encrypt, crypter.Decrypt);
     }
+
+    /// <summary>The fake CLI over <see cref="Directory"/>; its secrets provider is a fixed test key.</summary>
+    public PulumiCli Cli { get; }
 
     public EmulatorHost Emulators { get; }
 
@@ -38,18 +46,26 @@ internal sealed class PulumiWorld : IAsyncDisposable
         return new PulumiWorld(emulators, directory);
     }
 
-    public async Task<(ProgramRun Run, IReadOnlyList<RecordedCall> Calls)> RunAsync(FakeEngineOptions? options = null, TimeSpan? timeout = null)
+    /// <summary><see cref="Config"/> written as the stack's file (replacing it), then <see cref="RunCliAsync"/>.</summary>
+    public Task<(ProgramRun Run, IReadOnlyList<RecordedCall> Calls)> RunAsync(FakeEngineOptions? options = null, TimeSpan? timeout = null)
     {
-        await using var engine = await FakeEngine.StartAsync(options ?? new FakeEngineOptions());
-        var environment = LanguageHost.Environment(engine, Directory, Config, SecretKeys);
-        foreach (var (name, value) in ExtraEnvironment)
+        options ??= new FakeEngineOptions();
+        File.Delete(Cli.StackFile(options.Stack));
+        foreach (var (key, value) in Config)
         {
-            environment[name] = value;
+            Cli.ConfigSet(options.Stack, key, value, secret: SecretKeys.Contains(key));
         }
 
-        var run = await LanguageHost.RunAsync(RepoFiles.DotnetHost, RepoFiles.InfraDll, Directory, environment, timeout ?? TimeSpan.FromMinutes(3));
-        return (run, engine.Calls);
+        return RunCliAsync(options, timeout);
     }
+
+    /// <summary><c>pulumi preview</c>/<c>up</c> on the stack file as it is, <see cref="ExtraEnvironment"/> being the shell's.</summary>
+    public Task<(ProgramRun Run, IReadOnlyList<RecordedCall> Calls)> RunCliAsync(FakeEngineOptions? options = null, TimeSpan? timeout = null)
+        => Cli.RunAsync(options ?? new FakeEngineOptions(), ExtraEnvironment, RepoFiles.DotnetHost, RepoFiles.InfraDll, timeout ?? TimeSpan.FromMinutes(3));
+
+    /// <summary>Copies a file of the repository's root into the project folder (a fresh clone's committed stack files).</summary>
+    public void CopyRepoFile(string name)
+        => File.Copy(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, name), Path.Combine(Directory, name), overwrite: true);
 
     /// <summary>Creates the blueprint and <paramref name="count"/> entities in Port, as an earlier run would have.</summary>
     public async Task SeedEntitiesAsync(int count)

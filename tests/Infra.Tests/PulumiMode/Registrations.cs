@@ -11,12 +11,17 @@ internal static class Recorded
     public const string Secret = "port:index/organizationSecret:OrganizationSecret";
     public const string Action = "port:index/action:Action";
     public const string Entity = "port:index/entity:Entity";
+    public const string Provider = "pulumi:providers:port";
+
+    /// <summary>The provider reference every Port resource carries in a run whose provider the engine gave <paramref name="id"/>.</summary>
+    public static string ProviderReference(string id = "port") => $"{Urn(Provider, "port")}::{id}";
 
     public static List<RecordedCall> Registrations(this IReadOnlyList<RecordedCall> calls)
         => [.. calls.Where(c => c.Method == "RegisterResource")];
 
+    /// <summary>The Port resources (custom resources other than the explicit provider).</summary>
     public static List<RecordedCall> Custom(this IReadOnlyList<RecordedCall> calls)
-        => [.. calls.Registrations().Where(c => c.Request["custom"]?.GetValue<bool>() == true)];
+        => [.. calls.Registrations().Where(c => c.Request["custom"]?.GetValue<bool>() == true && Text(c.Request, "type") != Provider)];
 
     public static RecordedCall Named(this IReadOnlyList<RecordedCall> calls, string type, string name)
         => calls.Registrations().Single(c => Text(c.Request, "type") == type && Text(c.Request, "name") == name);

@@ -1,0 +1,38 @@
+using Emulators.Hosting;
+using FakePulumiEngine;
+using Infra.Model;
+using Infra.Model.Declarations;
+using Infra.PulumiMode;
+
+namespace Infra.Tests.PulumiMode;
+
+/// <summary>The .NET SDK's rules a Pulumi user relies on (pulumi/pulumi-dotnet <c>sdk/Pulumi/Deployment/Deployment.Runner.cs</c>).</summary>
+[Collection(Support.ChildProcessCollection.Name)]
+public sealed class PulumiSdkRulesTests
+{
+    [Fact]
+    public async Task AnErrorDiagnosticLoggedToTheEngineEndsTheRunWithExitOne()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 1 });
+        foreach (var (key, value) in world.Config)
+        {
+            world.Cli.ConfigSet("dev", key, value, secret: world.SecretKeys.Contains(key));
+        }
+
+        var (config, secretKeys) = world.Cli.ProgramConfig("dev");
+        await using var engine = await FakeEngine.StartAsync(new FakeEngineOptions());
+        var environment = LanguageHost.Environment(engine, world.Directory, config, secretKeys).ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        StackProgram withError = (inputs, stacks) =>
+        {
+            var declaration = Infra.Stacks.SpaceliftIntegration.Declare(inputs, stacks);
+            return declaration with { Diagnostics = [.. declaration.Diagnostics, new Diagnostic(Severity.Error, "a stack the program could not declare")] };
+        };
+
+        var exit = await PulumiProgram.RunAsync(withError, environment, world.Directory, TextWriter.Null, TimeProvider.System, CancellationToken.None);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("a stack the program could not declare", Recorded.Text(Assert.Single(engine.Calls.Errors()).Request, "message"), StringComparison.Ordinal);
+        Assert.NotEmpty(engine.Calls.Custom());
+        Assert.DoesNotContain("SignalAndWaitForShutdown", engine.Calls.Select(c => c.Method));
+    }
+}
