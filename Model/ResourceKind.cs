@@ -22,7 +22,7 @@ public sealed partial class ResourceKind
 
     /// <summary>Every kind the program manages, in apply order.</summary>
     // A property, not a field: the kinds are initialised in other files of this partial class.
-    public static IReadOnlyList<ResourceKind> All => [Blueprint, Secret, Action, Automation, Entity, Webhook, SpaceliftWebhook, SpaceliftPolicy];
+    public static IReadOnlyList<ResourceKind> All => [Blueprint, Secret, Action, ActionPermissions, Automation, Entity, Webhook, SpaceliftWebhook, SpaceliftPolicy];
 
     /// <summary>The kind's name in the state file and in messages.</summary>
     public required string Name { get; init; }
@@ -38,6 +38,26 @@ public sealed partial class ResourceKind
     /// <c>{Collection}/{id}</c>. Null for kinds written in bulk per blueprint (entities).
     /// </summary>
     public string? Collection { get; init; }
+
+    /// <summary>
+    /// A route below the item, for kinds that are a part of another resource: one resource then lives at
+    /// <c>{Collection}/{id}/{ItemSuffix}</c> (an action's permissions). Null for every other kind.
+    /// </summary>
+    public string? ItemSuffix { get; init; }
+
+    /// <summary>
+    /// The kind whose resource (same identifier) this one is a part of: it exists exactly when that one
+    /// does, so it is created by an update and deleted with it (no request of its own), and it belongs to
+    /// that resource's owner. Null for resources of their own.
+    /// </summary>
+    // Looked up by name: the kinds are initialised in several files, in no guaranteed order.
+    public ResourceKind? LivesIn => LivesInKind is null ? null : Named(LivesInKind);
+
+    /// <summary>The <see cref="Name"/> of <see cref="LivesIn"/>.</summary>
+    public string? LivesInKind { get; init; }
+
+    /// <summary>Every array in the kind's bodies is a set (Port's role, team and user lists): order is not a difference.</summary>
+    public bool UnorderedArrays { get; init; }
 
     /// <summary>The key of the resource object in Port's answer envelope.</summary>
     public required string EnvelopeKey { get; init; }

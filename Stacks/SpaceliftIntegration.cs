@@ -14,7 +14,7 @@ public static class SpaceliftIntegration
     {
         var check = StackDataRules.Check(stacks);
         var names = inputs.Identifiers;
-        var resources = new List<DesiredResource>(check.Accepted.Count + 7)
+        var resources = new List<DesiredResource>(check.Accepted.Count + 9)
         {
             new(new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint), Blueprint(inputs)),
             SecretResource(inputs, names.ApiKeyIdSecret, inputs.ApiKeyId),
@@ -22,8 +22,9 @@ public static class SpaceliftIntegration
             SecretResource(inputs, names.TokenSecret, inputs.Token is TokenSource.GivenToken given ? given.Value : null),
             new(new ResourceAddress(ResourceKind.Action, names.TriggerAction), TriggerAction(inputs)),
             new(new ResourceAddress(ResourceKind.Action, names.RefreshAction), RefreshAction(inputs)),
-            new(new ResourceAddress(ResourceKind.Automation, names.TokenAutomation), TokenAutomation(inputs)),
         };
+        resources.AddRange(WhoMayRun.Declare(inputs));
+        resources.Add(new(new ResourceAddress(ResourceKind.Automation, names.TokenAutomation), TokenAutomation(inputs)));
         if (inputs.Live is { } live)
         {
             resources.AddRange(LiveStateWebhooks.Declare(inputs, live));
@@ -118,7 +119,7 @@ public static class SpaceliftIntegration
                 ["query"] = "mutation ($stackId: ID!) { runTrigger(stack: $stackId) { id title type state createdAt updatedAt branch triggeredBy driftDetection } }",
                 ["variables"] = new JsonObject { ["stackId"] = "{{.inputs.stack.identifier}}" },
             }),
-        ["requiredApproval"] = false,
+        ["requiredApproval"] = WhoMayRun.RequiredApproval(inputs),
     };
 
     public static JsonObject RefreshAction(IntegrationInputs inputs) => new()

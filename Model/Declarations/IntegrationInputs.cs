@@ -5,6 +5,7 @@ namespace Infra.Model.Declarations;
 /// SPACELIFT_TOKEN secret's value comes from. <paramref name="Names"/> are this stack's identifiers
 /// (null: the guide's); <paramref name="Owner"/>, when set, is written into every resource's
 /// description (see <see cref="OwnerMark"/>). <paramref name="Live"/> is set when live updates are on.
+/// <paramref name="Permissions"/> says who may run the actions (null: Port's defaults).
 /// </summary>
 public sealed record IntegrationInputs(
     string Blueprint,
@@ -15,8 +16,12 @@ public sealed record IntegrationInputs(
     TokenSource Token,
     ResourceNames? Names = null,
     StackOwner? Owner = null,
-    LiveUpdates? Live = null)
+    LiveUpdates? Live = null,
+    RunPermissions? Permissions = null)
 {
+    /// <summary>Who may run the actions: the configured permissions, or Port's defaults.</summary>
+    public RunPermissions Access => Permissions ?? RunPermissions.PortDefault;
+
     /// <summary>This stack's identifiers.</summary>
     public ResourceNames Identifiers => Names ?? ResourceNames.Guide;
 

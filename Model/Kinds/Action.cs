@@ -24,7 +24,7 @@ public sealed partial class ResourceKind
     {
         Name = "Automation",
         TypeToken = "port:index/action:Action",
-        Order = 3,
+        Order = 4,
         Collection = "v1/actions",
         EnvelopeKey = "action",
         ServerDefaults = [new ServerDefault("publish", true)],

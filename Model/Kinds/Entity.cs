@@ -12,7 +12,7 @@ public sealed partial class ResourceKind
     {
         Name = "Entity",
         TypeToken = "port:index/entity:Entity",
-        Order = 4,
+        Order = 5,
         EnvelopeKey = "entity",
         ServerFields = ["blueprint"],
         ProviderInputs = new EntityInputs(),

@@ -11,7 +11,7 @@ public sealed partial class ResourceKind
     {
         Name = "SpaceliftPolicy",
         TypeToken = "spacelift:index/policy:Policy",
-        Order = 7,
+        Order = 8,
         Service = ResourceService.Spacelift,
         EnvelopeKey = "policy",
         IdentifierField = "name",

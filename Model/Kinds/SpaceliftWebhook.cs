@@ -11,7 +11,7 @@ public sealed partial class ResourceKind
     {
         Name = "SpaceliftWebhook",
         TypeToken = "spacelift:index/namedWebhook:NamedWebhook",
-        Order = 6,
+        Order = 7,
         Service = ResourceService.Spacelift,
         EnvelopeKey = "namedWebhooksIntegration",
         IdentifierField = "name",

@@ -14,7 +14,7 @@ public sealed partial class ResourceKind
     {
         Name = "Webhook",
         TypeToken = "port:index/webhook:Webhook",
-        Order = 5,
+        Order = 6,
         Collection = "v1/webhooks",
         EnvelopeKey = "integration",
         ServerFields = ["url", "webhookKey", "orgId"],

@@ -81,7 +81,7 @@ public static class StackConfigLoader
 
         ThrowIfMissing(values, stack, own);
         CheckDeclaredTypes(project, stackFile, values);
-        var settings = ReadProjectSettings(values, own, directory, insecure);
+        var settings = ReadProjectSettings(values, own, directory, insecure) with { Permissions = RunPermissionsReader.Read(values, project.Name) };
         if (settings.Demo is { } demo && ignored.Count > 0)
         {
             settings = settings with { Demo = demo with { IgnoredVariables = ignored } };

@@ -1,4 +1,5 @@
 using Infra.Model;
+using Infra.Model.Declarations;
 
 namespace Infra.Config;
 
@@ -59,6 +60,9 @@ public sealed record ProjectSettings(
 {
     /// <summary><c>infra:liveUpdates</c> [INFRA_LIVE_UPDATES]: null when off (the default).</summary>
     public LiveUpdateSettings? LiveUpdates { get; init; }
+
+    /// <summary>Who may run the actions (<c>infra:trigger*</c>, <c>infra:refresh*</c>, <c>infra:protected*</c>): Port's defaults unless set.</summary>
+    public RunPermissions Permissions { get; init; } = RunPermissions.PortDefault;
 }
 
 /// <summary>Set only for the demo stack: start both emulators in-process at the configured URLs.</summary>

@@ -129,7 +129,8 @@ public sealed class StackEngine : IStackEngine
             TokenSource.Minted,
             Names: new ResourceNames(_configuration.Settings.NameSuffix),
             Owner: Owner,
-            Live: _configuration.Settings.LiveUpdates is { } live ? new LiveUpdates(live.Space, ingestUrl) : null),
+            Live: _configuration.Settings.LiveUpdates is { } live ? new LiveUpdates(live.Space, ingestUrl) : null,
+            Permissions: _configuration.Settings.Permissions),
         stacks);
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)

@@ -51,6 +51,11 @@ public sealed partial class PortClient : IPortClient
             throw new ArgumentException($"creating a {kind} needs its value", nameof(value));
         }
 
+        if (kind.LivesIn is not null)
+        {
+            throw new ArgumentException($"a {kind} is created with its {kind.LivesIn}: update it instead", nameof(kind));
+        }
+
         var request = CreateRequest(PortUrls.Collection(kind), WithValue(kind, body, value));
         return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, kind.EnvelopeKey, cancellationToken);
     }
@@ -80,6 +85,11 @@ public sealed partial class PortClient : IPortClient
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
+        if (kind.LivesIn is not null)
+        {
+            throw new ArgumentException($"a {kind} goes with its {kind.LivesIn}: Port has no route to delete it alone", nameof(kind));
+        }
+
         return WriteAsync(DeleteRequest(PortUrls.Item(kind, identifier)), key: null, cancellationToken);
     }
 

@@ -13,7 +13,8 @@ internal static class PortUrls
     public static string Collection(ResourceKind kind) =>
         kind.Collection ?? throw new ArgumentException($"{kind} has no collection of its own; it is written in bulk per blueprint", nameof(kind));
 
-    public static string Item(ResourceKind kind, string identifier) => $"{Collection(kind)}/{Escape(identifier)}";
+    public static string Item(ResourceKind kind, string identifier) =>
+        kind.ItemSuffix is { } suffix ? $"{Collection(kind)}/{Escape(identifier)}/{suffix}" : $"{Collection(kind)}/{Escape(identifier)}";
 
     /// <summary>Calculated properties are Port's to compute; reading them would show as drift against the declarations.</summary>
     public static string EntitySearch(string blueprint) =>

@@ -139,7 +139,8 @@ public sealed class PulumiProgram
                 configuration.Spacelift.ApiKeySecret,
                 TokenSource.Minted,
                 new ResourceNames(configuration.Settings.NameSuffix),
-                owner);
+                owner,
+                Permissions: configuration.Settings.Permissions);
             var addresses = _program(inputs, []).State.Resources.Select(r => r.Address).Where(a => !a.Kind.BulkPerBlueprint).ToList();
             var read = await LiveRead.ReadAsync(port, spacelift, addresses, configuration.Settings.Blueprint, masker, cancellationToken);
 
@@ -248,7 +249,10 @@ public sealed class PulumiProgram
             run.RegisterAsync(trigger, Render(trigger, blueprint), [Registered(ResourceKind.Blueprint, blueprint).Urn, Registered(ResourceKind.Secret, names.TokenSecret).Urn], cancellationToken),
             run.RegisterAsync(refresh, Render(refresh, blueprint), [.. keySecrets.Select(n => Registered(ResourceKind.Secret, n).Urn)], cancellationToken));
 
-        // 3. The automation runs after the refresh action and writes the token secret.
+        // 3. Each action's permissions live in it, and the automation runs after the refresh action and writes the token secret.
+        var permissions = resources.Where(r => r.Address.Kind == ResourceKind.ActionPermissions)
+            .Select(p => run.RegisterAsync(p, Render(p, blueprint), [Registered(ResourceKind.Action, p.Address.Id).Urn], cancellationToken))
+            .ToList();
         var automation = byAddress[new ResourceAddress(ResourceKind.Automation, names.TokenAutomation)];
         var automationTask = run.RegisterAsync(
             automation,
@@ -262,7 +266,7 @@ public sealed class PulumiProgram
             .Select(r => (r, Render(r, blueprint)))
             .Concat(kept.Select(e => new DesiredResource(new ResourceAddress(ResourceKind.Entity, e.Key), e.Value)).Select(r => (r, Render(r, blueprint))))
             .ToList();
-        await Task.WhenAll(entities.Select(e => run.RegisterAsync(e.Item1, e.Item2, [blueprintUrn], cancellationToken)).Append(automationTask));
+        await Task.WhenAll(entities.Select(e => run.RegisterAsync(e.Item1, e.Item2, [blueprintUrn], cancellationToken)).Append(automationTask).Concat(permissions));
 
         run.Outputs["blueprintId"] = Registered(ResourceKind.Blueprint, blueprint).Id is { Length: > 0 } id ? id : blueprint;
         run.Outputs["entityCount"] = entities.Count;

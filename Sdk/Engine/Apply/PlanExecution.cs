@@ -141,6 +141,12 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
             return;
         }
 
+        if (kind.LivesIn is not null && change.Kind == ChangeKind.Delete)
+        {
+            // Removed with its action (deleted in this plan, or left to the stack that owns it).
+            return;
+        }
+
         if (change.Kind == ChangeKind.Delete)
         {
             await port.DeleteAsync(kind, id, cancellationToken);
@@ -150,7 +156,8 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
         var (body, value) = kind.HasWriteOnlyValue
             ? await SecretWriteAsync(change, intent, cancellationToken)
             : (intent.Desired!.Body, null);
-        if (change.Kind == ChangeKind.Create)
+        // A part of another resource exists once that one does: creating it is an update.
+        if (change.Kind == ChangeKind.Create && kind.LivesIn is null)
         {
             await port.CreateAsync(kind, body, value, cancellationToken);
         }

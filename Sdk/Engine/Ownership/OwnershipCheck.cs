@@ -44,7 +44,8 @@ public static class OwnershipCheck
         var findings = new Dictionary<ResourceAddress, OwnershipFinding>();
         foreach (var (address, body) in live)
         {
-            if (body is null || address.Kind == ResourceKind.Entity || findings.ContainsKey(address))
+            // Entities and parts of other resources (an action's permissions) carry no mark of their own.
+            if (body is null || address.Kind == ResourceKind.Entity || address.Kind.LivesIn is not null || findings.ContainsKey(address))
             {
                 continue;
             }

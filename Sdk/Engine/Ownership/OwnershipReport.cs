@@ -12,11 +12,17 @@ public sealed record OwnershipReport(StackOwner Self, IReadOnlyDictionary<Resour
 
     public bool IsForeign(ResourceAddress address) => Status(address) == OwnershipStatus.Foreign;
 
-    public OwnershipStatus Status(ResourceAddress address)
-        => Findings.TryGetValue(address, out var finding) ? finding.Status : OwnershipStatus.Ours;
+    public OwnershipStatus Status(ResourceAddress address) => FindingFor(address)?.Status ?? OwnershipStatus.Ours;
 
     /// <summary>The plan's reason for adopting or taking over <paramref name="address"/>; null when it is already ours or absent.</summary>
-    public string? Reason(ResourceAddress address) => Findings.GetValueOrDefault(address)?.Reason(Self);
+    public string? Reason(ResourceAddress address) => FindingFor(address)?.Reason(Self);
+
+    /// <summary>
+    /// What was found for <paramref name="address"/>; a part of another resource (an action's permissions)
+    /// has the finding of the resource it lives in, whose mark it shares. Null when nothing was found.
+    /// </summary>
+    public OwnershipFinding? FindingFor(ResourceAddress address)
+        => Findings.GetValueOrDefault(address.Kind.LivesIn is { } owner ? address with { Kind = owner } : address);
 
     /// <summary>
     /// Throws the one-line refusal when a resource this stack would write (<paramref name="writes"/>;

@@ -29,7 +29,7 @@ internal static class JsonBodies
                 projection[field] = live[field]?.DeepClone();
             }
 
-            return projection;
+            return kind.UnorderedArrays ? Sorted(projection) : projection;
         }
 
         var copy = (JsonObject)live.DeepClone();
@@ -51,7 +51,46 @@ internal static class JsonBodies
             }
         }
 
-        return copy;
+        return kind.UnorderedArrays ? Sorted(copy) : copy;
+    }
+
+    /// <summary>The part of a declared body that is compared: the kind's compared fields, or all of it.</summary>
+    public static JsonObject Compared(ResourceKind kind, JsonObject desired)
+    {
+        if (kind.ComparedFields is not { } compared)
+        {
+            return desired;
+        }
+
+        var projection = new JsonObject();
+        foreach (var field in compared.Where(desired.ContainsKey))
+        {
+            projection[field] = desired[field]?.DeepClone();
+        }
+
+        return projection;
+    }
+
+    /// <summary>
+    /// Every array of strings in <paramref name="body"/> sorted in place (ordinal), for kinds whose arrays
+    /// are sets; the declarations sort theirs, so only a real difference remains.
+    /// </summary>
+    private static JsonObject Sorted(JsonObject body)
+    {
+        foreach (var (key, value) in body.ToList())
+        {
+            switch (value)
+            {
+                case JsonObject inner:
+                    Sorted(inner);
+                    break;
+                case JsonArray list when list.All(i => i is JsonValue v && v.GetValueKind() == JsonValueKind.String):
+                    body[key] = new JsonArray([.. list.Select(i => i!.GetValue<string>()).Order(StringComparer.Ordinal).Select(t => (JsonNode)t)]);
+                    break;
+            }
+        }
+
+        return body;
     }
 
     /// <summary>Property-level differences from <paramref name="live"/> (already normalised) to <paramref name="desired"/>.</summary>

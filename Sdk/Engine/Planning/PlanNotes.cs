@@ -7,7 +7,8 @@ namespace Infra.Engine.Planning;
 
 /// <summary>
 /// Informational diagnostics about the run's surroundings rather than its changes: a demo that
-/// ignored environment overrides, and a secret the guide leaves behind that nothing uses.
+/// ignored environment overrides, who may start Spacelift runs when no stack is protected, and a
+/// secret the guide leaves behind that nothing uses.
 /// </summary>
 internal static class PlanNotes
 {
@@ -22,6 +23,16 @@ internal static class PlanNotes
                 $"demo stack: ignored {string.Join(", ", demo.IgnoredVariables)} from the environment; the demo only talks to its own emulators, at the addresses in {Path.GetFileName(configuration.StackFile)}");
         }
 
+        if (operation == Operation.Update && configuration.Settings.Permissions is { Protected: null } permissions)
+        {
+            var names = new ResourceNames(configuration.Settings.NameSuffix);
+            yield return new Diagnostic(
+                Severity.Info,
+                $"every member who may execute {names.TriggerAction} ({Who(permissions.Trigger)}) can start runs on every stack, an apply on an autodeploy stack; "
+                + "infra:protectedLabel (with infra:protectedTeams and infra:protectedApproverTeams) keeps stacks with that label to those teams, with approval",
+                new ResourceAddress(ResourceKind.ActionPermissions, names.TriggerAction));
+        }
+
         if (operation == Operation.Update && live.Resources.ContainsKey(SpareSecret))
         {
             var url = new Uri(configuration.Port.BaseUrl, "v1/organization/secrets/" + ResourceNames.GuideSpareSecret);
@@ -32,5 +43,26 @@ internal static class PlanNotes
                 + $"or with: curl -X DELETE -H \"Authorization: Bearer $PORT_TOKEN\" {url}",
                 SpareSecret);
         }
+    }
+
+    private static string Who(ActionAccess access)
+    {
+        var parts = new List<string>();
+        if (access.Roles.Count > 0)
+        {
+            parts.Add("roles " + string.Join(", ", access.Roles));
+        }
+
+        if (access.Teams.Count > 0)
+        {
+            parts.Add("teams " + string.Join(", ", access.Teams));
+        }
+
+        if (access.Users.Count > 0)
+        {
+            parts.Add("users " + string.Join(", ", access.Users));
+        }
+
+        return parts.Count == 0 ? "nobody" : string.Join("; ", parts);
     }
 }

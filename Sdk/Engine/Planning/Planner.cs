@@ -147,7 +147,7 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
                 // Never adopted into state; if it was ours, it is not any more.
                 if (isOwned)
                 {
-                    Add(new ResourceChange(address, ChangeKind.Delete, [], body, null, $"belongs to stack {ownership.Findings[address].MarkedOwner}: dropped from state"), new StepIntent(null));
+                    Add(new ResourceChange(address, ChangeKind.Delete, [], body, null, $"belongs to stack {ownership.FindingFor(address)!.MarkedOwner}: dropped from state"), new StepIntent(null));
                 }
             }
             else if (isOwned && current is null)
@@ -175,7 +175,7 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
         }
 
         var old = JsonBodies.Normalize(resource.Address.Kind, current, desired);
-        var diffs = JsonBodies.Diff(old, desired);
+        var diffs = JsonBodies.Diff(old, JsonBodies.Compared(resource.Address.Kind, desired));
         Add(new ResourceChange(resource.Address, diffs.Count == 0 ? ChangeKind.Same : ChangeKind.Update, diffs, old, Clone(desired)), new StepIntent(resource));
     }
 
@@ -375,7 +375,7 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
             _forget.Add(address);
             _diagnostics.Add(new Diagnostic(
                 Severity.Warning,
-                $"{address} belongs to stack {ownership.Findings[address].MarkedOwner}: left in Port and dropped from this stack's state (--take-over to make it this stack's)",
+                $"{address} belongs to stack {ownership.FindingFor(address)!.MarkedOwner}: left in Port and dropped from this stack's state (--take-over to make it this stack's)",
                 address));
         }
 

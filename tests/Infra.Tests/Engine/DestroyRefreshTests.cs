@@ -24,7 +24,7 @@ public sealed class DestroyRefreshTests : IDisposable
 
         // Then
         Assert.Equal(
-            ["Entity", "Entity", "Entity", "Entity", "Automation", "Action", "Action", "Secret", "Secret", "Secret", "Blueprint"],
+            ["Entity", "Entity", "Entity", "Entity", "Automation", "ActionPermissions", "ActionPermissions", "Action", "Action", "Secret", "Secret", "Secret", "Blueprint"],
             result.Plan.Changes.Select(c => c.Address.Kind.ToString()));
         Assert.Equal(0, result.Failed);
         Assert.Empty(_f.Port.Blueprints);
@@ -102,9 +102,13 @@ public sealed class DestroyRefreshTests : IDisposable
         Assert.Equal(ChangeKind.Same, result.Plan.Change(ResourceKind.Blueprint, "space_lift_stack").Kind);
         Assert.Equal(ChangeKind.Update, result.Plan.Change(ResourceKind.Automation, ResourceNames.Guide.TokenAutomation).Kind);
         Assert.Equal(writes, _f.Port.Writes);
-        var managed = (await store.LoadAsync(CancellationToken.None)).Managed.Select(m => m.Id).Order(StringComparer.Ordinal);
+        var managed = (await store.LoadAsync(CancellationToken.None)).Managed.Select(m => $"{m.Kind} {m.Id}").Order(StringComparer.Ordinal);
+        // The deleted trigger took its permissions with it; the refresh action's are adopted with it.
         Assert.Equal(
-            [ResourceNames.Guide.ApiKeyIdSecret, ResourceNames.Guide.ApiKeySecretSecret, ResourceNames.Guide.TokenSecret, ResourceNames.Guide.RefreshAction, "space_lift_stack", ResourceNames.Guide.TokenAutomation],
+            [
+                $"Action {ResourceNames.Guide.RefreshAction}", $"ActionPermissions {ResourceNames.Guide.RefreshAction}", $"Automation {ResourceNames.Guide.TokenAutomation}",
+                "Blueprint space_lift_stack", $"Secret {ResourceNames.Guide.ApiKeyIdSecret}", $"Secret {ResourceNames.Guide.ApiKeySecretSecret}", $"Secret {ResourceNames.Guide.TokenSecret}",
+            ],
             managed);
     }
 

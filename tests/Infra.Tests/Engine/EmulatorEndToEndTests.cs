@@ -40,7 +40,7 @@ public sealed class EmulatorEndToEndTests
 
         // Then
         Assert.True(result.Failed == 0, string.Join("\n", result.Steps.Where(s => s.Outcome != StepOutcome.Succeeded).Select(s => $"{s.Change.Address}: {s.Message}")));
-        Assert.Equal(47, result.Plan.Changes.Count);
+        Assert.Equal(49, result.Plan.Changes.Count);
         await using (var engine = NewEngine())
         {
             var again = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);

@@ -102,7 +102,7 @@ public sealed class PruneSafetyTests : IDisposable
         // Then
         Assert.Equal(10, result.Plan.ChangeLines().Length);
         Assert.False(result.DeletionsHeldBack);
-        var warning = Assert.Single(result.Plan.Diagnostics);
+        var warning = Assert.Single(result.Plan.Diagnostics, d => d.Severity == Severity.Warning);
         Assert.Contains("mass deletion was allowed", warning.Message);
         Assert.DoesNotContain("--allow-mass-delete", warning.Message);
         Assert.Empty(_f.Port.EntityIds("space_lift_stack"));

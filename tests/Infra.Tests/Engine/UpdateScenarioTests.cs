@@ -24,7 +24,7 @@ public sealed class UpdateScenarioTests : IDisposable
 
         // Then
         Assert.Equal(
-            ["Blueprint", "Secret", "Secret", "Secret", "Action", "Action", "Automation", "Entity", "Entity", "Entity", "Entity", "Entity"],
+            ["Blueprint", "Secret", "Secret", "Secret", "Action", "Action", "ActionPermissions", "ActionPermissions", "Automation", "Entity", "Entity", "Entity", "Entity", "Entity"],
             plan.Changes.Select(c => c.Address.Kind.ToString()));
         Assert.All(plan.Changes, c => Assert.Equal(ChangeKind.Create, c.Kind));
         Assert.Equal(0, _f.Port.Writes);
@@ -45,7 +45,7 @@ public sealed class UpdateScenarioTests : IDisposable
 
         // Then
         plan.AssertNoChanges();
-        Assert.Equal(12, plan.Summary[ChangeKind.Same]);
+        Assert.Equal(14, plan.Summary[ChangeKind.Same]);
         Assert.Equal(5, _f.Port.EntityIds("space_lift_stack").Count);
     }
 
@@ -289,7 +289,7 @@ public sealed class UpdateScenarioTests : IDisposable
         // Then
         Assert.Equal("invalid identifier", Assert.Single(result.Steps, s => s.Outcome == StepOutcome.Failed).Message);
         Assert.Equal(5, result.Steps.Count(s => s.Outcome == StepOutcome.Skipped));
-        Assert.Equal(6, result.Steps.Count(s => s.Outcome == StepOutcome.Succeeded));
+        Assert.Equal(8, result.Steps.Count(s => s.Outcome == StepOutcome.Succeeded));
         Assert.Equal(3, _f.Port.Actions.Count);
     }
 
@@ -306,10 +306,10 @@ public sealed class UpdateScenarioTests : IDisposable
         var savesAfterPreview = store.Saves;
         await engine.ApplyAsync(plan, null, CancellationToken.None);
 
-        // Then: 7 resources, 3 batches of entities, and the final record
+        // Then: 9 resources (the actions' permissions included), 3 batches of entities, and the final record
         Assert.Equal(0, savesAfterPreview);
-        Assert.Equal(11, store.Saves);
-        Assert.Equal(32, (await store.LoadAsync(CancellationToken.None)).LastRun!.Succeeded);
+        Assert.Equal(13, store.Saves);
+        Assert.Equal(34, (await store.LoadAsync(CancellationToken.None)).LastRun!.Succeeded);
     }
 
     [Fact]

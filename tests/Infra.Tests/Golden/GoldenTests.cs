@@ -68,6 +68,7 @@ public sealed class GoldenTests
             .ToDictionary(GoldenDeclaration.FileName, r => r.Body);
         bodies["entity"] = resources.Single(r => r.Address.Id == "stack-1").Body;
         bodies["entity-without-description"] = resources.Single(r => r.Address.Id == "stack-2").Body;
+        bodies["trigger_spacelift_stack.permissions-protected"] = WhoMayRun.TriggerPermissions(GoldenDeclaration.Protected);
         return bodies;
     }
 }

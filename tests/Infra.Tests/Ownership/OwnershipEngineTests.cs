@@ -57,7 +57,8 @@ public sealed class OwnershipEngineTests : IDisposable
         var result = await _f.RunAsync(Operation.Destroy);
 
         Assert.Equal(writes, _f.Port.Writes);
-        Assert.Equal(7, result.Diagnostics.Count(d => d.Message.Contains("belongs to stack infra/dev: left in Port", StringComparison.Ordinal)));
+        // The seven resources and both actions' permissions, which belong to their action's owner.
+        Assert.Equal(9, result.Diagnostics.Count(d => d.Message.Contains("belongs to stack infra/dev: left in Port", StringComparison.Ordinal)));
         Assert.Equal(2, _f.Port.EntityIds("space_lift_stack").Count);
     }
 
@@ -70,7 +71,7 @@ public sealed class OwnershipEngineTests : IDisposable
         var plan = await _f.PreviewAsync(Operation.Refresh);
         await _f.RunAsync(Operation.Refresh);
 
-        Assert.Equal(7, plan.Changes.Count(c => c.Kind == ChangeKind.Delete && c.Reason == "belongs to stack infra/dev: dropped from state"));
+        Assert.Equal(9, plan.Changes.Count(c => c.Kind == ChangeKind.Delete && c.Reason == "belongs to stack infra/dev: dropped from state"));
         Assert.DoesNotContain(plan.Changes, c => c.Kind != ChangeKind.Delete);
         var state = await new FileStateStore(_f.StateDir, "dev").LoadAsync(CancellationToken.None);
         Assert.Empty(state.Managed);

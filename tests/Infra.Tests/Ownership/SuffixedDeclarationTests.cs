@@ -22,8 +22,14 @@ public sealed class SuffixedDeclarationTests
     [Fact]
     public void Every_identifier_and_secret_name_carries_the_suffix()
         => Assert.Equal(
-            ["space_lift_stack_eu", "SPACELIFT_API_KEY_ID_EU", "SPACELIFT_API_KEY_SECRET_EU", "SPACELIFT_TOKEN_EU", "trigger_spacelift_stack_eu", "refresh_spacelift_token_eu", "spacelift_token_refresh_sync_eu"],
+            ["space_lift_stack_eu", "SPACELIFT_API_KEY_ID_EU", "SPACELIFT_API_KEY_SECRET_EU", "SPACELIFT_TOKEN_EU", "trigger_spacelift_stack_eu", "refresh_spacelift_token_eu", "trigger_spacelift_stack_eu", "refresh_spacelift_token_eu", "spacelift_token_refresh_sync_eu"],
             Resources.Select(r => r.Address.Id));
+
+    [Fact]
+    public void Each_actions_permissions_name_the_suffixed_action()
+        => Assert.Equal(
+            ["trigger_spacelift_stack_eu", "refresh_spacelift_token_eu"],
+            Resources.Where(r => r.Address.Kind == ResourceKind.ActionPermissions).Select(r => r.Body["actionIdentifier"]!.GetValue<string>()));
 
     [Fact]
     public void Templates_refer_to_the_suffixed_secrets_action_and_url()
@@ -45,6 +51,7 @@ public sealed class SuffixedDeclarationTests
     {
         Assert.Equal("Trigger Spacelift Stack (eu: acme-eu.app.spacelift.io)", SpaceliftIntegration.TriggerAction(Inputs)["title"]!.GetValue<string>());
         Assert.Equal("Refresh Spacelift Token (eu: acme-eu.app.spacelift.io)", SpaceliftIntegration.RefreshAction(Inputs)["title"]!.GetValue<string>());
-        Assert.All(Resources, r => Assert.Equal(new StackOwner("infra", "eu"), OwnerMark.Read(r.Body["description"]!.GetValue<string>())));
+        // An action's permissions have no description: they belong to the action's owner.
+        Assert.All(Resources.Where(r => r.Address.Kind.LivesIn is null), r => Assert.Equal(new StackOwner("infra", "eu"), OwnerMark.Read(r.Body["description"]!.GetValue<string>())));
     }
 }

@@ -112,6 +112,9 @@ public sealed class ProviderInputsGoldenTests
             result[GoldenDeclaration.FileName(resource)] = (resource.Address.Type, resource.Address.Kind.ProviderInputs!.Render(resource.Body, GoldenDeclaration.Inputs.Blueprint));
         }
 
+        var shielded = ResourceKind.ActionPermissions;
+        result["trigger_spacelift_stack.permissions-protected"] = (shielded.TypeToken, shielded.ProviderInputs!.Render(WhoMayRun.TriggerPermissions(GoldenDeclaration.Protected), GoldenDeclaration.Inputs.Blueprint));
+
         return result;
     }
 }

@@ -11,6 +11,7 @@ internal static class Recorded
     public const string Secret = "port:index/organizationSecret:OrganizationSecret";
     public const string Action = "port:index/action:Action";
     public const string Entity = "port:index/entity:Entity";
+    public const string ActionPermissions = "port:index/actionPermissions:ActionPermissions";
     public const string Provider = "pulumi:providers:port";
 
     /// <summary>The provider reference every Port resource carries in a run whose provider the engine gave <paramref name="id"/>.</summary>

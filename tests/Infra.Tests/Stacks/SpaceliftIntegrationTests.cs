@@ -24,7 +24,7 @@ public sealed class SpaceliftIntegrationTests
         var state = SpaceliftIntegration.Declare(Inputs, [Sample]).State;
 
         Assert.Equal(
-            ["Blueprint my_stacks", "Secret SPACELIFT_API_KEY_ID", "Secret SPACELIFT_API_KEY_SECRET", "Secret SPACELIFT_TOKEN", "Action trigger_spacelift_stack", "Action refresh_spacelift_token", "Automation spacelift_token_refresh_sync", "Entity stack-1"],
+            ["Blueprint my_stacks", "Secret SPACELIFT_API_KEY_ID", "Secret SPACELIFT_API_KEY_SECRET", "Secret SPACELIFT_TOKEN", "Action trigger_spacelift_stack", "Action refresh_spacelift_token", "ActionPermissions trigger_spacelift_stack", "ActionPermissions refresh_spacelift_token", "Automation spacelift_token_refresh_sync", "Entity stack-1"],
             state.Resources.Select(r => $"{r.Address.Kind} {r.Address.Id}"));
     }
 

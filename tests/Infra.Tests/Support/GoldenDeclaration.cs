@@ -27,5 +27,17 @@ internal static class GoldenDeclaration
 
     /// <summary>A golden file's name for a declared resource: "blueprint", "entity", or the resource's id.</summary>
     public static string FileName(DesiredResource resource) =>
-        resource.Address.Kind == ResourceKind.Blueprint ? "blueprint" : resource.Address.Kind == ResourceKind.Entity ? "entity" : resource.Address.Id;
+        resource.Address.Kind == ResourceKind.Blueprint ? "blueprint"
+        : resource.Address.Kind == ResourceKind.Entity ? "entity"
+        : resource.Address.Kind == ResourceKind.ActionPermissions ? resource.Address.Id + ".permissions"
+        : resource.Address.Id;
+
+    /// <summary>The golden inputs with protected stacks: label <c>protected</c>, triggered by platform and sre, approved by approvers or Admins.</summary>
+    public static IntegrationInputs Protected => Inputs with
+    {
+        Permissions = new RunPermissions(
+            new ActionAccess(["Admin"], ["developers", "platform"], []),
+            ActionAccess.PortDefault,
+            new ProtectedStacks("protected", ["platform", "sre"], ["Admin"], ["approvers"])),
+    };
 }

@@ -77,6 +77,12 @@ public sealed class InMemoryPortClient : IPortClient
             _entities.TryAdd(id, new Dictionary<string, JsonObject>(StringComparer.Ordinal));
         }
 
+        if (kind.Collection == ResourceKind.Action.Collection)
+        {
+            // Port gives every new action its default permissions.
+            Store(ResourceKind.ActionPermissions)[id] = DefaultPermissions();
+        }
+
         return Task.CompletedTask;
     }
 
@@ -125,6 +131,11 @@ public sealed class InMemoryPortClient : IPortClient
 
         store.Remove(identifier);
         _values.Remove(identifier);
+        if (kind.Collection == ResourceKind.Action.Collection)
+        {
+            Store(ResourceKind.ActionPermissions).Remove(identifier);
+        }
+
         if (kind == ResourceKind.Blueprint)
         {
             _entities.Remove(identifier);
@@ -229,9 +240,21 @@ public sealed class InMemoryPortClient : IPortClient
 
     private void Write() => Writes++;
 
+    /// <summary>What Port answers for a new action's permissions: everyone in the organisation may execute.</summary>
+    public static JsonObject DefaultPermissions() => JsonNode.Parse(
+        """{"execute":{"users":[],"roles":["Admin","Member"],"teams":[],"ownedByTeam":false,"policy":null},"approve":{"users":[],"roles":[],"teams":[],"policy":null}}""")!.AsObject();
+
+    /// <summary>An action's permissions as they are now (null when the action does not exist).</summary>
+    public JsonObject? Permissions(string action) => Store(ResourceKind.ActionPermissions).GetValueOrDefault(action);
+
+    /// <summary>Changes an action's permissions the way Port's UI does, without counting a write.</summary>
+    public void PutPermissionsOutOfBand(string action, JsonObject permissions) => Store(ResourceKind.ActionPermissions)[action] = permissions;
+
     private Dictionary<string, JsonObject> Store(ResourceKind kind)
     {
         var collection = kind.Collection ?? throw new ArgumentException($"{kind} is written in bulk per blueprint");
+        // A part of a resource (an action's permissions) is a store of its own, keyed like its resource.
+        collection = kind.ItemSuffix is { } suffix ? collection + "/*/" + suffix : collection;
         if (!_collections.TryGetValue(collection, out var store))
         {
             _collections[collection] = store = new Dictionary<string, JsonObject>(StringComparer.Ordinal);

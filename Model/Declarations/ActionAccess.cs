@@ -1,0 +1,23 @@
+namespace Infra.Model.Declarations;
+
+/// <summary>
+/// Who may execute one self-service action, as Port's permissions list them: members with one of
+/// <paramref name="Roles"/>, members of one of <paramref name="Teams"/>, or the users (emails) in
+/// <paramref name="Users"/>. Each list is sorted and without duplicates, as the permissions are declared.
+/// </summary>
+public sealed record ActionAccess(IReadOnlyList<string> Roles, IReadOnlyList<string> Teams, IReadOnlyList<string> Users)
+{
+    /// <summary>
+    /// Port's own default for a new action: everyone in the organisation (Port's "Give access to everyone
+    /// in the organization" toggle is on by default), which is the roles Admin and Member.
+    /// </summary>
+    public static ActionAccess PortDefault { get; } = new(["Admin", "Member"], [], []);
+
+    /// <summary>The same lists sorted (ordinal) and without duplicates.</summary>
+    public ActionAccess Normalized() => new(Set(Roles), Set(Teams), Set(Users));
+
+    /// <summary>True when every member of the organisation may execute: the Member role is listed.</summary>
+    public bool Everyone => Roles.Contains("Member", StringComparer.Ordinal);
+
+    private static string[] Set(IEnumerable<string> values) => [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Infra.Model;
+using Infra.Model.Declarations;
+
+namespace Infra.Stacks;
+
+/// <summary>
+/// The two actions' permissions (<c>GET/PATCH /v1/actions/{id}/permissions</c>): who may execute the
+/// trigger and the refresh, and, when a protected label is named, the dynamic policies that keep
+/// protected stacks to the listed teams and make each of their runs wait for another member's approval.
+/// With nothing configured the bodies are Port's defaults for a new action, so adopting an organisation
+/// set up from the guide changes nothing.
+/// </summary>
+/// <remarks>
+/// Port's dynamic permissions (docs.port.io, set-self-service-actions-rbac/dynamic-permissions): a
+/// <c>policy</c> has <c>queries</c> (entity searches whose rule values may template the run's context) and
+/// <c>conditions</c> (jq over <c>.results</c>); an execute condition yields a boolean, an approve
+/// condition the approvers' emails. With a policy, the static lists only decide who sees the action.
+/// Port has no per-entity "requires approval", so with protection on the trigger requires approval for
+/// every run, and the approve policy lets the requester approve their own run on an unprotected stack.
+/// </remarks>
+public static class WhoMayRun
+{
+    /// <summary>Port's system blueprint of users: identifier = email, <c>port_role</c>, and the user's teams in <c>$team</c>.</summary>
+    public const string UserBlueprint = "_user";
+
+    public static IEnumerable<DesiredResource> Declare(IntegrationInputs inputs)
+    {
+        var names = inputs.Identifiers;
+        var access = inputs.Access;
+        yield return new DesiredResource(new ResourceAddress(ResourceKind.ActionPermissions, names.TriggerAction), TriggerPermissions(inputs));
+        yield return new DesiredResource(
+            new ResourceAddress(ResourceKind.ActionPermissions, names.RefreshAction),
+            Body(names.RefreshAction, Execute(access.Refresh.Normalized(), policy: null), Approve([], [], policy: null)));
+    }
+
+    /// <summary>The trigger's <c>requiredApproval</c>: every run waits for one approval once stacks are protected.</summary>
+    public static JsonNode RequiredApproval(IntegrationInputs inputs)
+        => inputs.Access.Protected is null ? JsonValue.Create(false) : new JsonObject { ["type"] = "ANY" };
+
+    public static JsonObject TriggerPermissions(IntegrationInputs inputs)
+    {
+        var trigger = inputs.Identifiers.TriggerAction;
+        var access = inputs.Access.Trigger.Normalized();
+        if (inputs.Access.Protected is not { } shielded)
+        {
+            return Body(trigger, Execute(access, policy: null), Approve([], [], policy: null));
+        }
+
+        var isProtected = $"((.results.stack.entities[0].properties.label // []) | any(. == {Jq(shielded.Label)}))";
+        var inTeams = $"((.results.requester.entities[0].team // []) | any({AnyOf(shielded.Teams)}))";
+        var execute = new JsonObject
+        {
+            ["queries"] = new JsonObject { ["stack"] = StackQuery(inputs.Blueprint), ["requester"] = RequesterQuery() },
+            ["conditions"] = new JsonArray($"({isProtected} | not) or {inTeams}"),
+        };
+        var approve = new JsonObject
+        {
+            ["queries"] = new JsonObject
+            {
+                ["stack"] = StackQuery(inputs.Blueprint),
+                ["requester"] = RequesterQuery(),
+                ["approvers"] = ApproversQuery(shielded),
+            },
+            // A protected stack: the approvers, never the requester; any other stack: the requester alone.
+            ["conditions"] = new JsonArray(
+                $"if {isProtected} then ([.results.approvers.entities[].identifier] - [.results.requester.entities[].identifier]) else [.results.requester.entities[].identifier] end"),
+        };
+        return Body(trigger, Execute(access, execute), Approve(shielded.ApproverRoles, shielded.ApproverTeams, approve));
+    }
+
+    private static JsonObject Body(string action, JsonObject execute, JsonObject approve) => new()
+    {
+        ["actionIdentifier"] = action,
+        ["execute"] = execute,
+        ["approve"] = approve,
+    };
+
+    // Key order as Port answers a new action's permissions.
+    private static JsonObject Execute(ActionAccess access, JsonObject? policy) => new()
+    {
+        ["users"] = Strings(access.Users),
+        ["roles"] = Strings(access.Roles),
+        ["teams"] = Strings(access.Teams),
+        ["ownedByTeam"] = false,
+        ["policy"] = policy,
+    };
+
+    private static JsonObject Approve(IReadOnlyList<string> roles, IReadOnlyList<string> teams, JsonObject? policy) => new()
+    {
+        ["users"] = new JsonArray(),
+        ["roles"] = Strings(roles),
+        ["teams"] = Strings(teams),
+        ["policy"] = policy,
+    };
+
+    private static JsonObject StackQuery(string blueprint) => Query(
+        Rule("$blueprint", "=", blueprint),
+        Rule("$identifier", "=", "{{ .inputs.stack.identifier }}"));
+
+    private static JsonObject RequesterQuery() => Query(
+        Rule("$blueprint", "=", UserBlueprint),
+        Rule("$identifier", "=", "{{ .trigger.user.email }}"));
+
+    private static JsonObject ApproversQuery(ProtectedStacks shielded)
+    {
+        var either = new JsonArray();
+        if (shielded.ApproverTeams.Count > 0)
+        {
+            either.Add(Rule("$team", "containsAny", Strings(shielded.ApproverTeams)));
+        }
+
+        if (shielded.ApproverRoles.Count > 0)
+        {
+            either.Add(Rule("port_role", "in", Strings(shielded.ApproverRoles)));
+        }
+
+        return Query(Rule("$blueprint", "=", UserBlueprint), new JsonObject { ["combinator"] = "or", ["rules"] = either });
+    }
+
+    private static JsonObject Query(params JsonObject[] rules) => new()
+    {
+        ["combinator"] = "and",
+        ["rules"] = new JsonArray([.. rules]),
+    };
+
+    private static JsonObject Rule(string property, string @operator, JsonNode value) => new()
+    {
+        ["property"] = property,
+        ["operator"] = @operator,
+        ["value"] = value,
+    };
+
+    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
+
+    /// <summary><c>. == "a" or . == "b"</c>; <c>false</c> for no team, so nobody passes.</summary>
+    private static string AnyOf(IReadOnlyList<string> values)
+        => values.Count == 0 ? "false" : string.Join(" or ", values.Select(v => ". == " + Jq(v)));
+
+    // A jq string literal is a JSON string literal.
+    private static string Jq(string text) => JsonSerializer.Serialize(text);
+}
