@@ -35,6 +35,7 @@ public sealed class PulumiEngineModeTests
         Assert.Equal(["SPACELIFT_API_KEY_ID", "SPACELIFT_API_KEY_SECRET", "SPACELIFT_TOKEN"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Secret).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
         Assert.Equal(["refresh_spacelift_token", "spacelift_token_refresh_sync", "trigger_spacelift_stack"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Action).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
         Assert.Equal(Stacks, custom.Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
+        Assert.Equal(["refresh_spacelift_token", "trigger_spacelift_stack"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.ActionPermissions).Select(c => c.Request["object"]!["actionIdentifier"]!.GetValue<string>()).Order(StringComparer.Ordinal));
 
         var stackUrn = Recorded.Urn(Recorded.Stack, "infra-dev");
         foreach (var call in custom)
@@ -67,6 +68,8 @@ public sealed class PulumiEngineModeTests
             [(Recorded.Action, "trigger_spacelift_stack")] = [blueprint, token],
             [(Recorded.Action, "refresh_spacelift_token")] = [Recorded.Urn(Recorded.Secret, "SPACELIFT_API_KEY_ID"), Recorded.Urn(Recorded.Secret, "SPACELIFT_API_KEY_SECRET")],
             [(Recorded.Action, "spacelift_token_refresh_sync")] = [Recorded.Urn(Recorded.Action, "refresh_spacelift_token"), token],
+            [(Recorded.ActionPermissions, "trigger_spacelift_stack")] = [Recorded.Urn(Recorded.Action, "trigger_spacelift_stack")],
+            [(Recorded.ActionPermissions, "refresh_spacelift_token")] = [Recorded.Urn(Recorded.Action, "refresh_spacelift_token")],
         };
         foreach (var entity in calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity))
         {
