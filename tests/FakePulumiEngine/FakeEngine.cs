@@ -145,6 +145,7 @@ public sealed class FakeEngine : IAsyncDisposable
             if (engine.Options.ContinueOnError && Dependencies(request).Any(engine._notDone.ContainsKey))
             {
                 engine._notDone[urn] = true;
+                engine.Diagnose("StepSkipped", urn);
                 return Answer(request, new RegisterResourceResponse { Urn = urn, Result = Result.Skip });
             }
 
