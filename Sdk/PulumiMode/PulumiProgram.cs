@@ -22,6 +22,8 @@ namespace Infra.PulumiMode;
 /// <remarks>
 /// Exit codes follow the .NET SDK's (pulumi/pulumi-dotnet <c>sdk/Pulumi/Deployment/Deployment.Runner.cs</c>):
 /// 0 only when everything was registered and no ERROR was logged (the engine then deletes what was not);
+/// under <c>--continue-on-error</c> that includes registrations the engine answered FAIL or SKIP, whose
+/// id and outputs then read as unknown: the engine has reported them and fails the update itself;
 /// 32 after a failure was logged to the engine (the update fails with that message and deletes nothing);
 /// 1 when an ERROR diagnostic was logged but the program went on (the shutdown handshake is then
 /// skipped, as the SDK skips it), or when even the log could not be written.
@@ -268,7 +270,19 @@ public sealed class PulumiProgram
             .ToList();
         await Task.WhenAll(entities.Select(e => run.RegisterAsync(e.Item1, e.Item2, [blueprintUrn], cancellationToken)).Append(automationTask).Concat(permissions));
 
-        run.Outputs["blueprintId"] = Registered(ResourceKind.Blueprint, blueprint).Id is { Length: > 0 } id ? id : blueprint;
+        // Port's blueprint id is its identifier, so a create in a preview (no id yet) still reports it. After a
+        // failed or skipped step the SDK takes an id the engine sent (a failed update keeps the old one) as
+        // known and a missing one as unknown.
+        var blueprintAnswer = Registered(ResourceKind.Blueprint, blueprint);
+        if (blueprintAnswer.Id.Length > 0)
+        {
+            run.Outputs["blueprintId"] = blueprintAnswer.Id;
+        }
+        else
+        {
+            run.Output("blueprintId", blueprint, blueprintAnswer);
+        }
+
         run.Outputs["entityCount"] = entities.Count;
     }
 
@@ -295,7 +309,7 @@ public sealed class PulumiProgram
             // Port); what is sent here is only used if Pulumi has no state for the secret yet.
             inputs["description"] = liveDescription ?? DeclaredDescription(resource);
             await run.RegisterAsync(resource, inputs, [], cancellationToken, special: Secret(new Secret("")), ignoreChanges: TokenDecision.KeptInputs);
-            run.Outputs["tokenValidUntil"] = TokenDecision.RecordedValidUntil(liveDescription)?.ToString("O");
+            run.Output("tokenValidUntil", TokenDecision.RecordedValidUntil(liveDescription)?.ToString("O"), run.Registered[resource.Address]);
             return;
         }
 
@@ -316,7 +330,7 @@ public sealed class PulumiProgram
         var token = await spacelift.MintTokenAsync(cancellationToken);
         inputs["description"] = TokenDecision.MintedDescription(DeclaredDescription(resource), token.ValidUntil);
         await run.RegisterAsync(resource, inputs, [], cancellationToken, special: Secret(token.Jwt));
-        run.Outputs["tokenValidUntil"] = TokenDecision.RecordedValidUntil(inputs["description"]!.GetValue<string>())?.ToString("O");
+        run.Output("tokenValidUntil", TokenDecision.RecordedValidUntil(inputs["description"]!.GetValue<string>())?.ToString("O"), run.Registered[resource.Address]);
     }
 
     /// <summary>The secret's declared description (with this stack's owner mark), which the engine's own record follows.</summary>

@@ -21,8 +21,25 @@ internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, 
     /// <summary>The stack's outputs (plain values).</summary>
     public JsonObject Outputs { get; } = [];
 
-    /// <summary>Stack outputs not known yet (preview).</summary>
+    /// <summary>Stack outputs not known yet (preview), or reporting on a resource whose step failed or was skipped.</summary>
     public Dictionary<string, SpecialInput> SpecialOutputs { get; } = [];
+
+    /// <summary>
+    /// Sets the stack output <paramref name="key"/>, which reports on the resource the engine answered
+    /// <paramref name="from"/>: unknown when that resource's step failed or was skipped (--continue-on-error),
+    /// since what the value describes did not reach Port, as the .NET SDK resolves such a resource's outputs.
+    /// </summary>
+    public void Output(string key, JsonNode? value, RegisteredResource from)
+    {
+        if (from.Succeeded)
+        {
+            Outputs[key] = value;
+        }
+        else
+        {
+            SpecialOutputs[key] = SpecialInput.Unknown;
+        }
+    }
 
     public bool DryRun => dryRun;
 

@@ -50,7 +50,11 @@ public sealed class PulumiEngineClient : IAsyncDisposable
         return answer.HasSupport;
     }
 
-    /// <summary>Registers a resource and waits until the engine has finished its step (the engine's own pacing).</summary>
+    /// <summary>
+    /// Registers a resource and waits until the engine has finished its step (the engine's own pacing). A step
+    /// that failed without <c>--continue-on-error</c> ends the call with an <see cref="EngineCallException"/>
+    /// (the engine cancels the update); with it, the answer's <see cref="RegisteredResource.Result"/> says so.
+    /// </summary>
     public async Task<RegisteredResource> RegisterResourceAsync(ResourceRegistration registration, CancellationToken cancellationToken)
     {
         var request = new RegisterResourceRequest
@@ -73,14 +77,16 @@ public sealed class PulumiEngineClient : IAsyncDisposable
         request.AdditionalSecretOutputs.AddRange(registration.AdditionalSecretOutputs ?? []);
 
         var response = await Call(() => _monitor.RegisterResourceAsync(request, cancellationToken: cancellationToken).ResponseAsync, $"registering {registration.Type} '{registration.Name}'");
-        if (response.Result != Result.Success)
+        // FAIL and SKIP come only under --continue-on-error; the engine has reported the failure and fails the
+        // update itself. The .NET SDK does not stop: it resolves what the answer lacks as unknown and goes on,
+        // so the resources that do not depend on this one are still registered.
+        var result = response.Result switch
         {
-            // The engine has already reported why; this stops the program from going on as if it had worked.
-            var verb = response.Result == Result.Skip ? "was skipped" : "failed";
-            throw new EngineCallException($"{registration.Type} '{registration.Name}' {verb} in the engine");
-        }
-
-        return new RegisteredResource(response.Urn, response.Id, PropertyValues.FromStruct(response.Object));
+            Result.Success => RegistrationResult.Succeeded,
+            Result.Skip => RegistrationResult.Skipped,
+            _ => RegistrationResult.Failed,
+        };
+        return new RegisteredResource(response.Urn, response.Id, PropertyValues.FromStruct(response.Object), result);
     }
 
     public async Task RegisterResourceOutputsAsync(string urn, JsonObject outputs, IReadOnlyDictionary<string, SpecialInput>? special, CancellationToken cancellationToken)

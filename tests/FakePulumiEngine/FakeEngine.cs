@@ -16,12 +16,16 @@ namespace FakePulumiEngine;
 /// <summary>
 /// Pulumi's resource monitor and engine services on one 127.0.0.1 port, plaintext HTTP/2, as the real
 /// engine serves them. It answers like the engine (URNs by Pulumi's rule; no id for creates in a
-/// preview; the inputs echoed as outputs) and records every request in arrival order.
+/// preview; the inputs echoed as outputs; FAIL and SKIP under <c>--continue-on-error</c>) and records every
+/// request in arrival order.
 /// </summary>
 public sealed class FakeEngine : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
+
+    /// <summary>URNs whose registration was answered FAIL or SKIP: what later registrations are skipped for.</summary>
+    private readonly ConcurrentDictionary<string, bool> _notDone = new(StringComparer.Ordinal);
     private int _sequence;
 
     private FakeEngine(WebApplication app, FakeEngineOptions options)
@@ -72,6 +76,10 @@ public sealed class FakeEngine : IAsyncDisposable
         _calls.Enqueue(new RecordedCall(Interlocked.Increment(ref _sequence), method, json));
     }
 
+    /// <summary>Records a diagnostic the engine would show for <paramref name="urn"/>, as a call named <paramref name="kind"/> {urn}.</summary>
+    private void Diagnose(string kind, string urn)
+        => _calls.Enqueue(new RecordedCall(Interlocked.Increment(ref _sequence), kind, new JsonObject { ["urn"] = urn }));
+
     private static JsonObject Inputs(RegisterResourceRequest request)
         => JsonNode.Parse(JsonFormatter.Default.Format(request.Object ?? new Struct()))!.AsObject();
 
@@ -100,8 +108,15 @@ public sealed class FakeEngine : IAsyncDisposable
                 await Task.Delay(engine.Options.RegistrationDelay, context.CancellationToken);
             }
 
-            var failed = engine.Options.FailType is { } failType && failType == request.Type;
             var urn = engine.Urn(request.Type, request.Name, request.Parent);
+            if (request.Provider.Length > 0 && engine._notDone.ContainsKey(request.Provider[..request.Provider.LastIndexOf("::", StringComparison.Ordinal)]))
+            {
+                // The engine looks the provider up before anything else; one that failed or was skipped was
+                // never configured, so the step generator bails ("unknown provider"), --continue-on-error or not.
+                engine.Diagnose("UnknownProvider", urn);
+                throw MonitorShutDown();
+            }
+
             var state = engine.Options.State;
             JsonObject? old = null;
             lock (engine._calls)
@@ -109,7 +124,7 @@ public sealed class FakeEngine : IAsyncDisposable
                 state?.TryGetValue(urn, out old);
             }
 
-            var create = old is null && !engine.Options.ExistingUrns.Contains(urn);
+            var existing = old is not null || engine.Options.ExistingUrns.Contains(urn);
             var inputs = request.Custom ? IgnoreChanges.Apply(old, Inputs(request), request.IgnoreChanges) : [];
             if (request.Custom && engine.Options.Check is { } check && check(request.Type, inputs) is { Count: > 0 } problems)
             {
@@ -120,8 +135,31 @@ public sealed class FakeEngine : IAsyncDisposable
                     ["problems"] = new JsonArray([.. problems.Select(p => JsonValue.Create(p))]),
                 }));
 
-                // Without --continue-on-error the engine cancels the update; the program's pending call sees the monitor shut down.
-                throw new RpcException(new Status(StatusCode.Unavailable, "resource monitor shut down while waiting on step's done channel"));
+                // A Check failure makes the resource invalid, which bails even under --continue-on-error; the
+                // program's pending call sees the monitor shut down.
+                throw MonitorShutDown();
+            }
+
+            // The steps of a resource that depends on one that failed or was skipped are not run (the provider
+            // is not called); the answer carries the URN and nothing the step would have produced.
+            if (engine.Options.ContinueOnError && Dependencies(request).Any(engine._notDone.ContainsKey))
+            {
+                engine._notDone[urn] = true;
+                engine.Diagnose("StepSkipped", urn);
+                return Answer(request, new RegisterResourceResponse { Urn = urn, Result = Result.Skip });
+            }
+
+            if (engine.Options.Fails?.Invoke(request.Type, request.Name) == true)
+            {
+                engine.Diagnose("StepFailure", urn);
+                if (!engine.Options.ContinueOnError)
+                {
+                    throw MonitorShutDown();
+                }
+
+                // The step's new state as it was before the provider call: an update keeps the old id, a create has none; no outputs.
+                engine._notDone[urn] = true;
+                return Answer(request, new RegisterResourceResponse { Urn = urn, Id = request.Custom && existing ? request.Name : "", Result = Result.Fail });
             }
 
             if (request.Custom && state is not null && !engine.Options.DryRun)
@@ -135,11 +173,22 @@ public sealed class FakeEngine : IAsyncDisposable
             return new RegisterResourceResponse
             {
                 Urn = urn,
-                Id = !request.Custom || (engine.Options.DryRun && create) ? "" : request.Name,
+                Id = !request.Custom || (engine.Options.DryRun && !existing) ? "" : request.Name,
                 Object = request.Custom ? JsonParser.Default.Parse<Struct>(inputs.ToJsonString()) : new Struct(),
-                Result = failed ? Result.Fail : Result.Success,
             };
         }
+
+        /// <summary>What the engine's step generator counts as the resource's dependencies for skipping (the provider aside).</summary>
+        private static IEnumerable<string> Dependencies(RegisterResourceRequest request)
+            => new[] { request.Parent }.Concat(request.Dependencies).Concat(request.PropertyDependencies.Values.SelectMany(d => d.Urns)).Where(u => u.Length > 0);
+
+        /// <summary>An SDK that does not report results gets an error instead of FAIL/SKIP (source_eval.go, RegisterResource).</summary>
+        private static RegisterResourceResponse Answer(RegisterResourceRequest request, RegisterResourceResponse response)
+            => request.SupportsResultReporting ? response : throw new RpcException(new Status(StatusCode.Internal, "resource registration failed"));
+
+        /// <summary>How a registration in flight ends once the engine has cancelled the update.</summary>
+        private static RpcException MonitorShutDown()
+            => new(new Status(StatusCode.Unavailable, "resource monitor shut down while waiting on step's done channel"));
 
         public override Task<Empty> RegisterResourceOutputs(RegisterResourceOutputsRequest request, ServerCallContext context)
         {

@@ -15,8 +15,20 @@ public sealed record FakeEngineOptions
     /// <summary>URNs that count as already in the engine's state (they keep their id in a preview).</summary>
     public IReadOnlySet<string> ExistingUrns { get; init; } = new HashSet<string>();
 
-    /// <summary>Registrations of this type answer FAIL, as when the provider's step failed.</summary>
-    public string? FailType { get; init; }
+    /// <summary>
+    /// Resources (by type and name) whose provider step fails, as a Create or Update the provider refuses.
+    /// Without <see cref="ContinueOnError"/> the engine then cancels the update and the registration ends
+    /// with a gRPC error; with it, the answer is FAIL and the resources depending on it are answered SKIP.
+    /// </summary>
+    public Func<string, string, bool>? Fails { get; init; }
+
+    /// <summary>
+    /// <c>pulumi up --continue-on-error</c>: a failed step is answered FAIL, and every later registration whose
+    /// parent, dependencies or property dependencies name a failed or skipped URN is answered SKIP
+    /// (pulumi/pulumi <c>pkg/resource/deploy/step_executor.go</c> <c>cancelDueToError</c>,
+    /// <c>deployment_executor.go</c> <c>doesStepDependOn</c>).
+    /// </summary>
+    public bool ContinueOnError { get; init; }
 
     /// <summary>Time each registration takes, standing in for the provider's work.</summary>
     public TimeSpan RegistrationDelay { get; init; }

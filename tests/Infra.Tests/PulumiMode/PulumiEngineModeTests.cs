@@ -244,11 +244,12 @@ public sealed class PulumiEngineModeTests
     }
 
     [Fact]
-    public async Task AResourceTheEngineFailsMakesTheProgramExitNonZero()
+    public async Task AResourceWhoseStepFailsWithoutContinueOnErrorMakesTheProgramExitNonZero()
     {
         await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 2 });
 
-        var (run, calls) = await world.RunAsync(new FakeEngineOptions { FailType = Recorded.Blueprint });
+        // Without --continue-on-error the engine cancels the update: the registration ends with a gRPC error.
+        var (run, calls) = await world.RunAsync(new FakeEngineOptions { Fails = (type, _) => type == Recorded.Blueprint });
 
         Assert.Equal(32, run.ExitCode);
         Assert.DoesNotContain(calls.Custom(), c => Recorded.Text(c.Request, "type") == Recorded.Entity);
