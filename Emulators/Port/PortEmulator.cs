@@ -4,6 +4,7 @@ using Emulators.Port.Auth;
 using Emulators.Port.Blueprints;
 using Emulators.Port.Entities;
 using Emulators.Port.Http;
+using Emulators.Port.Permissions;
 using Emulators.Port.Runs;
 using Emulators.Port.Secrets;
 using Emulators.Port.State;
@@ -76,7 +77,9 @@ public sealed class PortEmulator : IAsyncDisposable
         new BlueprintRoutes(_context).Map(app, _pipeline);
         new EntityRoutes(_context).Map(app, _pipeline);
         new ActionRoutes(_context).Map(app, _pipeline);
-        new RunRoutes(_context, _runs).Map(app, _pipeline);
+        var policies = new PolicyEvaluator(_organisation, _context.Users);
+        new RunRoutes(_context, _runs, policies).Map(app, _pipeline);
+        new ApprovalRoutes(_context, _runs, policies).Map(app, _pipeline);
         new SecretRoutes(_context).Map(app, _pipeline);
         new UserRoutes(_context.Users).Map(app, _pipeline);
         _webhooks.Map(app, _pipeline);

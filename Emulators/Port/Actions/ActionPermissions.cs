@@ -31,6 +31,10 @@ internal static class ActionPermissions
         },
     };
 
+    /// <summary>An action's permissions: as last patched, else Port's default (called under the organisation lock).</summary>
+    public static JsonObject Of(Organisation organisation, string identifier)
+        => organisation.ActionPermissions.TryGetValue(identifier, out var permissions) ? permissions : Default();
+
     /// <summary>Validates a PATCH body, then merges it into the current permissions key by key.</summary>
     public static JsonObject Merge(JsonObject current, JsonObject patch)
     {

@@ -128,8 +128,7 @@ internal sealed class ActionRoutes(PortContext context)
         return ApiResult.Ok("permissions", merged);
     }
 
-    private JsonObject Permissions(string identifier)
-        => Organisation.ActionPermissions.TryGetValue(identifier, out var permissions) ? permissions : ActionPermissions.Default();
+    private JsonObject Permissions(string identifier) => ActionPermissions.Of(Organisation, identifier);
 
     private JsonObject Find(PortRequest request)
     {
