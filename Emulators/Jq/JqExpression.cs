@@ -18,8 +18,23 @@ public sealed class JqExpression
     /// <exception cref="JqException">The expression is malformed or uses something outside the subset.</exception>
     public static JqExpression Parse(string source) => new(source, JqParser.Parse(source));
 
-    /// <exception cref="JqException">A jq run-time error (for example indexing a string).</exception>
-    public JsonNode? Evaluate(JsonNode? input) => _root.Evaluate(input);
+    /// <summary>
+    /// The expression's one value. Every place Port evaluates jq (conditions, templates, mappings) wants a
+    /// single value, so an expression that yields none or several (<c>.items[]</c>) is an error here rather
+    /// than a silent pick of the first.
+    /// </summary>
+    /// <exception cref="JqException">A jq run-time error (for example indexing a string), or not exactly one value.</exception>
+    public JsonNode? Evaluate(JsonNode? input)
+    {
+        var values = EvaluateAll(input);
+        return values.Count == 1
+            ? values[0]
+            : throw new JqException($"'{Source}' produced {values.Count} values where the emulator needs exactly one (wrap a stream in [ ... ] to collect it)");
+    }
+
+    /// <summary>Every value the expression produces, in jq's order.</summary>
+    /// <exception cref="JqException">A jq run-time error.</exception>
+    public IReadOnlyList<JsonNode?> EvaluateAll(JsonNode? input) => [.. _root.Run(input)];
 
     public override string ToString() => Source;
 }

@@ -4,12 +4,16 @@ using System.Text.Json.Nodes;
 namespace Emulators.Jq;
 
 /// <summary>
-/// Recursive-descent parser for the subset: paths (<c>.a.b</c>, <c>.a["k"]</c>, <c>.</c>), literals,
-/// <c>==</c>, <c>!=</c>, <c>and</c>, <c>or</c>, <c>not</c>, pipes and parentheses. Precedence follows jq:
-/// <c>|</c> &lt; <c>or</c> &lt; <c>and</c> &lt; comparison &lt; postfix.
+/// Recursive-descent parser for the subset: paths (<c>.a.b</c>, <c>.a["k"]</c>, <c>.[0]</c>, <c>.[]</c>,
+/// <c>?</c>, <c>.</c>), literals, array construction <c>[f]</c>, <c>==</c>, <c>!=</c>, <c>-</c>, <c>and</c>,
+/// <c>or</c>, <c>not</c>, <c>//</c>, <c>if</c>, <c>any</c>, <c>all</c>, <c>length</c>, pipes and parentheses.
+/// Precedence follows jq: <c>|</c> &lt; <c>//</c> &lt; <c>or</c> &lt; <c>and</c> &lt; comparison &lt;
+/// <c>-</c> &lt; postfix.
 /// </summary>
 internal sealed class JqParser
 {
+    private const string Supported = "paths, .[n], .[], ?, [ ... ], literals, ==, !=, -, and, or, not, //, if-then-elif-else-end, any, all, length, |, parentheses";
+
     private readonly string _source;
     private readonly List<JqToken> _tokens;
     private int _next;
@@ -65,13 +69,20 @@ internal sealed class JqParser
 
     private JqNode ParsePipe()
     {
-        var left = ParseOr();
+        var left = ParseAlternative();
         while (TakeSymbol("|"))
         {
-            left = new PipeNode(left, ParseOr());
+            left = new PipeNode(left, ParseAlternative());
         }
 
         return left;
+    }
+
+    /// <summary><c>//</c> binds looser than <c>or</c> and associates to the right, as in jq.</summary>
+    private JqNode ParseAlternative()
+    {
+        var left = ParseOr();
+        return TakeSymbol("//") ? new AlternativeNode(left, ParseAlternative()) : left;
     }
 
     private JqNode ParseOr()
@@ -98,15 +109,27 @@ internal sealed class JqParser
 
     private JqNode ParseComparison()
     {
-        var left = ParsePostfix();
+        var left = ParseAdditive();
         if (TakeSymbol("=="))
         {
-            return new EqualityNode(left, ParsePostfix(), Negated: false);
+            return new EqualityNode(left, ParseAdditive(), Negated: false);
         }
 
         if (TakeSymbol("!="))
         {
-            return new EqualityNode(left, ParsePostfix(), Negated: true);
+            return new EqualityNode(left, ParseAdditive(), Negated: true);
+        }
+
+        return left;
+    }
+
+    /// <summary>Only subtraction: <c>+</c> stays outside the subset (nothing needs it yet).</summary>
+    private JqNode ParseAdditive()
+    {
+        var left = ParsePostfix();
+        while (TakeSymbol("-"))
+        {
+            left = new SubtractNode(left, ParsePostfix());
         }
 
         return left;
@@ -130,6 +153,10 @@ internal sealed class JqParser
             {
                 node = ParseBracket(node);
             }
+            else if (TakeSymbol("?"))
+            {
+                node = new TryNode(node);
+            }
             else
             {
                 return node;
@@ -137,22 +164,51 @@ internal sealed class JqParser
         }
     }
 
+    /// <summary><c>[]</c> (iterate), <c>["key"]</c> and <c>[n]</c>; slices and computed indexes are refused.</summary>
     private JqNode ParseBracket(JqNode target)
     {
         var open = Take();
-        if (Peek.Kind != JqTokenKind.String)
+        if (TakeSymbol("]"))
+        {
+            return new IterateNode(target);
+        }
+
+        JqNode node;
+        if (Peek.Kind == JqTokenKind.String)
+        {
+            node = new IndexNode(target, Take().Text);
+        }
+        else if (ArrayIndex() is { } index)
+        {
+            node = new ArrayIndexNode(target, index);
+        }
+        else
         {
             throw new JqException(
-                $"'{Describe(open)}' at position {open.Position} with anything but a quoted key (iteration, array index, slice) is not supported by the emulator's jq subset");
+                $"'{Describe(open)}' at position {open.Position} with anything but a quoted key, a whole number or nothing (slices, computed indexes) is not supported by the emulator's jq subset");
         }
 
-        var key = Take().Text;
         if (!TakeSymbol("]"))
         {
-            throw Unsupported(Peek);
+            throw Peek is { Kind: JqTokenKind.Symbol, Text: ":" }
+                ? new JqException($"slice ':' at position {Peek.Position} is not supported by the emulator's jq subset")
+                : Unsupported(Peek);
         }
 
-        return new IndexNode(target, key);
+        return node;
+    }
+
+    private int? ArrayIndex()
+    {
+        var negative = Peek is { Kind: JqTokenKind.Symbol, Text: "-" } && _tokens[_next + 1].Kind == JqTokenKind.Number;
+        var number = _tokens[_next + (negative ? 1 : 0)];
+        if (number.Kind != JqTokenKind.Number || !int.TryParse(number.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var index))
+        {
+            return null;
+        }
+
+        _next += negative ? 2 : 1;
+        return negative ? -index : index;
     }
 
     private JqNode ParsePrimary()
@@ -172,7 +228,7 @@ internal sealed class JqParser
                 _next++;
                 return new LiteralNode(JsonValue.Create(double.Parse(token.Text, CultureInfo.InvariantCulture)));
             case JqTokenKind.Symbol when token.Text == "-" && _tokens[_next + 1].Kind == JqTokenKind.Number:
-                // A negative number literal; subtraction stays outside the subset.
+                // A negative number literal where a value starts; "a - 1" is parsed as subtraction.
                 _next += 2;
                 return new LiteralNode(JsonValue.Create(-double.Parse(_tokens[_next - 1].Text, CultureInfo.InvariantCulture)));
             case JqTokenKind.Keyword when token.Text is "true" or "false":
@@ -184,17 +240,77 @@ internal sealed class JqParser
             case JqTokenKind.Keyword when token.Text == "not":
                 _next++;
                 return new NotNode();
+            case JqTokenKind.Keyword when token.Text == "length":
+                _next++;
+                return new LengthNode();
+            case JqTokenKind.Keyword when token.Text is "any" or "all":
+                _next++;
+                return new QuantifierNode(TakeSymbol("(") ? ParseSingleArgument(token) : new IdentityNode(), Every: token.Text == "all");
+            case JqTokenKind.Keyword when token.Text == "if":
+                _next++;
+                return ParseIf();
+            case JqTokenKind.Symbol when token.Text == "[":
+                _next++;
+                if (TakeSymbol("]"))
+                {
+                    return new CollectNode(null);
+                }
+
+                var body = ParsePipe();
+                Expect("]");
+                return new CollectNode(body);
             case JqTokenKind.Symbol when token.Text == "(":
                 _next++;
                 var inner = ParsePipe();
-                if (!TakeSymbol(")"))
-                {
-                    throw Peek.Kind == JqTokenKind.End ? new JqException("missing ')' in jq expression") : Unsupported(Peek);
-                }
-
+                Expect(")");
                 return inner;
             default:
                 throw Unsupported(token);
+        }
+    }
+
+    /// <summary>The one argument of <c>any(f)</c> / <c>all(f)</c>; the two-argument forms are refused.</summary>
+    private JqNode ParseSingleArgument(JqToken function)
+    {
+        var argument = ParsePipe();
+        if (Peek is { Kind: JqTokenKind.Symbol, Text: ";" })
+        {
+            throw new JqException($"'{function.Text}' with more than one argument at position {function.Position} is not supported by the emulator's jq subset (only {function.Text} and {function.Text}(f))");
+        }
+
+        Expect(")");
+        return argument;
+    }
+
+    /// <summary>After <c>if</c>: <c>c then a (elif c then a)* (else b)? end</c>.</summary>
+    private JqNode ParseIf()
+    {
+        var condition = ParsePipe();
+        ExpectKeyword("then");
+        var then = ParsePipe();
+        if (TakeKeyword("elif"))
+        {
+            return new IfNode(condition, then, ParseIf());
+        }
+
+        var otherwise = TakeKeyword("else") ? ParsePipe() : new IdentityNode();
+        ExpectKeyword("end");
+        return new IfNode(condition, then, otherwise);
+    }
+
+    private void Expect(string symbol)
+    {
+        if (!TakeSymbol(symbol))
+        {
+            throw Peek.Kind == JqTokenKind.End ? new JqException($"missing '{symbol}' in jq expression '{_source}'") : Unsupported(Peek);
+        }
+    }
+
+    private void ExpectKeyword(string keyword)
+    {
+        if (!TakeKeyword(keyword))
+        {
+            throw Peek.Kind == JqTokenKind.End ? new JqException($"missing '{keyword}' in jq expression '{_source}'") : Unsupported(Peek);
         }
     }
 
@@ -202,9 +318,9 @@ internal sealed class JqParser
     {
         JqTokenKind.End => new JqException($"jq expression '{_source}' ends unexpectedly"),
         JqTokenKind.Keyword => new JqException(
-            $"'{token.Text}' at position {token.Position} is not supported by the emulator's jq subset (supported: paths, literals, ==, !=, and, or, not, |, parentheses)"),
+            $"'{token.Text}' at position {token.Position} is not supported by the emulator's jq subset (supported: {Supported})"),
         _ => new JqException(
-            $"'{Describe(token)}' at position {token.Position} is not supported by the emulator's jq subset (supported: paths, literals, ==, !=, and, or, not, |, parentheses)"),
+            $"'{Describe(token)}' at position {token.Position} is not supported by the emulator's jq subset (supported: {Supported})"),
     };
 
     private static string Describe(JqToken token) => token.Kind switch

@@ -21,11 +21,17 @@ public static class JsonValues
         var kind = left.GetValueKind();
         if (kind == JsonValueKind.Number && right.GetValueKind() == JsonValueKind.Number)
         {
-            return left.GetValue<double>() == right.GetValue<double>();
+            return Number(left) == Number(right);
         }
 
         return JsonNode.DeepEquals(left, right);
     }
+
+    /// <summary>A number node's value, whether it was parsed from text or created from a CLR number.</summary>
+    public static double Number(JsonNode value)
+        => value.AsValue().TryGetValue<double>(out var number)
+            ? number
+            : double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 
     public static string TypeName(JsonNode? value) => value?.GetValueKind() switch
     {

@@ -1,13 +1,16 @@
 using Emulators.Port.Entities;
 using Emulators.Port.Runs;
 using Emulators.Port.State;
+using Emulators.Port.Users;
 
 namespace Emulators.Port;
 
-/// <summary>What route handlers share: the organisation, options, automation dispatch and persistence.</summary>
-internal sealed class PortContext(PortEmulatorOptions options, Organisation organisation, StateStore? state)
+/// <summary>What route handlers share: the organisation, its users, options, automation dispatch and persistence.</summary>
+internal sealed class PortContext(PortEmulatorOptions options, Organisation organisation, StateStore? state, UserDirectory users)
 {
     public PortEmulatorOptions Options { get; } = options;
+
+    public UserDirectory Users { get; } = users;
 
     public Organisation Organisation { get; } = organisation;
 

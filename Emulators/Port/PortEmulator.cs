@@ -4,9 +4,11 @@ using Emulators.Port.Auth;
 using Emulators.Port.Blueprints;
 using Emulators.Port.Entities;
 using Emulators.Port.Http;
+using Emulators.Port.Permissions;
 using Emulators.Port.Runs;
 using Emulators.Port.Secrets;
 using Emulators.Port.State;
+using Emulators.Port.Users;
 using Emulators.Port.Webhooks;
 using Microsoft.AspNetCore.Builder;
 
@@ -29,10 +31,12 @@ public sealed class PortEmulator : IAsyncDisposable
     private readonly WebhookIngest _ingest;
 
     /// <exception cref="InvalidDataException">The state file exists but cannot be read.</exception>
+    /// <exception cref="ArgumentException">The options' users are malformed (see <see cref="PortEmulatorOptions.Users"/>).</exception>
     public PortEmulator(PortEmulatorOptions options, HttpClient webhookClient)
     {
         Options = options;
         WebhookClient = webhookClient;
+        var users = new UserDirectory(options);
         _organisation = new Organisation(options);
         var protector = new SecretProtector(options.ClientSecret);
         if (options.StateFile is { } file)
@@ -45,7 +49,7 @@ public sealed class PortEmulator : IAsyncDisposable
             _state = new StateStore(file, options.StateSaveDelay, () => StateSnapshot.Write(_organisation, protector));
         }
 
-        _context = new PortContext(options, _organisation, _state);
+        _context = new PortContext(options, _organisation, _state, users);
         _tokens = new TokenIssuer(options);
         _pipeline = new PortPipeline(options, _tokens, new RateLimitWindow(options));
         var webhooks = new WebhookInvoker(options, webhookClient, _tokens, () => PublicBaseUrl);
@@ -73,8 +77,11 @@ public sealed class PortEmulator : IAsyncDisposable
         new BlueprintRoutes(_context).Map(app, _pipeline);
         new EntityRoutes(_context).Map(app, _pipeline);
         new ActionRoutes(_context).Map(app, _pipeline);
-        new RunRoutes(_context, _runs).Map(app, _pipeline);
+        var policies = new PolicyEvaluator(_organisation, _context.Users);
+        new RunRoutes(_context, _runs, policies).Map(app, _pipeline);
+        new ApprovalRoutes(_context, _runs, policies).Map(app, _pipeline);
         new SecretRoutes(_context).Map(app, _pipeline);
+        new UserRoutes(_context.Users).Map(app, _pipeline);
         _webhooks.Map(app, _pipeline);
         new AuditRoutes(_context).Map(app, _pipeline);
         _ingest.Map(app);

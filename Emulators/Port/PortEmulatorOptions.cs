@@ -1,3 +1,5 @@
+using Emulators.Port.Users;
+
 namespace Emulators.Port;
 
 public sealed record PortEmulatorOptions
@@ -34,4 +36,17 @@ public sealed record PortEmulatorOptions
     public TimeSpan StateSaveDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public string OrganizationId { get; init; } = "org_emulator";
+
+    /// <summary>
+    /// The organisation's users, whom action permissions are checked against; teams are the names they
+    /// list. Emails must be unique (ignoring case) and roles <see cref="PortUser.Admin"/> or
+    /// <see cref="PortUser.Member"/>.
+    /// </summary>
+    public IReadOnlyList<PortUser> Users { get; init; } = [PortUser.DefaultAdmin];
+
+    /// <summary>
+    /// Whose requests the client-credentials token makes (runs and approvals without <c>run_as</c>); must
+    /// be one of <see cref="Users"/>.
+    /// </summary>
+    public string TokenUser { get; init; } = PortUser.DefaultAdminEmail;
 }

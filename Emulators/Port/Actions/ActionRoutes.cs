@@ -124,11 +124,11 @@ internal sealed class ActionRoutes(PortContext context)
             merged = (JsonObject)merged.DeepClone();
         }
 
+        context.Changed();
         return ApiResult.Ok("permissions", merged);
     }
 
-    private JsonObject Permissions(string identifier)
-        => Organisation.ActionPermissions.TryGetValue(identifier, out var permissions) ? permissions : ActionPermissions.Default();
+    private JsonObject Permissions(string identifier) => ActionPermissions.Of(Organisation, identifier);
 
     private JsonObject Find(PortRequest request)
     {

@@ -13,5 +13,7 @@ internal sealed class PortApiError(int status, string error, string message) : E
 
     public static PortApiError Taken(string message) => new(409, "identifier_taken", message);
 
+    public static PortApiError MissingPermissions(string message) => new(403, "missing_permissions", message);
+
     public static PortApiError SchemaMismatch(string message) => new(422, "blueprint_schema_mismatch", message);
 }

@@ -1,14 +1,16 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Emulators.Port.Actions;
 using Emulators.Port.Entities;
 using Emulators.Port.Http;
+using Emulators.Port.Permissions;
 using Emulators.Port.Validation;
 using Microsoft.AspNetCore.Builder;
 
 namespace Emulators.Port.Runs;
 
 /// <summary>Executing self-service actions and reading/updating their runs.</summary>
-internal sealed class RunRoutes(PortContext context, RunService runs)
+internal sealed class RunRoutes(PortContext context, RunService runs, PolicyEvaluator policies)
 {
     private Organisation Organisation => context.Organisation;
 
@@ -22,13 +24,18 @@ internal sealed class RunRoutes(PortContext context, RunService runs)
         pipeline.Map(app, "POST", "/v1/actions/runs/{id}/logs", AddLog);
     }
 
-    /// <summary>202 with the run; the webhook is sent after answering, as Port does.</summary>
+    /// <summary>
+    /// 202 with the run; the webhook is sent after answering, as Port does. The caller (the token's user,
+    /// or <c>run_as</c>) must be allowed to execute the action: a refusal creates no run and sends nothing.
+    /// </summary>
     private ApiResult Execute(PortRequest request)
     {
         var body = request.ObjectBody();
         JsonChecks.AllowOnly(body, "body", "properties", "entity");
         var properties = JsonChecks.Object(body["properties"], "body/properties");
         var entityId = JsonChecks.OptionalString(body, "entity", "body");
+        var caller = context.Users.Caller(request);
+        var runAs = request.Query("run_as") is null ? null : caller.Email;
         RunRecord record;
         JsonObject action;
         JsonObject templateContext;
@@ -44,9 +51,15 @@ internal sealed class RunRoutes(PortContext context, RunService runs)
                 throw PortApiError.Invalid($"'{identifier}' is an automation; only self-service actions can be executed");
             }
 
-            var inputs = ResolveInputs((JsonObject)trigger["userInputs"]!, properties);
             var entity = ResolveEntity(trigger, entityId);
-            record = runs.Create(action, "API", properties, entity, request.Depth);
+            var execute = (JsonObject)ActionPermissions.Of(Organisation, identifier)["execute"]!;
+            ExecutePermission.CheckStatic(execute, caller, entity);
+            var inputs = ResolveInputs((JsonObject)trigger["userInputs"]!, properties);
+            var policyContext = PolicyContext.ForRun(action, inputs, entity, caller, Organisation.Now());
+            ExecutePermission.CheckPolicy(execute, PolicyContext.As(policyContext, caller), policies);
+            record = runs.Create(action, "API", properties, entity, request.Depth, runAs);
+            record.Requester = caller;
+            record.PolicyContext = policyContext;
             templateContext = new JsonObject
             {
                 ["action"] = new JsonObject
@@ -56,7 +69,10 @@ internal sealed class RunRoutes(PortContext context, RunService runs)
                 ["run"] = new JsonObject { ["id"] = record.Id },
                 ["trigger"] = new JsonObject
                 {
-                    ["by"] = new JsonObject { ["orgId"] = context.Options.OrganizationId, ["userId"] = Organisation.Actor },
+                    ["by"] = new JsonObject
+                    {
+                        ["orgId"] = context.Options.OrganizationId, ["userId"] = record.Run["createdBy"]!.DeepClone(), ["user"] = PolicyContext.User(caller),
+                    },
                     ["origin"] = "API",
                     ["operation"] = trigger["operation"]!.DeepClone(),
                     ["at"] = record.Run["createdAt"]!.DeepClone(),

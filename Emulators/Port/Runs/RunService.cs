@@ -12,13 +12,18 @@ internal sealed class RunService(PortContext context, WebhookInvoker webhooks, B
 {
     private Organisation Organisation => context.Organisation;
 
-    /// <summary>Creates a run (under the caller's lock) and returns it; <see cref="Start"/> executes it.</summary>
-    public RunRecord Create(JsonObject action, string source, JsonObject properties, JsonObject? entity, int depth)
+    /// <summary>
+    /// Creates a run (under the caller's lock) and returns it; <see cref="Start"/> executes it. With
+    /// <paramref name="runAs"/> (Port's <c>run_as</c>) that user is the run's author and the organisation's
+    /// credentials are recorded as <c>impersonatedBy</c>.
+    /// </summary>
+    public RunRecord Create(JsonObject action, string source, JsonObject properties, JsonObject? entity, int depth, string? runAs = null)
     {
         var id = "r_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var identifier = action["identifier"]!.GetValue<string>();
         var now = Organisation.Now();
-        var waits = action["requiredApproval"] is JsonObject || action["requiredApproval"]?.GetValue<bool>() == true;
+        var waits = NeedsApproval(action);
+        var author = runAs ?? Organisation.Actor;
         var run = new JsonObject
         {
             ["id"] = id,
@@ -27,7 +32,9 @@ internal sealed class RunService(PortContext context, WebhookInvoker webhooks, B
             ["link"] = new JsonArray(),
             ["summary"] = null,
             ["externalRunId"] = null,
-            ["requiredApproval"] = waits,
+            // As the action declares it (true, or {type: ANY|ALL}), which is what the run schema allows.
+            ["requiredApproval"] = waits ? action["requiredApproval"]!.DeepClone() : false,
+            ["approval"] = null,
             ["source"] = source,
             ["action"] = new JsonObject
             {
@@ -39,22 +46,34 @@ internal sealed class RunService(PortContext context, WebhookInvoker webhooks, B
             ["response"] = null,
             ["endedAt"] = null,
             ["createdAt"] = now,
-            ["createdBy"] = Organisation.Actor,
+            ["createdBy"] = author,
+            ["impersonatedBy"] = runAs is null ? null : Organisation.Actor,
             ["updatedAt"] = now,
-            ["updatedBy"] = Organisation.Actor,
+            ["updatedBy"] = author,
         };
         var record = new RunRecord(id, identifier, run, depth);
         Organisation.Runs[id] = record;
         return record;
     }
 
-    /// <summary>Publishes RUN_CREATED and executes the run in the background (unless it waits for approval).</summary>
+    /// <summary><c>requiredApproval</c> true, <c>{type: ANY}</c> or <c>{type: ALL}</c>.</summary>
+    public static bool NeedsApproval(JsonObject action)
+        => action["requiredApproval"] is JsonObject || (action["requiredApproval"] is JsonValue flag && flag.GetValueKind() == System.Text.Json.JsonValueKind.True);
+
+    /// <summary>
+    /// Publishes RUN_CREATED and executes the run in the background; a run waiting for approval keeps
+    /// what it would send until <see cref="Resume"/>.
+    /// </summary>
     public void Start(RunRecord record, JsonObject action, JsonObject templateContext)
     {
         JsonObject created;
         lock (Organisation.Gate)
         {
             created = (JsonObject)record.Run.DeepClone();
+            if (created["status"]!.GetValue<string>() == RunStatus.WaitingForApproval)
+            {
+                record.Pending = (action, templateContext);
+            }
         }
 
         context.Automations.RunChanged(record, null, created);
@@ -64,6 +83,22 @@ internal sealed class RunService(PortContext context, WebhookInvoker webhooks, B
         }
 
         background.Start(() => ExecuteAsync(record, action, templateContext));
+    }
+
+    /// <summary>Executes an approved run with what it kept when it was created (once: the invocation is then forgotten).</summary>
+    public void Resume(RunRecord record)
+    {
+        (JsonObject Action, JsonObject TemplateContext)? pending;
+        lock (Organisation.Gate)
+        {
+            pending = record.Pending;
+            record.Pending = null;
+        }
+
+        if (pending is var (action, templateContext))
+        {
+            background.Start(() => ExecuteAsync(record, action, templateContext));
+        }
     }
 
     /// <summary>Applies a change (status, label, response, ...) and publishes RUN_UPDATED.</summary>
@@ -78,7 +113,7 @@ internal sealed class RunService(PortContext context, WebhookInvoker webhooks, B
             change(run);
             var now = Organisation.Now();
             run["updatedAt"] = now;
-            if (run["status"]?.GetValue<string>() is RunStatus.Success or RunStatus.Failure && run["endedAt"] is null)
+            if (RunStatus.IsFinal(run["status"]?.GetValue<string>()) && run["endedAt"] is null)
             {
                 run["endedAt"] = now;
             }

@@ -5,7 +5,11 @@ using Emulators.Port.Secrets;
 
 namespace Emulators.Port.State;
 
-/// <summary>The organisation as a JSON document: blueprints, their entities, actions and secrets (values protected).</summary>
+/// <summary>
+/// The organisation as a JSON document: blueprints, their entities, actions and the permissions changed
+/// on them, secrets (values protected) and webhooks. Users and teams are not in it: they are the
+/// emulator's options, given again at every start.
+/// </summary>
 internal static class StateSnapshot
 {
     private const int Version = 1;
@@ -44,6 +48,14 @@ internal static class StateSnapshot
                 }
 
                 writer.WriteEndArray();
+                writer.WriteStartObject("actionPermissions");
+                foreach (var (identifier, permissions) in organisation.ActionPermissions)
+                {
+                    writer.WritePropertyName(identifier);
+                    permissions.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
                 writer.WriteStartArray("secrets");
                 foreach (var secret in organisation.Secrets.Values)
                 {
@@ -93,6 +105,12 @@ internal static class StateSnapshot
             foreach (var action in root["actions"]!.AsArray())
             {
                 organisation.Actions[action!["identifier"]!.GetValue<string>()] = (JsonObject)action.DeepClone();
+            }
+
+            // Absent from files written before permissions were kept.
+            foreach (var (identifier, permissions) in root["actionPermissions"]?.AsObject() ?? [])
+            {
+                organisation.ActionPermissions[identifier] = (JsonObject)permissions!.DeepClone();
             }
 
             foreach (var secret in root["secrets"]!.AsArray())
