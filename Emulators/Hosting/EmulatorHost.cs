@@ -1,5 +1,6 @@
 using Emulators.Faults;
 using Emulators.Port;
+using Emulators.Port.Users;
 using Emulators.Spacelift;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
@@ -90,7 +91,13 @@ public sealed class EmulatorHost : IAsyncDisposable
         })
         { Timeout = options.WebhookTimeout };
         var port = new PortEmulator(
-            new PortEmulatorOptions { ClientId = options.PortClientId, ClientSecret = options.PortClientSecret, StateFile = options.StateFile },
+            new PortEmulatorOptions
+            {
+                ClientId = options.PortClientId,
+                ClientSecret = options.PortClientSecret,
+                StateFile = options.StateFile,
+                Users = [PortUser.DefaultAdmin, .. options.PortUsers],
+            },
             webhookClient);
         var spacelift = new SpaceliftEmulator(new SpaceliftEmulatorOptions
         {

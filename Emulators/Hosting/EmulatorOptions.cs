@@ -1,3 +1,5 @@
+using Emulators.Port.Users;
+
 namespace Emulators.Hosting;
 
 /// <summary>How to start the two emulators. A null URL means "a free 127.0.0.1 port".</summary>
@@ -28,4 +30,7 @@ public sealed record EmulatorOptions
 
     /// <summary>Timeout of the HTTP calls the Port emulator makes for webhook actions.</summary>
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Members of the emulated Port organisation beside the token's own Admin (who may execute and approve what).</summary>
+    public IReadOnlyList<PortUser> PortUsers { get; init; } = [];
 }

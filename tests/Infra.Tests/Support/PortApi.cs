@@ -16,6 +16,22 @@ internal sealed class PortApi(Uri baseUrl, string clientId, string clientSecret)
         return await SendCoreAsync(method, path, body, _token);
     }
 
+    /// <summary>Like <see cref="SendAsync"/>, but answers the status and body instead of throwing on a refusal.</summary>
+    public async Task<(int Status, JsonNode? Body)> TryAsync(HttpMethod method, string path, JsonNode? body = null)
+    {
+        _token ??= (await SendCoreAsync(HttpMethod.Post, "v1/auth/access_token", new JsonObject { ["clientId"] = clientId, ["clientSecret"] = clientSecret }, null))!["accessToken"]!.GetValue<string>();
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
+        if (body is not null)
+        {
+            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        }
+
+        using var response = await _http.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+    }
+
     public void Dispose() => _http.Dispose();
 
     private async Task<JsonNode?> SendCoreAsync(HttpMethod method, string path, JsonNode? body, string? token)
