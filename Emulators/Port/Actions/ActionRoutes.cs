@@ -124,6 +124,7 @@ internal sealed class ActionRoutes(PortContext context)
             merged = (JsonObject)merged.DeepClone();
         }
 
+        context.Changed();
         return ApiResult.Ok("permissions", merged);
     }
 

@@ -5,7 +5,7 @@ using Emulators.Port.Secrets;
 
 namespace Emulators.Port.State;
 
-/// <summary>The organisation as a JSON document: blueprints, their entities, actions and secrets (values protected).</summary>
+/// <summary>The organisation as a JSON document: blueprints, their entities, actions, the permissions changed from Port's defaults, secrets (values protected) and webhooks.</summary>
 internal static class StateSnapshot
 {
     private const int Version = 1;
@@ -44,6 +44,14 @@ internal static class StateSnapshot
                 }
 
                 writer.WriteEndArray();
+                writer.WriteStartObject("actionPermissions");
+                foreach (var (identifier, permissions) in organisation.ActionPermissions)
+                {
+                    writer.WritePropertyName(identifier);
+                    permissions.WriteTo(writer);
+                }
+
+                writer.WriteEndObject();
                 writer.WriteStartArray("secrets");
                 foreach (var secret in organisation.Secrets.Values)
                 {
@@ -93,6 +101,12 @@ internal static class StateSnapshot
             foreach (var action in root["actions"]!.AsArray())
             {
                 organisation.Actions[action!["identifier"]!.GetValue<string>()] = (JsonObject)action.DeepClone();
+            }
+
+            // Absent from files written before permissions were kept: every action then has Port's defaults.
+            foreach (var (identifier, permissions) in root["actionPermissions"]?.AsObject() ?? new JsonObject())
+            {
+                organisation.ActionPermissions[identifier] = permissions!.AsObject().DeepClone().AsObject();
             }
 
             foreach (var secret in root["secrets"]!.AsArray())
