@@ -10,7 +10,8 @@ using Infra.Model.Declarations;
 namespace Infra.Verify;
 
 /// <summary>
-/// Walks the deployed chain as a Port user would: run <c>refresh_spacelift_token</c>, see the automation
+/// Walks the deployed chain as a Port user would: say who may run the actions (<see cref="PermissionsCheck"/>),
+/// run <c>refresh_spacelift_token</c>, see the automation
 /// <c>spacelift_token_refresh_sync</c> run and rewrite <c>SPACELIFT_TOKEN</c>, then (only when asked) run
 /// <c>trigger_spacelift_stack</c>. Port marks a synchronized webhook run SUCCESS on any 2xx answer, so
 /// each step also reads the GraphQL answer Port kept in the run: <c>errors</c> or no data is a failure.
@@ -24,7 +25,8 @@ internal sealed class IntegrationVerifier(
     SecretMasker scrubber,
     Action<string> progress,
     ResourceNames? names = null,
-    LiveStateTarget? live = null)
+    LiveStateTarget? live = null,
+    DeclaredPermissions? declared = null)
 {
     /// <summary>The stack's identifiers (<c>infra:nameSuffix</c>); the guide's when not given.</summary>
     private readonly ResourceNames _names = names ?? ResourceNames.Guide;
@@ -45,7 +47,7 @@ internal sealed class IntegrationVerifier(
             : (await port.ListRunsAsync(_names.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
         var tokenBefore = await port.GetSecretAsync(_names.TokenSecret, cancellationToken).ConfigureAwait(false);
 
-        var steps = new List<VerifyStep>();
+        var steps = new List<VerifyStep> { await new PermissionsCheck(port, _names, declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
         var refresh = await RefreshAsync(cancellationToken).ConfigureAwait(false);
         steps.Add(refresh);
         var automationStep = refresh.Status == VerifyStepStatus.Passed

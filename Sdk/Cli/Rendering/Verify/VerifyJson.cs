@@ -39,5 +39,17 @@ public static class VerifyJson
         ["tokenUpdatedAt"] = step.TokenUpdatedAt,
         ["spaceliftRunId"] = step.SpaceliftRunId,
         ["spaceliftRunUrl"] = step.SpaceliftRunUrl?.AbsoluteUri,
+        ["approval"] = step.Approval?.JsonName(),
+        ["permissions"] = step.Permissions is { } permissions ? new JsonArray([.. permissions.Select(Access)]) : null,
+        ["warning"] = step.Warning,
+    };
+
+    private static JsonObject Access(ActionAccessReport access) => new()
+    {
+        ["action"] = access.Action,
+        ["execute"] = access.Execute,
+        ["approve"] = access.Approve,
+        ["requiredApproval"] = access.RequiredApproval,
+        ["matchesDeclaration"] = access.MatchesDeclaration,
     };
 }
