@@ -8,7 +8,8 @@ namespace Infra.Tests.Integration;
 
 /// <summary>
 /// verify's permissions step end to end over real HTTP: after <c>up</c> it reports Port's permissions as
-/// the emulator holds them; a change made in Port only warns (preview is the drift check, and it agrees).
+/// the emulator holds them; a change made in Port only warns (preview is the drift check, and it agrees);
+/// and with protected stacks the trigger's run is held for an approval without verify timing out.
 /// </summary>
 [Trait("Category", "Integration")]
 public sealed class VerifyPermissionsTests
@@ -53,5 +54,50 @@ public sealed class VerifyPermissionsTests
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         var again = await sandbox.Cli("verify", "--json");
         Assert.Null(Sandbox.Json(again)["steps"]![0]!["warning"]);
+    }
+
+    [Fact]
+    public async Task WithProtectedStacksTheTriggersRunWaitsForAnApprovalAndVerifySaysSo()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
+        sandbox.Config["infra:protectedLabel"] = "protected";
+        sandbox.Config["infra:protectedTeams"] = "platform";
+        sandbox.Config["infra:protectedApproverTeams"] = "approvers";
+        sandbox.WriteStackFile();
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+
+        // A generous timeout: a verify that waited for the held run would fail (exit 12), not pass slowly.
+        var verify = await sandbox.Cli("verify", "--trigger", sandbox.StackIds()[0], "--json", "--timeout", "60");
+
+        Expect.Exit(ExitCodes.Success, verify);
+        var document = Sandbox.Json(verify);
+        Assert.Equal("awaiting-approval", document["result"]!.GetValue<string>());
+        var steps = document["steps"]!.AsArray();
+        Assert.Equal("protected", steps[0]!["approval"]!.GetValue<string>());
+        Assert.Equal("stacks labelled protected need an approval from team approvers; others are approved by whoever triggered them", steps[0]!["message"]!.GetValue<string>());
+        var trigger = steps[3]!;
+        Assert.Equal("awaiting-approval", trigger["status"]!.GetValue<string>());
+        var runId = trigger["runId"]!.GetValue<string>();
+        Assert.Contains($"PATCH /v1/actions/runs/{runId}/approval", trigger["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(document["duration"]!.GetValue<double>() < 30, $"verify waited: {verify}");
+        Assert.Empty(sandbox.Emulators.Spacelift.Runs.All());
+    }
+
+    [Fact]
+    public async Task ARefreshMadeToRequireApprovalInPortIsHeldNotTimedOut()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        var minted = sandbox.TokenSecret();
+        using var api = sandbox.PortApi();
+        await VerifyTests.EditActionAsync(api, ResourceNames.Guide.RefreshAction, a => a["requiredApproval"] = new JsonObject { ["type"] = "ANY" });
+
+        var verify = await sandbox.Cli("verify", "--timeout", "60");
+
+        Expect.Exit(ExitCodes.Success, verify);
+        Assert.Contains("refresh_spacelift_token: execute: roles Admin, Member — approve: nobody listed — approval required (ANY) — differs from this stack's declaration", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("  wait refresh     refresh_spacelift_token: run r_", verify.Output, StringComparison.Ordinal);
+        Assert.Contains("waits for an approval, so no token was produced yet", verify.Output, StringComparison.Ordinal);
+        Assert.Equal(minted, sandbox.TokenSecret());
     }
 }

@@ -186,7 +186,8 @@ public sealed class VerifyTests
         Assert.Contains("run `up --stack ci` first", verify.ErrorLines[0], StringComparison.Ordinal);
     }
 
-    private static async Task EditActionAsync(PortApi api, string identifier, Action<JsonObject> edit)
+    /// <summary>An edit made in Port's UI: the action as Port holds it, changed, PUT back.</summary>
+    internal static async Task EditActionAsync(PortApi api, string identifier, Action<JsonObject> edit)
     {
         var action = (await api.SendAsync(HttpMethod.Get, $"v1/actions/{identifier}"))!["action"]!.AsObject();
         foreach (var meta in new[] { "id", "createdAt", "createdBy", "updatedAt", "updatedBy" })

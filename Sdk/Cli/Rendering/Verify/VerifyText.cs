@@ -18,6 +18,7 @@ public static class VerifyText
             {
                 VerifyStepStatus.Passed => "ok  ",
                 VerifyStepStatus.Failed => "FAIL",
+                VerifyStepStatus.AwaitingApproval => "wait",
                 _ => "skip",
             };
             yield return $"  {mark} {step.Name.PadRight(NameWidth)} {step.Action}: {step.Message}";
@@ -55,10 +56,18 @@ public static class VerifyText
         var seconds = report.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         var passed = report.Steps.Count(s => s.Status == VerifyStepStatus.Passed);
         var warnings = report.Steps.Count(s => s.Warning is not null);
+        var skipped = report.Steps.Count(s => s.Status == VerifyStepStatus.Skipped);
         yield return "";
         yield return report switch
         {
             { FirstFailure: { BrokenLink: { } broken } } => $"Verification failed at {broken.Describe()} (exit {report.ExitCode}) after {seconds} s",
+            { AwaitingApproval: { } held } =>
+                $"Verified {passed} of {report.Steps.Count} steps in {seconds} s: {held.Action} run {held.RunId} waits for an approval in Port" + skipped switch
+                {
+                    0 => "",
+                    1 => ", so 1 later step was not checked",
+                    _ => $", so {skipped} later steps were not checked",
+                },
             _ => $"Verified: {passed} of {report.Steps.Count} steps passed in {seconds} s" + warnings switch
             {
                 0 => "",
