@@ -1,4 +1,5 @@
 using Infra.Config;
+using Infra.Model.Declarations;
 
 namespace Infra.Engine;
 
@@ -10,4 +11,10 @@ public interface IStackEngineFactory
     /// <see cref="Infra.Diagnostics.ExitCodes.ConcurrentUpdate"/> when another run holds it.
     /// </summary>
     Task<IStackEngine> CreateAsync(StackConfiguration configuration, string command, bool exclusive, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the program declares for this configuration before any Spacelift stack is read (no entities):
+    /// pure, no I/O, no lock. <c>verify</c> compares what Port holds with it.
+    /// </summary>
+    Declaration Declare(StackConfiguration configuration);
 }

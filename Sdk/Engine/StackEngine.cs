@@ -51,8 +51,6 @@ public sealed class StackEngine : IStackEngine
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>
     internal int EntityBatchSize { get; init; } = 1000;
 
-    private Secret ApiKeyId => new(_configuration.Spacelift.ApiKeyId);
-
     /// <summary>The name written into every resource's owner mark.</summary>
     private StackOwner Owner => new(_configuration.Project, _configuration.Stack);
 
@@ -119,19 +117,8 @@ public sealed class StackEngine : IStackEngine
         }
     }
 
-    private Declaration Declare(IReadOnlyList<SpaceliftStack> stacks, string? ingestUrl = null) => _program(
-        new IntegrationInputs(
-            _configuration.Settings.Blueprint,
-            _configuration.Port.BaseUrl,
-            _configuration.Spacelift.Endpoint,
-            ApiKeyId,
-            _configuration.Spacelift.ApiKeySecret,
-            TokenSource.Minted,
-            Names: new ResourceNames(_configuration.Settings.NameSuffix),
-            Owner: Owner,
-            Live: _configuration.Settings.LiveUpdates is { } live ? new LiveUpdates(live.Space, ingestUrl) : null,
-            Permissions: _configuration.Settings.Permissions),
-        stacks);
+    private Declaration Declare(IReadOnlyList<SpaceliftStack> stacks, string? ingestUrl = null)
+        => _program(DeclarationInputs.For(_configuration, ingestUrl), stacks);
 
     private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)
     {

@@ -58,6 +58,8 @@ public sealed class StackEngineFactory(
         }
     }
 
+    public Declaration Declare(StackConfiguration configuration) => program(DeclarationInputs.For(configuration), []);
+
     private sealed class DisposableLock(StackLock stackLock) : IAsyncDisposable
     {
         public ValueTask DisposeAsync()

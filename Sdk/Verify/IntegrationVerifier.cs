@@ -10,11 +10,14 @@ using Infra.Model.Declarations;
 namespace Infra.Verify;
 
 /// <summary>
-/// Walks the deployed chain as a Port user would: run <c>refresh_spacelift_token</c>, see the automation
+/// Walks the deployed chain as a Port user would: say who may run the actions (<see cref="PermissionsCheck"/>),
+/// run <c>refresh_spacelift_token</c>, see the automation
 /// <c>spacelift_token_refresh_sync</c> run and rewrite <c>SPACELIFT_TOKEN</c>, then (only when asked) run
 /// <c>trigger_spacelift_stack</c>. Port marks a synchronized webhook run SUCCESS on any 2xx answer, so
 /// each step also reads the GraphQL answer Port kept in the run: <c>errors</c> or no data is a failure.
-/// Every wait is bounded by <see cref="VerifyOptions.Timeout"/> on the injected clock.
+/// Every wait is bounded by <see cref="VerifyOptions.Timeout"/> on the injected clock. A run Port holds
+/// for an approval ends its step at once (<see cref="VerifyStepStatus.AwaitingApproval"/>): only a person
+/// can release it, so waiting would only end in a timeout blamed on the webhook.
 /// </summary>
 internal sealed class IntegrationVerifier(
     PortActionRuns port,
@@ -24,10 +27,14 @@ internal sealed class IntegrationVerifier(
     SecretMasker scrubber,
     Action<string> progress,
     ResourceNames? names = null,
-    LiveStateTarget? live = null)
+    LiveStateTarget? live = null,
+    DeclaredPermissions? declared = null)
 {
     /// <summary>The stack's identifiers (<c>infra:nameSuffix</c>); the guide's when not given.</summary>
     private readonly ResourceNames _names = names ?? ResourceNames.Guide;
+
+    /// <summary>Port's status of a run that waits for an approval (a declined run ends DECLINED).</summary>
+    private const string WaitingForApproval = "WAITING_FOR_APPROVAL";
 
     public async Task<VerifyReport> RunAsync(string stack, CancellationToken cancellationToken)
     {
@@ -45,12 +52,14 @@ internal sealed class IntegrationVerifier(
             : (await port.ListRunsAsync(_names.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
         var tokenBefore = await port.GetSecretAsync(_names.TokenSecret, cancellationToken).ConfigureAwait(false);
 
-        var steps = new List<VerifyStep>();
+        var steps = new List<VerifyStep> { await new PermissionsCheck(port, _names, declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
         var refresh = await RefreshAsync(cancellationToken).ConfigureAwait(false);
         steps.Add(refresh);
         var automationStep = refresh.Status == VerifyStepStatus.Passed
             ? await AutomationAsync(automation, earlierRuns, tokenBefore, cancellationToken).ConfigureAwait(false)
-            : VerifyStep.Skip("automation", _names.TokenAutomation, "not checked: the refresh did not produce a token");
+            : VerifyStep.Skip("automation", _names.TokenAutomation, refresh.Status == VerifyStepStatus.AwaitingApproval
+                ? $"not checked: the refresh's run {refresh.RunId} waits for an approval, so no token was produced yet"
+                : "not checked: the refresh did not produce a token");
         steps.Add(automationStep);
         if (options.TriggerStack is { } stackId)
         {
@@ -60,9 +69,12 @@ internal sealed class IntegrationVerifier(
             steps.Add(trigger);
             if (live is not null)
             {
-                steps.Add(trigger.Status == VerifyStepStatus.Passed
-                    ? await new LiveStateCheck(port, live, new BoundedPoll(options, time, progress), scrubber).RunAsync(stackId, trigger.RunId!, cancellationToken).ConfigureAwait(false)
-                    : VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, "not checked: no Spacelift run was started"));
+                steps.Add(trigger.Status switch
+                {
+                    VerifyStepStatus.Passed => await new LiveStateCheck(port, live, new BoundedPoll(options, time, progress), scrubber).RunAsync(stackId, trigger.RunId!, cancellationToken).ConfigureAwait(false),
+                    VerifyStepStatus.AwaitingApproval => VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, $"not checked: run {trigger.RunId} waits for an approval, so no Spacelift run was started yet"),
+                    _ => VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, "not checked: no Spacelift run was started"),
+                });
             }
         }
 
@@ -82,10 +94,10 @@ internal sealed class IntegrationVerifier(
         const string name = "refresh";
         var action = _names.RefreshAction;
         var (run, ended) = await ExecuteAndWaitAsync(action, [], cancellationToken).ConfigureAwait(false);
-        var (step, response, failed) = await CheckWebhookRunAsync(name, action, run, ended, cancellationToken).ConfigureAwait(false);
-        if (failed is not null)
+        var (step, response, verdict) = await CheckWebhookRunAsync(name, action, run, ended, cancellationToken).ConfigureAwait(false);
+        if (verdict is not null)
         {
-            return failed;
+            return verdict;
         }
 
         var jwt = JsonWire.String(response?["data"]?["apiKeyUser"]?["jwt"]);
@@ -167,10 +179,10 @@ internal sealed class IntegrationVerifier(
             throw new VerifyException($"--trigger '{stackId}': Port refused to run {action}: {scrubber.MaskText(e.Message)}");
         }
 
-        var (step, response, failed) = await CheckWebhookRunAsync(name, action, run, ended, cancellationToken).ConfigureAwait(false);
-        if (failed is not null)
+        var (step, response, verdict) = await CheckWebhookRunAsync(name, action, run, ended, cancellationToken).ConfigureAwait(false);
+        if (verdict is not null)
         {
-            return failed;
+            return verdict;
         }
 
         var runId = JsonWire.String(response?["data"]?["runTrigger"]?["id"]);
@@ -191,13 +203,24 @@ internal sealed class IntegrationVerifier(
     }
 
     /// <summary>
-    /// What every webhook action's run must pass before its answer is read: it ended SUCCESS, and what
-    /// Port kept as the answer is GraphQL's. <c>Failed</c> is the verdict when it did not.
+    /// What every webhook action's run must pass before its answer is read: it is not held for an
+    /// approval, it ended SUCCESS, and what Port kept as the answer is GraphQL's. <c>Verdict</c> is the
+    /// step's verdict when it did not.
     /// </summary>
-    private async Task<(VerifyStep Step, JsonNode? Response, VerifyStep? Failed)> CheckWebhookRunAsync(
+    private async Task<(VerifyStep Step, JsonNode? Response, VerifyStep? Verdict)> CheckWebhookRunAsync(
         string name, string action, JsonObject run, bool ended, CancellationToken cancellationToken)
     {
         var step = Describe(name, action, run) with { LastLog = await LastLogAsync(RunId(run), cancellationToken).ConfigureAwait(false) };
+        if (Held(run))
+        {
+            return (step, null, step with
+            {
+                Status = VerifyStepStatus.AwaitingApproval,
+                Message = $"run {step.RunId} {WaitingForApproval}: {action} requires approval, and Port holds the run until an allowed approver "
+                    + $"(see the permissions step) approves it in Port (PATCH /v1/actions/runs/{step.RunId}/approval); its webhook is not called until then",
+            });
+        }
+
         if (Unfinished(step, run, ended) is { } unfinished)
         {
             return (step, null, unfinished);
@@ -210,10 +233,10 @@ internal sealed class IntegrationVerifier(
     private async Task<(JsonObject Run, bool Ended)> ExecuteAndWaitAsync(string action, JsonObject properties, CancellationToken cancellationToken)
     {
         var run = await port.ExecuteAsync(action, properties, cancellationToken).ConfigureAwait(false);
-        return Ended(run) ? (run, true) : await WaitAsync(action, RunId(run), cancellationToken).ConfigureAwait(false);
+        return Ended(run) || Held(run) ? (run, Ended(run)) : await WaitAsync(action, RunId(run), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Reads the run until it ends or the timeout passes.</summary>
+    /// <summary>Reads the run until it ends, Port holds it for an approval, or the timeout passes.</summary>
     private async Task<(JsonObject Run, bool Ended)> WaitAsync(string action, string runId, CancellationToken cancellationToken)
     {
         JsonObject run = [];
@@ -221,11 +244,11 @@ internal sealed class IntegrationVerifier(
             async () =>
             {
                 run = await port.GetRunAsync(runId, cancellationToken).ConfigureAwait(false);
-                return Ended(run);
+                return Ended(run) || Held(run);
             },
             elapsed => $"  waiting for {action} run {runId}: {Status(run)} after {Seconds(elapsed)} (timeout {Seconds(options.Timeout)})",
             cancellationToken).ConfigureAwait(false);
-        return (run, ended);
+        return (run, ended && Ended(run));
     }
 
     /// <summary>The automation's first run that was not there before the refresh, or null when none appears in time.</summary>
@@ -289,6 +312,9 @@ internal sealed class IntegrationVerifier(
         => step with { Status = VerifyStepStatus.Failed, BrokenLink = link, Message = message };
 
     private static bool Ended(JsonObject run) => Status(run) is "SUCCESS" or "FAILURE" or "DECLINED";
+
+    /// <summary>The action requires approval and nobody has approved (or declined) the run yet.</summary>
+    private static bool Held(JsonObject run) => Status(run) == WaitingForApproval;
 
     private static string Status(JsonObject run) => JsonWire.String(run["status"]) ?? "UNKNOWN";
 

@@ -7,7 +7,7 @@ using Infra.Http;
 namespace Infra.Verify;
 
 /// <summary>
-/// The part of Port's public API a user clicking the buttons goes through: read an action, execute it,
+/// The part of Port's public API a user clicking the buttons goes through: read an action and its permissions, execute it,
 /// read its runs and their logs, read a secret's metadata. Two connections: reads retry as every Port
 /// read does, while executions are never retried, because a retry after a lost answer could start a
 /// second run (and, for the trigger, a second Spacelift run).
@@ -34,6 +34,13 @@ internal sealed partial class PortActionRuns
     /// <summary>The action or automation, or null when Port has none by that identifier.</summary>
     public Task<JsonObject?> GetActionAsync(string identifier, CancellationToken cancellationToken)
         => GetOrNullAsync($"v1/actions/{Escape(identifier)}", "action", cancellationToken);
+
+    /// <summary>
+    /// <c>GET /v1/actions/{id}/permissions</c>: who may execute and approve the action (<c>execute</c>,
+    /// <c>approve</c>), or null when Port has no such action.
+    /// </summary>
+    public Task<JsonObject?> GetPermissionsAsync(string action, CancellationToken cancellationToken)
+        => GetOrNullAsync($"v1/actions/{Escape(action)}/permissions", "permissions", cancellationToken);
 
     /// <summary>The secret's metadata (never its value), or null when Port has no such secret.</summary>
     public Task<JsonObject?> GetSecretAsync(string name, CancellationToken cancellationToken)

@@ -25,5 +25,17 @@ public sealed record VerifyStep(string Name, string Action, VerifyStepStatus Sta
 
     public Uri? SpaceliftRunUrl { get; init; }
 
+    /// <summary>The permissions step: one entry per action, trigger first.</summary>
+    public IReadOnlyList<ActionAccessReport>? Permissions { get; init; }
+
+    /// <summary>The permissions step: whether a stack can be triggered without approval (null when the trigger is not in Port).</summary>
+    public TriggerApproval? Approval { get; init; }
+
+    /// <summary>
+    /// Something a passing step noticed that is worth acting on but breaks no link (Port's permissions
+    /// differ from the declaration): shown, never counted as a failure, exit code unchanged.
+    /// </summary>
+    public string? Warning { get; init; }
+
     public static VerifyStep Skip(string name, string action, string why) => new(name, action, VerifyStepStatus.Skipped, why);
 }

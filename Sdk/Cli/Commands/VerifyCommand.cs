@@ -21,15 +21,19 @@ public sealed class VerifyCommand(CliHost host) : AsyncCommand<VerifySettings>
         if (!settings.Json)
         {
             output.WriteLine(settings.Trigger is null
-                ? $"Verifying ({configuration.Stack}): refresh the token through Port"
-                : $"Verifying ({configuration.Stack}): refresh the token, then trigger a Spacelift run of '{settings.Trigger}'");
+                ? $"Verifying ({configuration.Stack}): read who may run the actions, then refresh the token through Port"
+                : $"Verifying ({configuration.Stack}): read who may run the actions, refresh the token, then trigger a Spacelift run of '{settings.Trigger}'");
         }
+
+        // What this stack declares, to say when Port's permissions were changed since the last `up`.
+        var declared = DeclaredPermissions.From(host.Engines.Declare(configuration), configuration.Settings.Permissions);
 
         VerifyReport report;
         await using (var session = await VerifySession.OpenAsync(configuration, new DemoEmulators(), host.Time, cancellationToken))
         {
             var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), new ResourceNames(configuration.Settings.NameSuffix),
-                configuration.Settings.LiveUpdates is null ? null : new LiveStateTarget(configuration.Settings.Blueprint, new LiveUpdateNames(configuration.Settings.NameSuffix).PortWebhook));
+                configuration.Settings.LiveUpdates is null ? null : new LiveStateTarget(configuration.Settings.Blueprint, new LiveUpdateNames(configuration.Settings.NameSuffix).PortWebhook),
+                declared);
             report = await verifier.RunAsync(configuration.Stack, cancellationToken);
         }
 

@@ -16,7 +16,7 @@ public static class VerifyJson
         {
             ["stack"] = report.Stack,
             ["operation"] = "verify",
-            ["result"] = report.Passed ? "passed" : "failed",
+            ["result"] = report.Result,
             ["brokenLink"] = report.FirstFailure?.BrokenLink?.JsonName(),
             ["exitCode"] = report.ExitCode,
             ["steps"] = new JsonArray([.. report.Steps.Select(Step)]),
@@ -29,7 +29,7 @@ public static class VerifyJson
     {
         ["name"] = step.Name,
         ["action"] = step.Action,
-        ["status"] = step.Status.ToString().ToLowerInvariant(),
+        ["status"] = step.Status.JsonName(),
         ["message"] = step.Message,
         ["brokenLink"] = step.BrokenLink?.JsonName(),
         ["runId"] = step.RunId,
@@ -39,5 +39,17 @@ public static class VerifyJson
         ["tokenUpdatedAt"] = step.TokenUpdatedAt,
         ["spaceliftRunId"] = step.SpaceliftRunId,
         ["spaceliftRunUrl"] = step.SpaceliftRunUrl?.AbsoluteUri,
+        ["approval"] = step.Approval?.JsonName(),
+        ["permissions"] = step.Permissions is { } permissions ? new JsonArray([.. permissions.Select(Access)]) : null,
+        ["warning"] = step.Warning,
+    };
+
+    private static JsonObject Access(ActionAccessReport access) => new()
+    {
+        ["action"] = access.Action,
+        ["execute"] = access.Execute,
+        ["approve"] = access.Approve,
+        ["requiredApproval"] = access.RequiredApproval,
+        ["matchesDeclaration"] = access.MatchesDeclaration,
     };
 }

@@ -1,5 +1,6 @@
 using Infra.Config;
 using Infra.Engine;
+using Infra.Model.Declarations;
 
 namespace Infra.Tests.Cli.Fakes;
 
@@ -20,4 +21,7 @@ internal sealed class FakeEngineFactory(FakeEngine engine) : IStackEngineFactory
         Exclusive = exclusive;
         return Failure is null ? Task.FromResult<IStackEngine>(engine) : Task.FromException<IStackEngine>(Failure);
     }
+
+    /// <summary>The program's real declarations: the fake only stands in for planning and applying.</summary>
+    public Declaration Declare(StackConfiguration configuration) => Infra.Stacks.SpaceliftIntegration.Declare(DeclarationInputs.For(configuration), []);
 }

@@ -38,6 +38,28 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public async Task ActionPermissionsSurviveARestart()
+    {
+        // The demo restarts its emulators for every command: permissions `up` set must still be there for the next preview.
+        var options = new PortEmulatorOptions { StateFile = StateFile };
+        await using (var first = await PortTestHost.StartAsync(options))
+        {
+            await first.PostAsync("/v1/actions", GuideResources.RefreshAction("http://127.0.0.1:1/graphql"));
+            var (patched, _) = await first.SendAsync(HttpMethod.Patch, "/v1/actions/refresh_spacelift_token/permissions", new JsonObject
+            {
+                ["execute"] = new JsonObject { ["roles"] = new JsonArray("Admin", "Member") },
+            });
+            Assert.Equal(HttpStatusCode.OK, patched);
+        }
+
+        await using var second = await PortTestHost.StartAsync(options);
+
+        var (status, body) = await second.GetAsync("/v1/actions/refresh_spacelift_token/permissions");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["Admin", "Member"], body!["permissions"]!["execute"]!["roles"]!.AsArray().Select(r => r!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task ChangesAreWrittenWithoutAnExplicitFlush()
     {
         await using var host = await PortTestHost.StartAsync(new PortEmulatorOptions { StateFile = StateFile, StateSaveDelay = TimeSpan.FromMilliseconds(10) });
