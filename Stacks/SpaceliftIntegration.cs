@@ -145,7 +145,8 @@ public static class SpaceliftIntegration
             new JsonObject { ["Content-Type"] = "application/json" },
             new JsonObject
             {
-                ["query"] = "mutation GetSpaceliftToken($id: ID!, $secret: String!) { apiKeyUser(id: $id, secret: $secret) { jwt } }",
+                // validUntil too (the guide asks for the jwt only): the automation records it, as up does.
+                ["query"] = "mutation GetSpaceliftToken($id: ID!, $secret: String!) { apiKeyUser(id: $id, secret: $secret) { jwt validUntil } }",
                 ["variables"] = new JsonObject
                 {
                     ["id"] = "{{.secrets." + inputs.Identifiers.ApiKeyIdSecret + "}}",
@@ -181,7 +182,9 @@ public static class SpaceliftIntegration
             {
                 // The guide's template, double space included, so the golden comparison stays exact.
                 ["secretValue"] = "{{ .event.diff.after.response.data.apiKeyUser.jwt  }}",
-                ["description"] = "Refreshed Spacelift API token",
+                // The guide writes "Refreshed Spacelift API token", which drops the owner mark and the expiry,
+                // so the next up re-minted a token that was fine: this is what up itself writes.
+                ["description"] = inputs.Marked(ResourceNames.ManagedSecretDescription) + ValidUntilMark.Template(".event.diff.after.response.data.apiKeyUser.validUntil"),
             }),
         ["publish"] = true,
     };

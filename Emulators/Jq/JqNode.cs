@@ -166,6 +166,20 @@ internal sealed record QuantifierNode(JqNode Condition, bool Every) : JqNode
     }
 }
 
+/// <summary>
+/// <c>todate</c>: Unix seconds to ISO 8601 in UTC, whole seconds, as jq prints them
+/// (<c>1425599507 | todate</c> is <c>"2015-03-05T23:51:47Z"</c>); anything but a number is an error.
+/// </summary>
+internal sealed record ToDateNode : JqNode
+{
+    public override IEnumerable<JsonNode?> Run(JsonNode? input) => [input switch
+    {
+        JsonValue v when JsonValues.TypeName(v) == "number" && double.IsFinite(JsonValues.Number(v)) && Math.Abs(JsonValues.Number(v)) < 253402300800 =>
+            JsonValue.Create(DateTimeOffset.FromUnixTimeSeconds((long)Math.Floor(JsonValues.Number(v))).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+        var other => throw new JqException($"todate needs a number of seconds, not {JsonValues.TypeName(other)} ({other?.ToJsonString() ?? "null"})"),
+    }];
+}
+
 /// <summary><c>length</c>: of a string (code points), array, object; a number's absolute value; null is 0.</summary>
 internal sealed record LengthNode : JqNode
 {

@@ -243,6 +243,9 @@ internal sealed class JqParser
             case JqTokenKind.Keyword when token.Text == "length":
                 _next++;
                 return new LengthNode();
+            case JqTokenKind.Keyword when token.Text == "todate":
+                _next++;
+                return new ToDateNode();
             case JqTokenKind.Keyword when token.Text is "any" or "all":
                 _next++;
                 return new QuantifierNode(TakeSymbol("(") ? ParseSingleArgument(token) : new IdentityNode(), Every: token.Text == "all");

@@ -16,7 +16,7 @@ internal static partial class SecretDescription
 {
     public const int FingerprintLength = 22;
     private const string Separator = " \u00b7 ";
-    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+    private const string TimeFormat = ValidUntilMark.TimeFormat;
 
     /// <summary>
     /// HMAC-SHA256 keyed with the Port client secret over name and value, base64url, first 22 characters
@@ -31,7 +31,7 @@ internal static partial class SecretDescription
     public static string WithFingerprint(string description, string fingerprint) => description + Separator + "fp:" + fingerprint;
 
     public static string WithValidUntil(string description, DateTimeOffset validUntil)
-        => description + Separator + "validUntil:" + validUntil.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        => description + Separator + ValidUntilMark.Prefix + validUntil.UtcDateTime.ToString(TimeFormat, CultureInfo.InvariantCulture);
 
     /// <summary>Which engine wrote the value: <c>by:pulumi</c> for Pulumi mode (the standalone engine writes none).</summary>
     public static string WithWriter(string description, string writer) => description + Separator + "by:" + writer;

@@ -22,8 +22,8 @@ public sealed class GoldenTests
     {
         { "blueprint", ["description Add"] },
         { "trigger_spacelift_stack", ["invocationMethod.url Update", "description Update"] },
-        { "refresh_spacelift_token", ["invocationMethod.url Update", "description Update"] },
-        { "spacelift_token_refresh_sync", ["invocationMethod.url Update", "trigger.condition.expressions Update", "description Update"] },
+        { "refresh_spacelift_token", ["invocationMethod.url Update", "description Update", "invocationMethod.body.query Update"] },
+        { "spacelift_token_refresh_sync", ["invocationMethod.url Update", "trigger.condition.expressions Update", "description Update", "invocationMethod.body.description Update"] },
         { "entity", ["properties.link Add"] },
     };
 

@@ -161,22 +161,22 @@ public sealed class SharedOrganisationTests
     }
 
     [Fact]
-    public async Task The_token_the_guides_automation_re_described_stays_this_stacks()
+    public async Task The_token_the_automation_refreshed_keeps_this_stacks_mark_and_its_expiry_so_nothing_is_re_minted()
     {
         await using var org = await SharedOrganisation.StartAsync();
         Expect.Exit(ExitCodes.Success, await org.CliA("up", "--yes"));
+        var port = org.A.Emulators.Port;
+        var minted = port.SecretMetadata("SPACELIFT_TOKEN")!["updatedAt"]!.GetValue<string>();
         using var api = org.A.PortApi();
         await api.SendAsync(HttpMethod.Post, $"v1/actions/{ResourceNames.Guide.RefreshAction}/runs", new JsonObject { ["properties"] = new JsonObject() });
         await org.A.Emulators.Port.WhenIdleAsync();
-        var port = org.A.Emulators.Port;
-        Assert.Equal("Refreshed Spacelift API token", port.SecretMetadata("SPACELIFT_TOKEN")!["description"]!.GetValue<string>());
 
-        // Another stack with the same names is still refused: the other resources keep A's mark.
+        // The automation wrote the description up writes: the owner mark and the new token's validUntil (jq todate).
+        var refreshed = port.SecretMetadata("SPACELIFT_TOKEN")!;
+        Assert.NotEqual(minted, refreshed["updatedAt"]!.GetValue<string>());
+        Assert.Matches(@"^Managed by infra · owner:infra/ci · validUntil:\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", refreshed["description"]!.GetValue<string>());
+        // Another stack with the same names is still refused; A's next run has nothing to do.
         Expect.Exit(ExitCodes.OwnershipConflict, await org.CliB("preview"));
-        var preview = await org.CliA("preview");
-        Expect.Exit(ExitCodes.Success, preview);
-        Assert.Contains("no owner mark in Port: adopted by infra/ci and marked", preview.Output, StringComparison.Ordinal);
-        Expect.Exit(ExitCodes.Success, await org.CliA("up", "--yes"));
 
         Assert.Equal(OwnerA, OwnerMark.Read(port.SecretMetadata("SPACELIFT_TOKEN")!["description"]!.GetValue<string>()));
         Expect.Exit(ExitCodes.Success, await org.CliA("preview", "--expect-no-changes"));

@@ -37,6 +37,17 @@ public sealed class JqTests
     }
 
     [Theory]
+    [InlineData("1425599507 | todate", "2015-03-05T23:51:47Z")]
+    [InlineData("0 | todate", "1970-01-01T00:00:00Z")]
+    [InlineData("1425599507.9 | todate", "2015-03-05T23:51:47Z")]
+    public void TodateWritesUnixSecondsAsJqDoes(string expression, string expected)
+        => Assert.Equal(expected, JqExpression.Parse(expression).Evaluate(null)!.GetValue<string>());
+
+    [Fact]
+    public void TodateOfANonNumberIsAnError()
+        => Assert.Throws<JqException>(() => JqExpression.Parse("\"soon\" | todate").Evaluate(null));
+
+    [Theory]
     [InlineData("""{ "data": { "apiKeyUser": null }, "errors": [ { "message": "unauthorized" } ] }""")]
     [InlineData("""{ "data": null, "errors": [ { "message": "unauthorized" } ] }""")]
     [InlineData("""{ "errors": [ { "message": "unauthorized" } ] }""")]
