@@ -16,8 +16,5 @@ public sealed record ActionAccess(IReadOnlyList<string> Roles, IReadOnlyList<str
     /// <summary>The same lists sorted (ordinal) and without duplicates.</summary>
     public ActionAccess Normalized() => new(Set(Roles), Set(Teams), Set(Users));
 
-    /// <summary>True when every member of the organisation may execute: the Member role is listed.</summary>
-    public bool Everyone => Roles.Contains("Member", StringComparer.Ordinal);
-
     private static string[] Set(IEnumerable<string> values) => [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -44,7 +44,6 @@ public sealed class RunPermissionsConfigTests
         Assert.Empty(permissions.Trigger.Users);
         Assert.Equal(["Admin", "Member"], permissions.Refresh.Roles);
         Assert.Null(permissions.Protected);
-        Assert.True(permissions.Trigger.Everyone);
     }
 
     [Fact]
@@ -54,7 +53,6 @@ public sealed class RunPermissionsConfigTests
 
         Assert.Equal(["Admin"], permissions.Trigger.Roles);
         Assert.Equal(["platform", "sre"], permissions.Trigger.Teams);
-        Assert.False(permissions.Trigger.Everyone);
         Assert.Equal(["a@x.io", "b@x.io"], permissions.Refresh.Users);
     }
 
@@ -64,7 +62,7 @@ public sealed class RunPermissionsConfigTests
         var permissions = Load("", new Dictionary<string, string?> { ["INFRA_TRIGGER_TEAMS"] = "platform", ["INFRA_PROTECTED_LABEL"] = "prod", ["INFRA_PROTECTED_TEAMS"] = "platform", ["INFRA_PROTECTED_APPROVER_ROLES"] = "Admin" });
 
         Assert.Equal(["platform"], permissions.Trigger.Teams);
-        Assert.Equal(new ProtectedStacks("prod", ["platform"], ["Admin"], []).Label, permissions.Protected!.Label);
+        Assert.Equal("prod", permissions.Protected!.Label);
         Assert.Equal(["Admin"], permissions.Protected.ApproverRoles);
     }
 
