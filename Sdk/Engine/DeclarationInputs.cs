@@ -7,7 +7,8 @@ namespace Infra.Engine;
 /// <summary>
 /// What the standalone engine hands the program for one stack's configuration. In one place so that
 /// whatever else asks the program what it declares (verify comparing Port's permissions with this
-/// stack's) gets exactly the bodies <c>preview</c> and <c>up</c> plan with.
+/// stack's, Pulumi mode registering the same declarations) gets exactly the bodies <c>preview</c> and
+/// <c>up</c> plan with.
 /// </summary>
 internal static class DeclarationInputs
 {

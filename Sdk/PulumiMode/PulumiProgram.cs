@@ -130,19 +130,11 @@ public sealed class PulumiProgram
         var spacelift = SpaceliftClient.Create(configuration.Spacelift, options);
         try
         {
-            // The stack's names and owner mark, as the standalone engine declares them, so a stack that
-            // moves between the two executors keeps its resources and stays their owner.
+            // Exactly what the standalone engine declares (names, permissions), owned by the project and
+            // stack the Pulumi CLI runs, so a stack that moves between the two executors keeps its
+            // resources and stays their owner. Live updates were refused above.
             var owner = new StackOwner(_host.Project, _host.Stack);
-            var inputs = new IntegrationInputs(
-                configuration.Settings.Blueprint,
-                configuration.Port.BaseUrl,
-                configuration.Spacelift.Endpoint,
-                apiKeyId,
-                configuration.Spacelift.ApiKeySecret,
-                TokenSource.Minted,
-                new ResourceNames(configuration.Settings.NameSuffix),
-                owner,
-                Permissions: configuration.Settings.Permissions);
+            var inputs = DeclarationInputs.For(configuration) with { Owner = owner };
             var addresses = _program(inputs, []).State.Resources.Select(r => r.Address).Where(a => !a.Kind.BulkPerBlueprint).ToList();
             var read = await LiveRead.ReadAsync(port, spacelift, addresses, configuration.Settings.Blueprint, masker, cancellationToken);
 
