@@ -18,7 +18,8 @@ namespace Infra.Config;
 /// INFRA_INSECURE, <c>infra:blueprint</c> INFRA_BLUEPRINT, <c>infra:demoStacks</c> INFRA_DEMO_STACKS and
 /// <c>infra:demoStateFile</c> INFRA_DEMO_STATE_FILE.</para>
 /// <para><c>secure:</c> values are decrypted with the passphrase from PULUMI_CONFIG_PASSPHRASE (used as is,
-/// even empty) or else PULUMI_CONFIG_PASSPHRASE_FILE; the loader never prompts. Setting
+/// even empty) or else PULUMI_CONFIG_PASSPHRASE_FILE; the loader never prompts. A project key declared
+/// without a default is required, as the Pulumi CLI requires it. Setting
 /// <c>infra:demoStacks</c> marks the demo stack; it and <c>infra:demoStateFile</c> are not declared in
 /// Pulumi.yaml, because the Pulumi CLI requires every declared project key without a default on every stack.</para>
 /// <para>The demo stack is sealed: the environment variables of the provider keys are ignored for it, so
@@ -79,7 +80,7 @@ public static class StackConfigLoader
             values = new ConfigResolver(project, stackFile, sealedEnvironment);
         }
 
-        ThrowIfMissing(values, stack, own);
+        ThrowIfMissing(values, stack, own, project);
         CheckDeclaredTypes(project, stackFile, values);
         var settings = ReadProjectSettings(values, own, directory, insecure) with { Permissions = RunPermissionsReader.Read(values, project.Name) };
         if (settings.Demo is { } demo && ignored.Count > 0)
@@ -97,9 +98,14 @@ public static class StackConfigLoader
         return new StackConfiguration(project.Name, stack, stackFile.Path, port, spacelift, settings);
     }
 
-    private static void ThrowIfMissing(ConfigResolver values, string stack, ProjectKeys own)
+    private static void ThrowIfMissing(ConfigResolver values, string stack, ProjectKeys own, ProjectFile project)
     {
         var required = KnownKey.All.Where(key => key.Default is null).ToList();
+        // As the CLI's mergeConfig: a key of the project's namespace declared with neither a default nor a
+        // value is required on every stack (its variable may supply it here, as for every key).
+        required.AddRange(project.Config
+            .Where(e => e.Key.Namespace == project.Name && e.Value.Default is null && e.Value.Value is null)
+            .Select(e => KnownKey.ForProject(project.Name, e.Key.Name)));
         if (values.Resolve(own.DemoStacks) is not null)
         {
             required.Add(own.DemoStateFile);

@@ -21,6 +21,21 @@ public sealed class StackConfigLoaderTests
         => StackConfigLoader.Load(project.Directory, stack, environment ?? NoEnvironment, insecure);
 
     [Fact]
+    public void AProjectKeyDeclaredWithoutADefaultIsRequiredAsTheCliRequiresIt()
+    {
+        // pulumi/pulumi pkg/workspace/config.go mergeConfig: a key of the project's namespace with neither
+        // default nor value is missing on every stack that does not set it; both engines refuse alike.
+        var shipped = File.ReadAllText(Path.Combine(TempProject.RepositoryRoot, "Pulumi.yaml"));
+        var declared = shipped.Replace("config:\n", "config:\n  infra:region:\n    type: string\n", StringComparison.Ordinal);
+        Assert.NotEqual(shipped, declared);
+        using var project = new TempProject(declared).WithStack("test", Complete).WithStack("set", Complete + "  infra:region: eu\n");
+
+        ConfigAssert.Fails(() => Load(project), "Pulumi.test.yaml", "Stack 'test' is missing configuration value 'infra:region' (env INFRA_REGION)");
+        Assert.Equal("set", Load(project, "set").Stack);
+        Assert.Equal("test", Load(project, environment: new Dictionary<string, string?> { ["INFRA_REGION"] = "eu" }).Stack);
+    }
+
+    [Fact]
     public void CompleteStackFileLoadsWithPulumiYamlDefaults()
     {
         using var project = new TempProject().WithStack("test", Complete);
