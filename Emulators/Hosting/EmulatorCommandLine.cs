@@ -1,5 +1,6 @@
 using System.Globalization;
 using Emulators.Faults;
+using Emulators.Port.Users;
 
 namespace Emulators.Hosting;
 
@@ -27,6 +28,11 @@ public static class EmulatorCommandLine
           --port-client-secret Y      Port client secret (default emulator)
           --spacelift-key-id Z        Spacelift API key id (default 01EMULATOREMULATOREMULATOR)
           --spacelift-key-secret W    Spacelift API key secret (default emulator)
+          --port-user EMAIL[:ROLE[:TEAMS]]
+                                      a member of the Port organisation, for action permissions and
+                                      approvals (run_as=EMAIL); ROLE Admin or Member (default Member),
+                                      TEAMS comma-separated; repeat the flag for each user. The token's
+                                      own user, admin@port-emulator.local (Admin), is always there
           -h, --help                  print this help
 
         Only loopback addresses are accepted (127.0.0.1, [::1], localhost).
@@ -74,6 +80,7 @@ public static class EmulatorCommandLine
                 "--port-client-secret" => options with { PortClientSecret = NonEmpty(flag, Value()) },
                 "--spacelift-key-id" => options with { SpaceliftKeyId = NonEmpty(flag, Value()) },
                 "--spacelift-key-secret" => options with { SpaceliftKeySecret = NonEmpty(flag, Value()) },
+                "--port-user" => options with { PortUsers = [.. options.PortUsers, User(flag, Value(), options.PortUsers)] },
                 _ => throw new EmulatorUsageException($"unknown flag '{flag}' (see --help)"),
             };
         }
@@ -108,6 +115,31 @@ public static class EmulatorCommandLine
         {
             throw new EmulatorUsageException($"{flag}: {e.Message}");
         }
+    }
+
+    /// <summary><c>EMAIL[:ROLE[:TEAM,TEAM]]</c>; an email given twice, or the token's own, is refused rather than merged.</summary>
+    private static PortUser User(string flag, string value, IReadOnlyList<PortUser> earlier)
+    {
+        var parts = value.Split(':');
+        var email = parts[0].Trim();
+        if (parts.Length > 3 || !email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}' is not EMAIL[:ROLE[:TEAMS]], for example alice@acme.test:Member:platform,sre");
+        }
+
+        var role = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : PortUser.Member;
+        if (role is not (PortUser.Admin or PortUser.Member))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}': the role is '{role}', but Port's roles are {PortUser.Admin} and {PortUser.Member}");
+        }
+
+        if (string.Equals(email, PortUser.DefaultAdminEmail, StringComparison.OrdinalIgnoreCase) || earlier.Any(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}': the user {email} is already a member");
+        }
+
+        string[] teams = parts.Length > 2 ? [.. parts[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)] : [];
+        return new PortUser(email, role, teams);
     }
 
     private static string NonEmpty(string flag, string value)

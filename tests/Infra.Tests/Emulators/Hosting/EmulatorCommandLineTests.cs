@@ -28,6 +28,18 @@ public sealed class EmulatorCommandLineTests
     }
 
     [Fact]
+    public void PortUsersAreRepeatableWithRoleMemberAndNoTeamsByDefault()
+    {
+        var options = EmulatorCommandLine.Parse(["--port-user", "alice@acme.test:Member:platform, sre", "--port-user=bob@acme.test", "--port-user", "carol@acme.test:Admin"]);
+
+        Assert.NotNull(options);
+        Assert.Equal(["alice@acme.test", "bob@acme.test", "carol@acme.test"], options.PortUsers.Select(u => u.Email));
+        Assert.Equal(["platform", "sre"], options.PortUsers[0].Teams);
+        Assert.Equal(("Member", "Admin"), (options.PortUsers[1].Role, options.PortUsers[2].Role));
+        Assert.Empty(options.PortUsers[1].Teams);
+    }
+
+    [Fact]
     public void HelpReturnsNull()
     {
         Assert.Null(EmulatorCommandLine.Parse(["--stacks", "3", "--help"]));
@@ -41,6 +53,10 @@ public sealed class EmulatorCommandLineTests
     [InlineData("--port-url=http://192.168.1.10:80", "loopback")]
     [InlineData("--spacelift-url=https://127.0.0.1:1", "http://")]
     [InlineData("--faults=port:418=1", "'418'")]
+    [InlineData("--port-user=alice", "EMAIL[:ROLE[:TEAMS]]")]
+    [InlineData("--port-user=alice@acme.test:Owner", "the role is 'Owner'")]
+    [InlineData("--port-user=admin@port-emulator.local", "already a member")]
+    [InlineData("--port-user=a@x.io --port-user=A@x.io:Admin", "the user A@x.io is already a member")]
     public void BadFlagIsNamed(string arg, string named)
     {
         var error = Assert.Throws<EmulatorUsageException>(() => EmulatorCommandLine.Parse(arg.Split(' ')));
