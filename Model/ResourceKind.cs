@@ -50,8 +50,11 @@ public sealed partial class ResourceKind
     /// does, so it is created by an update and deleted with it (no request of its own), and it belongs to
     /// that resource's owner. Null for resources of their own.
     /// </summary>
-    // Looked up by name: the kinds are initialised in several files, in no guaranteed order.
-    public ResourceKind? LivesIn => LivesInKind is null ? null : Named(LivesInKind);
+    // Looked up by name, once: the kinds are initialised in several files, in no guaranteed order, and
+    // this is read for every planned change.
+    public ResourceKind? LivesIn => LivesInKind is null ? null : _livesIn ??= Named(LivesInKind);
+
+    private ResourceKind? _livesIn;
 
     /// <summary>The <see cref="Name"/> of <see cref="LivesIn"/>.</summary>
     public string? LivesInKind { get; init; }

@@ -23,7 +23,7 @@ namespace Infra.Stacks;
 public static class WhoMayRun
 {
     /// <summary>Port's system blueprint of users: identifier = email, <c>port_role</c>, and the user's teams in <c>$team</c>.</summary>
-    public const string UserBlueprint = "_user";
+    private const string UserBlueprint = "_user";
 
     public static IEnumerable<DesiredResource> Declare(IntegrationInputs inputs)
     {

@@ -16,5 +16,26 @@ public sealed record ActionAccess(IReadOnlyList<string> Roles, IReadOnlyList<str
     /// <summary>The same lists sorted (ordinal) and without duplicates.</summary>
     public ActionAccess Normalized() => new(Set(Roles), Set(Teams), Set(Users));
 
+    /// <summary>
+    /// Who the lists let in, in words, one part per list that is not empty: <c>roles Admin, Member</c>,
+    /// <c>team platform</c>, <c>users a@x.io, b@x.io</c> (names sorted, so the same lists always read the same).
+    /// </summary>
+    public IReadOnlyList<string> Described()
+    {
+        var parts = new List<string>(3);
+        Add(parts, "role", Roles);
+        Add(parts, "team", Teams);
+        Add(parts, "user", Users);
+        return parts;
+
+        static void Add(List<string> parts, string noun, IReadOnlyList<string> names)
+        {
+            if (names.Count > 0)
+            {
+                parts.Add($"{noun}{(names.Count == 1 ? "" : "s")} {string.Join(", ", names.Order(StringComparer.Ordinal))}");
+            }
+        }
+    }
+
     private static string[] Set(IEnumerable<string> values) => [.. values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 }

@@ -63,9 +63,10 @@ internal static class RunPermissionsReader
         }
 
         var granted = values.Resolve(roles) is null ? ActionAccess.PortDefault.Roles : List(values, roles);
-        return new ActionAccess(granted, List(values, teams), emails).Normalized();
+        return new ActionAccess(granted, List(values, teams), emails);
     }
 
+    /// <summary>Sorted and without duplicates, as <see cref="ActionAccess"/> and <see cref="ProtectedStacks"/> hold their lists.</summary>
     private static string[] List(ConfigResolver values, KnownKey key)
         => values.Resolve(key) is { } value
             ? [.. value.Text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)]

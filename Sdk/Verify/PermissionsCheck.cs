@@ -136,10 +136,7 @@ internal sealed class PermissionsCheck(PortActionRuns port, ResourceNames names,
     /// <summary>Who a permissions section lets in, in words: roles, teams, users, entity owners, a dynamic policy.</summary>
     private static string Who(JsonObject? section, string separator)
     {
-        var parts = new List<string>();
-        AddNamed(parts, "role", section?["roles"]);
-        AddNamed(parts, "team", section?["teams"]);
-        AddNamed(parts, "user", section?["users"]);
+        var parts = new List<string>(new ActionAccess(Names(section?["roles"]), Names(section?["teams"]), Names(section?["users"])).Described());
         if (JsonWire.Boolean(section?["ownedByTeam"]) == true)
         {
             parts.Add("owners of the entity");
@@ -154,22 +151,9 @@ internal sealed class PermissionsCheck(PortActionRuns port, ResourceNames names,
     }
 
     private static string Approvers(ProtectedStacks shielded)
-    {
-        var parts = new List<string>();
-        AddNamed(parts, "role", new JsonArray([.. shielded.ApproverRoles.Select(r => (JsonNode)r)]));
-        AddNamed(parts, "team", new JsonArray([.. shielded.ApproverTeams.Select(t => (JsonNode)t)]));
-        return string.Join(" or ", parts);
-    }
+        => string.Join(" or ", new ActionAccess(shielded.ApproverRoles, shielded.ApproverTeams, []).Described());
 
-    private static void AddNamed(List<string> parts, string noun, JsonNode? list)
-    {
-        // Port's lists are sets: sorted, so the same permissions always read the same.
-        var names = (list as JsonArray)?.Select(JsonWire.String).OfType<string>().Order(StringComparer.Ordinal).ToList() ?? [];
-        if (names.Count > 0)
-        {
-            parts.Add($"{noun}{(names.Count == 1 ? "" : "s")} {string.Join(", ", names)}");
-        }
-    }
+    private static string[] Names(JsonNode? list) => [.. (list as JsonArray)?.Select(JsonWire.String).OfType<string>() ?? []];
 
     /// <summary><c>ANY</c> or <c>ALL</c> when runs of the action wait for approval (Port also takes <c>true</c>, meaning any); else null.</summary>
     private static string? ApprovalType(JsonNode? requiredApproval) => requiredApproval switch

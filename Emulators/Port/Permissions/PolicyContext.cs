@@ -37,21 +37,7 @@ internal static class PolicyContext
     }
 
     /// <summary>The user as policies see it: <c>email</c>, and the names when the options give them.</summary>
-    public static JsonObject User(PortUser user)
-    {
-        var reference = new JsonObject { ["email"] = user.Email };
-        if (user.FirstName is { } first)
-        {
-            reference["firstName"] = first;
-        }
-
-        if (user.LastName is { } last)
-        {
-            reference["lastName"] = last;
-        }
-
-        // Deliberately no role or teams: Port's docs do not say the user object carries them; a policy
-        // reads them from the _user entity (a query), which is what works in Port too.
-        return reference;
-    }
+    // Deliberately no role or teams: Port's docs do not say the user object carries them; a policy
+    // reads them from the _user entity (a query), which is what works in Port too.
+    public static JsonObject User(PortUser user) => user.Identity();
 }

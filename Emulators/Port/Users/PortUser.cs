@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace Emulators.Port.Users;
 
 /// <summary>
@@ -22,4 +24,21 @@ public sealed record PortUser(string Email, string Role, IReadOnlyList<string> T
     public string? FirstName { get; init; }
 
     public string? LastName { get; init; }
+
+    /// <summary>Who the user is, as every answer and policy context names a user: <c>email</c>, then the names the options give.</summary>
+    public JsonObject Identity()
+    {
+        var identity = new JsonObject { ["email"] = Email };
+        if (FirstName is { } first)
+        {
+            identity["firstName"] = first;
+        }
+
+        if (LastName is { } last)
+        {
+            identity["lastName"] = last;
+        }
+
+        return identity;
+    }
 }

@@ -25,17 +25,7 @@ internal sealed class UserRoutes(UserDirectory users)
     /// </summary>
     public static JsonObject View(PortUser user)
     {
-        var view = new JsonObject { ["email"] = user.Email };
-        if (user.FirstName is { } first)
-        {
-            view["firstName"] = first;
-        }
-
-        if (user.LastName is { } last)
-        {
-            view["lastName"] = last;
-        }
-
+        var view = user.Identity();
         view["status"] = "Active";
         view["type"] = "Standard";
         view["roles"] = new JsonArray(new JsonObject { ["name"] = user.Role });
@@ -86,17 +76,7 @@ internal sealed class UserRoutes(UserDirectory users)
 
     private static JsonNode Member(PortUser user)
     {
-        var member = new JsonObject { ["email"] = user.Email };
-        if (user.FirstName is { } first)
-        {
-            member["firstName"] = first;
-        }
-
-        if (user.LastName is { } last)
-        {
-            member["lastName"] = last;
-        }
-
+        var member = user.Identity();
         member["status"] = "Active";
         return member;
     }

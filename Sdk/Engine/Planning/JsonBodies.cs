@@ -23,12 +23,7 @@ internal static class JsonBodies
     {
         if (kind.ComparedFields is { } compared)
         {
-            var projection = new JsonObject();
-            foreach (var field in compared)
-            {
-                projection[field] = live[field]?.DeepClone();
-            }
-
+            var projection = Project(live, compared);
             return kind.UnorderedArrays ? Sorted(projection) : projection;
         }
 
@@ -56,16 +51,15 @@ internal static class JsonBodies
 
     /// <summary>The part of a declared body that is compared: the kind's compared fields, or all of it.</summary>
     public static JsonObject Compared(ResourceKind kind, JsonObject desired)
-    {
-        if (kind.ComparedFields is not { } compared)
-        {
-            return desired;
-        }
+        => kind.ComparedFields is { } compared ? Project(desired, compared.Where(desired.ContainsKey)) : desired;
 
+    /// <summary>A copy of the named fields of <paramref name="body"/> (absent ones as null, which equals absent).</summary>
+    private static JsonObject Project(JsonObject body, IEnumerable<string> fields)
+    {
         var projection = new JsonObject();
-        foreach (var field in compared.Where(desired.ContainsKey))
+        foreach (var field in fields)
         {
-            projection[field] = desired[field]?.DeepClone();
+            projection[field] = body[field]?.DeepClone();
         }
 
         return projection;

@@ -46,23 +46,5 @@ internal static class PlanNotes
     }
 
     private static string Who(ActionAccess access)
-    {
-        var parts = new List<string>();
-        if (access.Roles.Count > 0)
-        {
-            parts.Add("roles " + string.Join(", ", access.Roles));
-        }
-
-        if (access.Teams.Count > 0)
-        {
-            parts.Add("teams " + string.Join(", ", access.Teams));
-        }
-
-        if (access.Users.Count > 0)
-        {
-            parts.Add("users " + string.Join(", ", access.Users));
-        }
-
-        return parts.Count == 0 ? "nobody" : string.Join("; ", parts);
-    }
+        => access.Described() is { Count: > 0 } parts ? string.Join("; ", parts) : "nobody";
 }
