@@ -5,15 +5,7 @@ namespace Infra.Tests.Config;
 /// <summary><c>infra:liveUpdates</c> and <c>infra:liveUpdatesSpace</c>: off by default, one-line errors naming the key.</summary>
 public sealed class LiveUpdateConfigTests
 {
-    private const string Complete = """
-        config:
-          port:clientId: client-id
-          port:secret: port-secret-value
-          spacelift:apiKeyEndpoint: https://acme.app.spacelift.io
-          spacelift:apiKeyId: 01SPACELIFTKEY
-          spacelift:apiKeySecret: spacelift-secret-value
-
-        """;
+    private const string Complete = MinimalStack.Yaml;
 
     private static readonly Dictionary<string, string?> NoEnvironment = [];
 

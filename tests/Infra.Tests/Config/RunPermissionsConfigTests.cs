@@ -10,15 +10,7 @@ namespace Infra.Tests.Config;
 /// </summary>
 public sealed class RunPermissionsConfigTests
 {
-    private const string Complete = """
-        config:
-          port:clientId: client-id
-          port:secret: port-secret-value
-          spacelift:apiKeyEndpoint: https://acme.app.spacelift.io
-          spacelift:apiKeyId: 01SPACELIFTKEY
-          spacelift:apiKeySecret: spacelift-secret-value
-
-        """;
+    private const string Complete = MinimalStack.Yaml;
 
     private static readonly Dictionary<string, string?> NoEnvironment = [];
 

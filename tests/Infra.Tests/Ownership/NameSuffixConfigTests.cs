@@ -6,15 +6,7 @@ namespace Infra.Tests.Ownership;
 /// <summary><c>infra:nameSuffix</c> and <c>infra:takeOver</c> as the loader reads them from the repository's Pulumi.yaml.</summary>
 public sealed class NameSuffixConfigTests
 {
-    private const string Complete = """
-        config:
-          port:clientId: client-id
-          port:secret: port-secret-value
-          spacelift:apiKeyEndpoint: https://acme.app.spacelift.io
-          spacelift:apiKeyId: 01SPACELIFTKEY
-          spacelift:apiKeySecret: spacelift-secret-value
-
-        """;
+    private const string Complete = MinimalStack.Yaml;
 
     [Fact]
     public void By_default_there_is_no_suffix_and_no_takeover()

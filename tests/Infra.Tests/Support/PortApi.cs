@@ -11,30 +11,27 @@ internal sealed class PortApi(Uri baseUrl, string clientId, string clientSecret)
     private string? _token;
 
     public async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body = null)
-    {
-        _token ??= (await SendCoreAsync(HttpMethod.Post, "v1/auth/access_token", new JsonObject { ["clientId"] = clientId, ["clientSecret"] = clientSecret }, null))!["accessToken"]!.GetValue<string>();
-        return await SendCoreAsync(method, path, body, _token);
-    }
+        => Parse(await SuccessAsync(method, path, body, await TokenAsync()));
 
     /// <summary>Like <see cref="SendAsync"/>, but answers the status and body instead of throwing on a refusal.</summary>
     public async Task<(int Status, JsonNode? Body)> TryAsync(HttpMethod method, string path, JsonNode? body = null)
     {
-        _token ??= (await SendCoreAsync(HttpMethod.Post, "v1/auth/access_token", new JsonObject { ["clientId"] = clientId, ["clientSecret"] = clientSecret }, null))!["accessToken"]!.GetValue<string>();
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
-        if (body is not null)
-        {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        }
-
-        using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+        var (status, text) = await ExchangeAsync(method, path, body, await TokenAsync());
+        return (status, Parse(text));
     }
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<JsonNode?> SendCoreAsync(HttpMethod method, string path, JsonNode? body, string? token)
+    private async Task<string> TokenAsync()
+        => _token ??= Parse(await SuccessAsync(HttpMethod.Post, "v1/auth/access_token", new JsonObject { ["clientId"] = clientId, ["clientSecret"] = clientSecret }, null))!["accessToken"]!.GetValue<string>();
+
+    private async Task<string> SuccessAsync(HttpMethod method, string path, JsonNode? body, string? token)
+    {
+        var (status, text) = await ExchangeAsync(method, path, body, token);
+        return status is >= 200 and < 300 ? text : throw new HttpRequestException($"{method} {path}: {status} {text}");
+    }
+
+    private async Task<(int Status, string Text)> ExchangeAsync(HttpMethod method, string path, JsonNode? body, string? token)
     {
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
@@ -48,12 +45,8 @@ internal sealed class PortApi(Uri baseUrl, string clientId, string clientSecret)
         }
 
         using var response = await _http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"{method} {path}: {(int)response.StatusCode} {text}");
-        }
-
-        return text.Length == 0 ? null : JsonNode.Parse(text);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    private static JsonNode? Parse(string text) => text.Length == 0 ? null : JsonNode.Parse(text);
 }

@@ -244,12 +244,6 @@ public sealed class InMemoryPortClient : IPortClient
     public static JsonObject DefaultPermissions() => JsonNode.Parse(
         """{"execute":{"users":[],"roles":["Admin","Member"],"teams":[],"ownedByTeam":false,"policy":null},"approve":{"users":[],"roles":[],"teams":[],"policy":null}}""")!.AsObject();
 
-    /// <summary>An action's permissions as they are now (null when the action does not exist).</summary>
-    public JsonObject? Permissions(string action) => Store(ResourceKind.ActionPermissions).GetValueOrDefault(action);
-
-    /// <summary>Changes an action's permissions the way Port's UI does, without counting a write.</summary>
-    public void PutPermissionsOutOfBand(string action, JsonObject permissions) => Store(ResourceKind.ActionPermissions)[action] = permissions;
-
     private Dictionary<string, JsonObject> Store(ResourceKind kind)
     {
         var collection = kind.Collection ?? throw new ArgumentException($"{kind} is written in bulk per blueprint");
