@@ -180,6 +180,16 @@ internal sealed record ToDateNode : JqNode
     }];
 }
 
+/// <summary><c>ascii_downcase</c>: a string with A-Z made lower-case, as jq does (other letters unchanged); anything else is an error.</summary>
+internal sealed record AsciiDowncaseNode : JqNode
+{
+    public override IEnumerable<JsonNode?> Run(JsonNode? input) => [input switch
+    {
+        JsonValue v when JsonValues.TypeName(v) == "string" => JsonValue.Create(string.Concat(v.GetValue<string>().Select(c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c))),
+        var other => throw new JqException($"{JsonValues.TypeName(other)} ({other?.ToJsonString() ?? "null"}) cannot be ascii_downcased, as it is not a string"),
+    }];
+}
+
 /// <summary><c>length</c>: of a string (code points), array, object; a number's absolute value; null is 0.</summary>
 internal sealed record LengthNode : JqNode
 {

@@ -6,7 +6,7 @@ namespace Emulators.Jq;
 /// <summary>
 /// Recursive-descent parser for the subset: paths (<c>.a.b</c>, <c>.a["k"]</c>, <c>.[0]</c>, <c>.[]</c>,
 /// <c>?</c>, <c>.</c>), literals, array construction <c>[f]</c>, <c>==</c>, <c>!=</c>, <c>-</c>, <c>and</c>,
-/// <c>or</c>, <c>not</c>, <c>//</c>, <c>if</c>, <c>any</c>, <c>all</c>, <c>length</c>, pipes and parentheses.
+/// <c>or</c>, <c>not</c>, <c>//</c>, <c>if</c>, <c>any</c>, <c>all</c>, <c>length</c>, <c>todate</c>, <c>ascii_downcase</c>, pipes and parentheses.
 /// Precedence follows jq: <c>|</c> &lt; <c>//</c> &lt; <c>or</c> &lt; <c>and</c> &lt; comparison &lt;
 /// <c>-</c> &lt; postfix.
 /// </summary>
@@ -243,6 +243,9 @@ internal sealed class JqParser
             case JqTokenKind.Keyword when token.Text == "length":
                 _next++;
                 return new LengthNode();
+            case JqTokenKind.Keyword when token.Text == "ascii_downcase":
+                _next++;
+                return new AsciiDowncaseNode();
             case JqTokenKind.Keyword when token.Text == "todate":
                 _next++;
                 return new ToDateNode();

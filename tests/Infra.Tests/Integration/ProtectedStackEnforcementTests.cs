@@ -70,6 +70,36 @@ public sealed class ProtectedStackEnforcementTests
         Assert.Equal(422, (await ApproveAsync(api, Approver, protectedRun)).Status);
     }
 
+    /// <summary>
+    /// Under Port's rule the execute policy alone decides once there is one, so the policy itself must
+    /// carry <c>infra:triggerRoles/Teams/Users</c>: a member outside them is refused on every stack, the
+    /// unprotected ones included, and one inside them is served.
+    /// </summary>
+    [Fact]
+    public async Task Once_a_protected_label_is_set_a_member_outside_the_trigger_teams_is_refused_on_an_unprotected_stack()
+    {
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2, PortUsers = [Developer, Platform, Approver, Outsider] });
+        var open = sandbox.StackIds()[1];
+        sandbox.Config["infra:triggerRoles"] = "Admin";
+        sandbox.Config["infra:triggerTeams"] = "developers";
+        sandbox.Config["infra:protectedLabel"] = "protected";
+        sandbox.Config["infra:protectedTeams"] = "platform";
+        sandbox.Config["infra:protectedApproverTeams"] = "approvers";
+        sandbox.WriteStackFile();
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
+        using var api = sandbox.PortApi();
+
+        var outsider = await RunAsync(api, Outsider, open);
+        var platform = await RunAsync(api, Platform, open);
+        var developer = await RunAsync(api, Developer, open);
+
+        Assert.Equal(403, outsider.Status);
+        Assert.Equal(403, platform.Status);
+        RunId(developer);
+        await sandbox.Emulators.Port.WhenIdleAsync();
+        Assert.Empty(sandbox.Emulators.Spacelift.Runs.All());
+    }
+
     [Fact]
     public async Task With_the_defaults_every_member_may_trigger_every_stack_without_approval()
     {

@@ -43,6 +43,16 @@ public sealed class JqTests
     public void TodateWritesUnixSecondsAsJqDoes(string expression, string expected)
         => Assert.Equal(expected, JqExpression.Parse(expression).Evaluate(null)!.GetValue<string>());
 
+    [Theory]
+    [InlineData("\"Ann.Lee@Acme.IO\" | ascii_downcase", "ann.lee@acme.io")]
+    [InlineData("\"ÉTÉ\" | ascii_downcase", "ÉtÉ")]
+    public void AsciiDowncaseLowersOnlyAsciiLettersAsJqDoes(string expression, string expected)
+        => Assert.Equal(expected, JqExpression.Parse(expression).Evaluate(null)!.GetValue<string>());
+
+    [Fact]
+    public void AsciiDowncaseOfANonStringIsAnError()
+        => Assert.Throws<JqException>(() => JqExpression.Parse("1 | ascii_downcase").Evaluate(null));
+
     [Fact]
     public void TodateOfANonNumberIsAnError()
         => Assert.Throws<JqException>(() => JqExpression.Parse("\"soon\" | todate").Evaluate(null));

@@ -165,6 +165,34 @@ public sealed class RunPermissionTests
         Assert.Equal("sandbox", Assert.Single(spacelift.Requests).Body["variables"]!["stackId"]!.GetValue<string>());
     }
 
+    /// <summary>
+    /// Port's documented rule (port-docs dynamic-permissions.md): once <c>execute</c> has a policy, its
+    /// lists only decide who sees the action, and the policy alone decides who may execute it.
+    /// </summary>
+    [Fact]
+    public async Task WithAPolicyTheListsDecideNothingAndThePolicyAloneDecidesWhoExecutes()
+    {
+        await using var spacelift = await FakeSpacelift.StartAsync();
+        await using var host = await PortTestHost.StartAsync(Options);
+        await SeedAsync(host, spacelift);
+        // The lists name platform alone; the policy lets in exactly the members of team dev.
+        await PatchPermissionsAsync(host, Trigger, GuideResources.Parse("""
+            { "execute": { "roles": [], "teams": ["platform"], "policy": {
+                "queries": { "requester": { "combinator": "and", "rules": [
+                  { "property": "$blueprint", "operator": "=", "value": "_user" },
+                  { "property": "$identifier", "operator": "=", "value": "{{ .trigger.user.email }}" } ] } },
+                "conditions": [ "(.results.requester.entities[0].team // []) | any(. == \"dev\")" ] } } }
+            """));
+
+        var (listed, refusal) = await TriggerAsync(host, "sandbox", Pat);
+        var (allowed, body) = await TriggerAsync(host, "sandbox", Alice);
+
+        AssertRefused(listed, refusal, "execute");
+        Assert.Equal(HttpStatusCode.Accepted, allowed);
+        Assert.Equal("SUCCESS", Status(await ReadRunAsync(host, body["run"]!["id"]!.GetValue<string>())));
+        Assert.Equal(Alice, Assert.Single(host.Emulator.Runs())["createdBy"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task ByDefaultEveryMemberMayExecuteAndTheTokenIsTheAdminUser()
     {
