@@ -16,7 +16,9 @@ namespace Infra.Stacks;
 /// Port's dynamic permissions (docs.port.io, set-self-service-actions-rbac/dynamic-permissions): a
 /// <c>policy</c> has <c>queries</c> (entity searches whose rule values may template the run's context) and
 /// <c>conditions</c> (jq over <c>.results</c>); an execute condition yields a boolean, an approve
-/// condition the approvers' emails. With a policy, the static lists only decide who sees the action.
+/// condition the approvers' emails. With a policy, the static lists only decide who sees the action and
+/// the policy alone decides who executes, so the execute policy repeats the lists itself (the
+/// requester's role, teams or email) before it narrows protected stacks to their teams.
 /// Port has no per-entity "requires approval", so with protection on the trigger requires approval for
 /// every run, and the approve policy lets the requester approve their own run on an unprotected stack.
 /// </remarks>
@@ -49,11 +51,10 @@ public static class WhoMayRun
         }
 
         var isProtected = $"((.results.stack.entities[0].properties.label // []) | any(. == {Jq(shielded.Label)}))";
-        var inTeams = $"((.results.requester.entities[0].team // []) | any({AnyOf(shielded.Teams)}))";
         var execute = new JsonObject
         {
             ["queries"] = new JsonObject { ["stack"] = StackQuery(inputs.Blueprint), ["requester"] = RequesterQuery() },
-            ["conditions"] = new JsonArray($"({isProtected} | not) or {inTeams}"),
+            ["conditions"] = new JsonArray($"{Listed(access)} and (({isProtected} | not) or {InTeams(shielded.Teams)})"),
         };
         var approve = new JsonObject
         {
@@ -133,6 +134,34 @@ public static class WhoMayRun
     };
 
     private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode)v)]);
+
+    /// <summary>
+    /// Whether the requester is one the lists name, in jq over the requester query: their role, one of
+    /// their teams, or their email (compared lower-cased, as emails are); <c>false</c> for empty lists.
+    /// </summary>
+    private static string Listed(ActionAccess access)
+    {
+        const string requester = ".results.requester.entities[0]";
+        var parts = new List<string>(3);
+        if (access.Roles.Count > 0)
+        {
+            parts.Add($"([{requester}.properties.port_role] | any({AnyOf(access.Roles)}))");
+        }
+
+        if (access.Teams.Count > 0)
+        {
+            parts.Add(InTeams(access.Teams));
+        }
+
+        if (access.Users.Count > 0)
+        {
+            parts.Add($"([{requester}.identifier // \"\" | ascii_downcase] | any({AnyOf([.. access.Users.Select(u => u.ToLowerInvariant())])}))");
+        }
+
+        return parts.Count == 0 ? "false" : "(" + string.Join(" or ", parts) + ")";
+    }
+
+    private static string InTeams(IReadOnlyList<string> teams) => $"((.results.requester.entities[0].team // []) | any({AnyOf(teams)}))";
 
     /// <summary><c>. == "a" or . == "b"</c>; <c>false</c> for no team, so nobody passes.</summary>
     private static string AnyOf(IReadOnlyList<string> values)

@@ -10,9 +10,12 @@ namespace Infra.Tests.Emulators.Port;
 /// </summary>
 public sealed class JqPolicyExpressionTests
 {
-    /// <summary>The execute condition the program declares, verbatim.</summary>
+    /// <summary>
+    /// The execute condition the program declares for the roles Admin and Member and the user
+    /// ops@x.io, with protected stacks kept to platform and sre, verbatim.
+    /// </summary>
     public const string ExecuteCondition =
-        """((.results.stack.entities[0].properties.label // []) | any(. == "protected") | not) or ((.results.requester.entities[0].team // []) | any(. == "platform" or . == "sre"))""";
+        """(([.results.requester.entities[0].properties.port_role] | any(. == "Admin" or . == "Member")) or ([.results.requester.entities[0].identifier // "" | ascii_downcase] | any(. == "ops@x.io"))) and ((((.results.stack.entities[0].properties.label // []) | any(. == "protected")) | not) or ((.results.requester.entities[0].team // []) | any(. == "platform" or . == "sre")))""";
 
     /// <summary>The approve condition the program declares, verbatim.</summary>
     public const string ApproveCondition =
@@ -109,12 +112,24 @@ public sealed class JqPolicyExpressionTests
         Assert.Equal(allowed, value!.GetValue<bool>());
     }
 
+    [Theory]
+    [InlineData("Viewer", "requester@x.io", false)]
+    [InlineData("Viewer", "Ops@X.io", true)]
+    [InlineData("Member", "requester@x.io", true)]
+    [InlineData(null, "requester@x.io", false)]
+    public void TheExecuteConditionLetsInOnlyTheListedRolesAndUsersOnAnOpenStack(string? role, string email, bool allowed)
+    {
+        var input = PolicyInput("[]", "[]", approvers: [], role, email);
+
+        Assert.Equal(allowed, JqExpression.Parse(ExecuteCondition).Evaluate(input)!.GetValue<bool>());
+    }
+
     [Fact]
-    public void TheExecuteConditionTreatsAStackOrRequesterNotFoundAsUnprotectedAndTeamless()
+    public void TheExecuteConditionRefusesARequesterNotFound()
     {
         var input = JsonNode.Parse("""{ "results": { "stack": { "entities": [] }, "requester": { "entities": [] } } }""");
 
-        Assert.True(JqExpression.Parse(ExecuteCondition).Evaluate(input)!.GetValue<bool>());
+        Assert.False(JqExpression.Parse(ExecuteCondition).Evaluate(input)!.GetValue<bool>());
     }
 
     [Fact]
@@ -137,7 +152,7 @@ public sealed class JqPolicyExpressionTests
         Assert.Equal("""["requester@x.io"]""", value!.ToJsonString());
     }
 
-    private static JsonNode PolicyInput(string labels, string teams, IReadOnlyList<string> approvers)
+    private static JsonNode PolicyInput(string labels, string teams, IReadOnlyList<string> approvers, string? role = "Member", string email = "requester@x.io")
     {
         var approverEntities = new JsonArray([.. approvers.Select(email => (JsonNode?)new JsonObject { ["identifier"] = email })]);
         return new JsonObject
@@ -145,7 +160,7 @@ public sealed class JqPolicyExpressionTests
             ["results"] = new JsonObject
             {
                 ["stack"] = JsonNode.Parse($$"""{ "entities": [ { "identifier": "s", "properties": { "label": {{labels}} } } ] }"""),
-                ["requester"] = JsonNode.Parse($$"""{ "entities": [ { "identifier": "requester@x.io", "team": {{teams}} } ] }"""),
+                ["requester"] = JsonNode.Parse($$"""{ "entities": [ { "identifier": "{{email}}", "team": {{teams}}, "properties": { "port_role": {{(role is null ? "null" : $"\"{role}\"")}} } } ] }"""),
                 ["approvers"] = new JsonObject { ["entities"] = approverEntities },
             },
             ["trigger"] = new JsonObject { ["user"] = new JsonObject { ["email"] = "requester@x.io" } },

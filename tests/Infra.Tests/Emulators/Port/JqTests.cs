@@ -72,7 +72,7 @@ public sealed class JqTests
     }
 
     [Theory]
-    [InlineData(".diff.after.status | ascii_downcase", "ascii_downcase")]
+    [InlineData(".diff.after.status | ascii_upcase", "ascii_upcase")]
     [InlineData(".items[1:2]", "slice")]
     [InlineData(".items[.n]", "'['")]
     [InlineData(".n + 1", "'+'")]
@@ -133,9 +133,9 @@ public sealed class JqTests
     [Fact]
     public void AnUnsupportedTemplateFailsSayingWhichTemplate()
     {
-        var error = Assert.Throws<JqException>(() => JqTemplate.RenderText("x {{ .a | ascii_downcase }}", JsonNode.Parse("{}")));
+        var error = Assert.Throws<JqException>(() => JqTemplate.RenderText("x {{ .a | ascii_upcase }}", JsonNode.Parse("{}")));
 
-        Assert.Contains("{{ .a | ascii_downcase }}", error.Message);
-        Assert.Contains("ascii_downcase", error.Message);
+        Assert.Contains("{{ .a | ascii_upcase }}", error.Message);
+        Assert.Contains("ascii_upcase", error.Message);
     }
 }
