@@ -1,9 +1,9 @@
 using System.Collections;
-using Infra.Cli;
-using Infra.Cli.Hosting;
-using Infra.PulumiMode;
+using Infra.Cli.Shell;
+using Infra.Cli.Shell.Hosting;
+using Infra.Cli.PulumiMode;
 using Infra.Stacks;
-using Infra.Model.Declarations;
+using Infra.Sdk.Declarations;
 
 // The only place that touches the process's console, environment, working directory, stdin and
 // signals; everything below gets them injected.

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Stacks;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Infra.Model;
+using Infra.Sdk;
 
 namespace Infra.Stacks;
 

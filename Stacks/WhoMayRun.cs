@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Stacks;
 

@@ -3,5 +3,5 @@ namespace Infra.Tests;
 public sealed class SmokeTests
 {
     [Fact]
-    public void SecretRendersMasked() => Assert.Equal("[secret]", new Infra.Model.Secret("x").ToString());
+    public void SecretRendersMasked() => Assert.Equal("[secret]", new Infra.Sdk.Secret("x").ToString());
 }

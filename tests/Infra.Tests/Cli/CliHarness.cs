@@ -1,9 +1,9 @@
-using Infra.Cli;
-using Infra.Cli.Hosting;
-using Infra.Engine;
+using Infra.Cli.Shell;
+using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Engine;
 using Infra.Tests.Cli.Fakes;
 using Spectre.Console.Testing;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Cli;
 

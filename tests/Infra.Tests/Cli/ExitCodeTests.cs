@@ -1,10 +1,10 @@
-using Infra.Config;
-using Infra.Engine.State;
-using Infra.Engine;
-using Infra.Model;
+using Infra.Cli.Config;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
+using Infra.Sdk;
 using Infra.Tests.Cli.Fakes;
-using Infra.Engine.Contract;
-using static Infra.Diagnostics.ExitCodes;
+using Infra.Cli.Engine.Contract;
+using static Infra.Cli.Diagnostics.ExitCodes;
 
 namespace Infra.Tests.Cli;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Cli;
 

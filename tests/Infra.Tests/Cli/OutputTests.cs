@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Infra.Cli.Hosting;
-using Infra.Cli.Rendering.Markdown;
-using Infra.Cli.Rendering.Text;
+using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Rendering.Markdown;
+using Infra.Cli.Shell.Rendering.Text;
 using Infra.Tests.Cli.Fakes;
 using Spectre.Console;
 
@@ -106,7 +106,7 @@ public sealed class OutputTests
 
         var run = await cli.RunAsync("up --stack dev");
 
-        Assert.Equal(Infra.Diagnostics.ExitCodes.Cancelled, run.ExitCode);
+        Assert.Equal(Infra.Cli.Diagnostics.ExitCodes.Cancelled, run.ExitCode);
         Assert.Contains("Do you want to perform this update?", run.Output);
         Assert.Equal("error: confirmation declined, not proceeding with the update\n", run.Error);
         Assert.False(cli.Engine.Applied);
@@ -125,7 +125,7 @@ public sealed class OutputTests
 
         var run = await cli.RunAsync("destroy --stack dev");
 
-        Assert.Equal(Infra.Diagnostics.ExitCodes.Success, run.ExitCode);
+        Assert.Equal(Infra.Cli.Diagnostics.ExitCodes.Success, run.ExitCode);
         Assert.Contains("Do you want to perform this destroy?", run.Output);
         Assert.Contains("~ properties.state: \"FINISHED\" => \"FAILED\"", run.Output);
         Assert.Contains("Destroying (dev):", run.Output);

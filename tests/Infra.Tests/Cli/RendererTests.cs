@@ -1,13 +1,13 @@
-using Infra.Cli.Rendering.Markdown;
-using Infra.Cli.Rendering.Text;
-using Infra.Cli.Rendering;
-using Infra.Cli.Running;
-using Infra.Cli;
-using Infra.Engine;
-using Infra.Model;
+using Infra.Cli.Shell.Rendering.Markdown;
+using Infra.Cli.Shell.Rendering.Text;
+using Infra.Cli.Shell.Rendering;
+using Infra.Cli.Shell.Running;
+using Infra.Cli.Shell;
+using Infra.Cli.Engine;
+using Infra.Sdk;
 using Microsoft.Extensions.Time.Testing;
 using Spectre.Console.Testing;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Cli;
 

@@ -38,7 +38,7 @@ public sealed class RenderingGoldenTests
         var run = await cli.RunAsync(commandLine);
 
         // Then
-        Assert.Equal(Infra.Diagnostics.ExitCodes.ResourceFailures, run.ExitCode);
+        Assert.Equal(Infra.Cli.Diagnostics.ExitCodes.ResourceFailures, run.ExitCode);
         GoldenFiles.Verify("Cli/Golden/" + golden, run.Output, "FullyQualifiedName~Infra.Tests.Cli");
     }
 

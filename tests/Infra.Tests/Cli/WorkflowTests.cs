@@ -85,7 +85,7 @@ public sealed partial class WorkflowTests
     {
         var text = File.ReadAllText(PathOf("preview.yml"));
 
-        Assert.Contains($"const marker = '{Infra.Cli.Rendering.Markdown.MarkdownReport.Marker("dev")}';", text);
+        Assert.Contains($"const marker = '{Infra.Cli.Shell.Rendering.Markdown.MarkdownReport.Marker("dev")}';", text);
     }
 
     private static YamlMappingNode Load(string file)

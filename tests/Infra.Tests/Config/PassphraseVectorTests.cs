@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Infra.Config.Secrets;
+using Infra.Cli.Config.Secrets;
 
 namespace Infra.Tests.Config;
 

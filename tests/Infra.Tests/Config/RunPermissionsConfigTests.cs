@@ -1,5 +1,5 @@
-using Infra.Config;
-using Infra.Model.Declarations;
+using Infra.Cli.Config;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Config;
 

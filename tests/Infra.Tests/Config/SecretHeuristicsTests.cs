@@ -1,5 +1,5 @@
-using Infra.Config;
-using Infra.Config.Secrets;
+using Infra.Cli.Config;
+using Infra.Cli.Config.Secrets;
 
 namespace Infra.Tests.Config;
 

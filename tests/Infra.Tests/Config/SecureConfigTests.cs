@@ -1,5 +1,5 @@
-using Infra.Config;
-using Infra.Config.Yaml;
+using Infra.Cli.Config;
+using Infra.Cli.Config.Yaml;
 
 namespace Infra.Tests.Config;
 

@@ -1,4 +1,4 @@
-using Infra.Config;
+using Infra.Cli.Config;
 
 namespace Infra.Tests.Config;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Infra.Engine.State;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Engine.Contract;
-using Infra.Model.Declarations;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Engine.Contract;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Engine;
 

@@ -1,13 +1,13 @@
 using Emulators.Hosting;
-using Infra.Config;
-using Infra.Engine.State;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Port;
-using Infra.Spacelift;
-using Infra.Http;
+using Infra.Cli.Config;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Port;
+using Infra.Cli.Spacelift;
+using Infra.Cli.Http;
 using Infra.Stacks;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

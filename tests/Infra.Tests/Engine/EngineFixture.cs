@@ -1,12 +1,12 @@
-using Infra.Config;
-using Infra.Engine.State;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Spacelift;
+using Infra.Cli.Config;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Spacelift;
 using Infra.Stacks;
 using Infra.Tests.Engine.Fakes;
 using Microsoft.Extensions.Time.Testing;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Infra.Config;
-using Infra.Engine.Contract;
-using Infra.Engine.Ownership;
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Cli.Config;
+using Infra.Cli.Engine.Contract;
+using Infra.Cli.Engine.Ownership;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Engine;
 

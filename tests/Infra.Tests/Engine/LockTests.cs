@@ -1,6 +1,6 @@
-using Infra.Diagnostics;
-using Infra.Engine.State;
-using Infra.Engine;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
 
 namespace Infra.Tests.Engine;
 
@@ -64,7 +64,7 @@ public sealed class LockTests : IDisposable
         using var held = StackLock.Acquire(f.StateDir, "dev", "up", TimeProvider.System);
 
         // When / Then
-        var e = await Assert.ThrowsAsync<StackLockedException>(() => Infra.Cli.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare).CreateAsync(f.Configuration, "up", exclusive: true, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StackLockedException>(() => Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare).CreateAsync(f.Configuration, "up", exclusive: true, CancellationToken.None));
         Assert.Contains("is locked by pid", e.Message);
     }
 }

@@ -1,6 +1,6 @@
-using Infra.Engine;
-using Infra.Model;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

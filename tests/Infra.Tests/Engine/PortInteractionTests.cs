@@ -1,12 +1,12 @@
-using Infra.Engine.State;
+using Infra.Cli.Engine.State;
 using Infra.Stacks;
 using System.Text.Json.Nodes;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Port;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Port;
 using Infra.Tests.Engine.Fakes;
 using Moq;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

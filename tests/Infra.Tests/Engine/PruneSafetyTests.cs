@@ -1,7 +1,7 @@
-using Infra.Diagnostics;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Engine.Contract;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Engine;
 

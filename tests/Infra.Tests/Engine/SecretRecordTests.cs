@@ -1,6 +1,6 @@
-using Infra.Engine.Planning;
-using Infra.Engine;
-using Infra.Model;
+using Infra.Cli.Engine.Planning;
+using Infra.Cli.Engine;
+using Infra.Sdk;
 
 namespace Infra.Tests.Engine;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Engine;
 

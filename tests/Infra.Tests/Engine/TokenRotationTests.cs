@@ -1,5 +1,5 @@
-using Infra.Engine.Planning;
-using Infra.Engine;
+using Infra.Cli.Engine.Planning;
+using Infra.Cli.Engine;
 
 namespace Infra.Tests.Engine;
 

@@ -1,9 +1,9 @@
-using Infra.Engine.State;
-using Infra.Engine;
-using Infra.Model;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
+using Infra.Sdk;
 using Infra.Stacks;
-using Infra.Engine.Contract;
-using Infra.Model.Declarations;
+using Infra.Cli.Engine.Contract;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Engine;
 
@@ -91,27 +91,27 @@ public sealed class TokenScenarioTests : IDisposable
         Assert.Single(_f.Port.EntityIds("space_lift_stack"));
     }
 
-    private sealed class ThrowingMint(Fakes.FakeSpaceliftClient inner) : Infra.Spacelift.ISpaceliftClient
+    private sealed class ThrowingMint(Fakes.FakeSpaceliftClient inner) : Infra.Cli.Spacelift.ISpaceliftClient
     {
         // The key was good when the plan was made; the mint at apply time is what fails.
         public Task ProveKeyAsync(CancellationToken cancellationToken) => inner.ProveKeyAsync(cancellationToken);
 
-        public Task<Infra.Spacelift.SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken)
-            => throw new Infra.Spacelift.SpaceliftException("apiKeyUser: unauthorized");
+        public Task<Infra.Cli.Spacelift.SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken)
+            => throw new Infra.Cli.Spacelift.SpaceliftException("apiKeyUser: unauthorized");
 
-        public IAsyncEnumerable<IReadOnlyList<Infra.Model.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
+        public IAsyncEnumerable<IReadOnlyList<Infra.Sdk.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
             => inner.ListStacksAsync(cancellationToken);
 
-        public Task<System.Text.Json.Nodes.JsonObject?> GetResourceAsync(Infra.Model.ResourceKind kind, string id, CancellationToken cancellationToken)
+        public Task<System.Text.Json.Nodes.JsonObject?> GetResourceAsync(Infra.Sdk.ResourceKind kind, string id, CancellationToken cancellationToken)
             => inner.GetResourceAsync(kind, id, cancellationToken);
 
-        public Task<string> CreateResourceAsync(Infra.Model.ResourceKind kind, System.Text.Json.Nodes.JsonObject input, Infra.Model.Secret? secret, CancellationToken cancellationToken)
+        public Task<string> CreateResourceAsync(Infra.Sdk.ResourceKind kind, System.Text.Json.Nodes.JsonObject input, Infra.Sdk.Secret? secret, CancellationToken cancellationToken)
             => inner.CreateResourceAsync(kind, input, secret, cancellationToken);
 
-        public Task UpdateResourceAsync(Infra.Model.ResourceKind kind, string id, System.Text.Json.Nodes.JsonObject input, Infra.Model.Secret? secret, CancellationToken cancellationToken)
+        public Task UpdateResourceAsync(Infra.Sdk.ResourceKind kind, string id, System.Text.Json.Nodes.JsonObject input, Infra.Sdk.Secret? secret, CancellationToken cancellationToken)
             => inner.UpdateResourceAsync(kind, id, input, secret, cancellationToken);
 
-        public Task DeleteResourceAsync(Infra.Model.ResourceKind kind, string id, CancellationToken cancellationToken)
+        public Task DeleteResourceAsync(Infra.Sdk.ResourceKind kind, string id, CancellationToken cancellationToken)
             => inner.DeleteResourceAsync(kind, id, cancellationToken);
     }
 }

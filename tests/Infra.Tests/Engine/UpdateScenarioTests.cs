@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using Infra.Diagnostics;
-using Infra.Engine.State;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Spacelift;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Spacelift;
 using Infra.Stacks;
-using Infra.Engine.Contract;
-using Infra.Model.Declarations;
+using Infra.Cli.Engine.Contract;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Engine;
 
@@ -347,6 +347,6 @@ public sealed class UpdateScenarioTests : IDisposable
     private sealed class FailingBlueprintPort(Fakes.InMemoryPortClient inner) : Fakes.DelegatingPort(inner)
     {
         public override Task CreateAsync(ResourceKind kind, JsonObject body, Secret? value, CancellationToken cancellationToken)
-            => kind != ResourceKind.Blueprint ? base.CreateAsync(kind, body, value, cancellationToken) : throw new Infra.Port.PortApiException(System.Net.HttpStatusCode.UnprocessableEntity, "invalid_request", "invalid identifier");
+            => kind != ResourceKind.Blueprint ? base.CreateAsync(kind, body, value, cancellationToken) : throw new Infra.Cli.Port.PortApiException(System.Net.HttpStatusCode.UnprocessableEntity, "invalid_request", "invalid identifier");
     }
 }

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Infra.Engine.Planning;
-using Infra.Engine;
-using Infra.Model;
-using Infra.Spacelift;
+using Infra.Cli.Engine.Planning;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Spacelift;
 using Infra.Stacks;
 using Infra.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 using Infra.Stacks;
 using Infra.Tests.PulumiMode;
 using Infra.Tests.Support;
@@ -63,7 +63,7 @@ public sealed class LiveUpdateGoldenTests
         var body = Declared()["spacelift_stack_state"];
         body[field] = value;
 
-        var error = Assert.Throws<NotSupportedException>(() => new Infra.Model.ProviderInputs.WebhookInputs().Render(body, Inputs.Blueprint));
+        var error = Assert.Throws<NotSupportedException>(() => new Infra.Sdk.ProviderInputs.WebhookInputs().Render(body, Inputs.Blueprint));
 
         Assert.Contains(field == "integrationType" ? "template" : field, error.Message, StringComparison.Ordinal);
     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using Infra.Config;
-using Infra.Diagnostics;
+using Infra.Cli.Config;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
 using Xunit.Abstractions;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Spacelift.Runs;
-using Infra.Diagnostics;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Emulators.LiveUpdates;
 using Infra.Tests.Emulators.Spacelift;
 using Infra.Tests.Support;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
-using Infra.Diagnostics;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
-using Infra.Model.Declarations;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Integration;
 

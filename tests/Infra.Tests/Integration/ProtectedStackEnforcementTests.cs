@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Port.Users;
-using Infra.Diagnostics;
-using Infra.Model.Declarations;
+using Infra.Cli.Diagnostics;
+using Infra.Sdk.Declarations;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Integration;

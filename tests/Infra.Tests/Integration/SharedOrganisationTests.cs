@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Infra.Diagnostics;
-using Infra.Model;
+using Infra.Cli.Diagnostics;
+using Infra.Sdk;
 using Infra.Tests.Emulators.Port;
 using Infra.Tests.Support;
-using Infra.Model.Declarations;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Integration;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
-using Infra.Diagnostics;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
-using Infra.Model.Declarations;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Integration;
 

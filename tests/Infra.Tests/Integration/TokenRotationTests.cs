@@ -1,5 +1,5 @@
 using Emulators.Hosting;
-using Infra.Diagnostics;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Integration;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Infra.Model;
+using Infra.Sdk;
 
 namespace Infra.Tests.Model;
 

@@ -1,4 +1,4 @@
-using Infra.Config;
+using Infra.Cli.Config;
 using Infra.Tests.Config;
 
 namespace Infra.Tests.Ownership;

@@ -1,5 +1,5 @@
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Ownership;
 

@@ -1,4 +1,4 @@
-using Infra.Model;
+using Infra.Sdk;
 
 namespace Infra.Tests.Ownership;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Infra.Diagnostics;
-using Infra.Engine.Ownership;
-using Infra.Model;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Engine.Ownership;
+using Infra.Sdk;
 
 namespace Infra.Tests.Ownership;
 

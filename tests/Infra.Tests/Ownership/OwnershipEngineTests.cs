@@ -1,10 +1,10 @@
-using Infra.Engine.State;
-using Infra.Engine;
-using Infra.Engine.Ownership;
-using Infra.Model;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Engine;
+using Infra.Cli.Engine.Ownership;
+using Infra.Sdk;
 using Infra.Tests.Engine;
-using Infra.Engine.Contract;
-using Infra.Model.Declarations;
+using Infra.Cli.Engine.Contract;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Ownership;
 

@@ -1,6 +1,6 @@
-using Infra.Model;
+using Infra.Sdk;
 using Infra.Stacks;
-using Infra.Model.Declarations;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Ownership;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Infra.Port;
+using Infra.Cli.Port;
 using Infra.Tests.Port.Support;
 
 namespace Infra.Tests.Port;

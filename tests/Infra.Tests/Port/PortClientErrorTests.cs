@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Infra.Diagnostics;
-using Infra.Model;
-using Infra.Port;
+using Infra.Cli.Diagnostics;
+using Infra.Sdk;
+using Infra.Cli.Port;
 using Infra.Tests.Port.Support;
 
 namespace Infra.Tests.Port;

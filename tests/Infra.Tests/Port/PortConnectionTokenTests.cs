@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Infra.Diagnostics;
-using Infra.Port;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Port;
 using Infra.Tests.Port.Support;
-using Infra.Http;
+using Infra.Cli.Http;
 
 namespace Infra.Tests.Port;
 

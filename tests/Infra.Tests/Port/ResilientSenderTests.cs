@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Infra.Port;
+using Infra.Cli.Port;
 using Infra.Tests.Port.Support;
-using Infra.Http;
+using Infra.Cli.Http;
 
 namespace Infra.Tests.Port;
 
@@ -195,7 +195,7 @@ public sealed class ResilientSenderTests
         var port = new TestPort(_ => Answers.PortError(HttpStatusCode.Conflict, "identifier_taken", "exists"));
 
         var exception = await Assert.ThrowsAsync<PortValidationException>(() => port.Client.CreateSecretAsync(
-            "SPACELIFT_TOKEN", new Infra.Model.Secret("v"), null, CancellationToken.None));
+            "SPACELIFT_TOKEN", new Infra.Sdk.Secret("v"), null, CancellationToken.None));
 
         Assert.Equal("identifier_taken", exception.Error);
     }

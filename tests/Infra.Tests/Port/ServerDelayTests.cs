@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using Infra.Http;
+using Infra.Cli.Http;
 using Infra.Tests.Port.Support;
 using Infra.Tests.Support;
 

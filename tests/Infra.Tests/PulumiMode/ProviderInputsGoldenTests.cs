@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Model.ProviderInputs;
-using Infra.Spacelift;
+using Infra.Sdk;
+using Infra.Sdk.ProviderInputs;
+using Infra.Cli.Spacelift;
 using Infra.Stacks;
 using Infra.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using FakePulumiEngine;
-using Infra.Model;
+using Infra.Sdk;
 using Infra.Tests.Emulators.Port;
 using Infra.Tests.Support;
 

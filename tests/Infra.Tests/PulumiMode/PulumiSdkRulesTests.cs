@@ -1,8 +1,8 @@
 using Emulators.Hosting;
 using FakePulumiEngine;
-using Infra.Model;
-using Infra.Model.Declarations;
-using Infra.PulumiMode;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
+using Infra.Cli.PulumiMode;
 
 namespace Infra.Tests.PulumiMode;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using FakePulumiEngine;
 using FakePulumiEngine.Cli;
-using Infra.Config.Secrets;
+using Infra.Cli.Config.Secrets;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.PulumiMode;

@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
-using Infra.Diagnostics;
-using Infra.Engine;
-using Infra.Port;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Engine;
+using Infra.Cli.Port;
 using Infra.Tests.Support;
-using Infra.Http;
+using Infra.Cli.Http;
 
 namespace Infra.Tests.Reliability;
 
@@ -79,7 +79,7 @@ public sealed class BadInputTests
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
         sandbox.Config["port:baseUrl"] = $"http://0.0.0.0:{ClosedPort.Next()}/";
         sandbox.WriteStackFile();
-        sandbox.Engines = Infra.Cli.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare, TimeProvider.System, new ClientOptions(MaxRetries: 0));
+        sandbox.Engines = Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare, TimeProvider.System, new ClientOptions(MaxRetries: 0));
 
         var refused = await sandbox.Cli("preview");
         var allowed = await sandbox.Cli("preview", "--insecure");

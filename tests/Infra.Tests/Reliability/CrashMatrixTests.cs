@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Emulators.Hosting;
-using Infra.Diagnostics;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,9 +1,9 @@
 using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
-using Infra.Diagnostics;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
 using Xunit.Abstractions;
-using Infra.Model.Declarations;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Reliability;
 

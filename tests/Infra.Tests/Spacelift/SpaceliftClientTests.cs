@@ -1,9 +1,9 @@
-using Infra.Model;
+using Infra.Sdk;
 using System.Net;
-using Infra.Diagnostics;
-using Infra.Spacelift;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Spacelift;
 using Infra.Tests.Port.Support;
-using Infra.Http;
+using Infra.Cli.Http;
 
 namespace Infra.Tests.Spacelift;
 
@@ -303,7 +303,7 @@ public sealed class SpaceliftClientTests
 
             Assert.Single(pages);
             Assert.Contains(TimeSpan.FromSeconds(3), spacelift.Clock.Delays);
-            Assert.Equal(1, spacelift.Statistics.RetriesFor(Infra.Http.RetryCause.RateLimited));
+            Assert.Equal(1, spacelift.Statistics.RetriesFor(Infra.Cli.Http.RetryCause.RateLimited));
         }
 
         [Fact]

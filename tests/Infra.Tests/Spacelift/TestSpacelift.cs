@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
-using Infra.Config;
-using Infra.Model;
-using Infra.Port;
-using Infra.Spacelift;
+using Infra.Cli.Config;
+using Infra.Sdk;
+using Infra.Cli.Port;
+using Infra.Cli.Spacelift;
 using Infra.Tests.Port.Support;
-using Infra.Http;
+using Infra.Cli.Http;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Spacelift;

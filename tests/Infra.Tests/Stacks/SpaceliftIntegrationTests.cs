@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Spacelift;
+using Infra.Sdk;
+using Infra.Cli.Spacelift;
 using Infra.Stacks;
-using Infra.Model.Declarations;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Stacks;
 

@@ -1,6 +1,6 @@
-using Infra.Engine;
-using Infra.Model;
-using Infra.Spacelift;
+using Infra.Cli.Engine;
+using Infra.Sdk;
+using Infra.Cli.Spacelift;
 using Infra.Stacks;
 
 namespace Infra.Tests.Stacks;

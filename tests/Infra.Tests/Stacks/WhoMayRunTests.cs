@@ -1,5 +1,5 @@
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 using Infra.Stacks;
 using Infra.Tests.Emulators.Port;
 

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Infra.Model;
-using Infra.Model.Declarations;
+using Infra.Sdk;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Support;
 

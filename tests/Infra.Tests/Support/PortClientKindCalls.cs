@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Port;
+using Infra.Sdk;
+using Infra.Cli.Port;
 
 namespace Infra.Tests;
 

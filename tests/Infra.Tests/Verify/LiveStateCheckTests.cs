@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Infra.Config;
-using Infra.Diagnostics;
-using Infra.Http;
-using Infra.Model;
+using Infra.Cli.Config;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Http;
+using Infra.Sdk;
 using Infra.Tests.Port.Support;
 using Infra.Tests.Support;
-using Infra.Verify;
+using Infra.Cli.Verify;
 
 namespace Infra.Tests.Verify;
 

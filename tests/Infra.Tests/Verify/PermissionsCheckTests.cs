@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Infra.Diagnostics;
-using Infra.Model.Declarations;
+using Infra.Cli.Diagnostics;
+using Infra.Sdk.Declarations;
 using Infra.Tests.Support;
-using Infra.Verify;
+using Infra.Cli.Verify;
 
 namespace Infra.Tests.Verify;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using Infra.Cli.Rendering.Verify;
-using Infra.Diagnostics;
+using Infra.Cli.Shell.Rendering.Verify;
+using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
-using Infra.Verify;
+using Infra.Cli.Verify;
 
 namespace Infra.Tests.Verify;
 

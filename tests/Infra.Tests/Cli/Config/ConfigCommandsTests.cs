@@ -1,6 +1,6 @@
-using Infra.Cli.Commands;
-using Infra.Cli.Hosting;
-using Infra.Config;
+using Infra.Cli.Shell.Commands;
+using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Config;
 using Infra.Tests.Config;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
@@ -186,7 +186,7 @@ public sealed class ConfigCommandsTests : IDisposable
         Assert.Matches(@"^encryptionsalt: v1:[A-Za-z0-9+/]{11}=:v1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+\nconfig:\n  port:clientId: a\n  port:secret:\n    secure: v1:", written);
         var store = StackConfigStore.Open(_project.Directory, "plain", environment);
         var key = new ConfigKey("port", "secret");
-        Assert.Equal("s3cr3t", store.Reveal(key, (Infra.Config.Yaml.SecureValue)store.Get(key)));
+        Assert.Equal("s3cr3t", store.Reveal(key, (Infra.Cli.Config.Yaml.SecureValue)store.Get(key)));
     }
 
     [Fact]

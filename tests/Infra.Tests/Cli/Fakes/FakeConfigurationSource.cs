@@ -1,6 +1,6 @@
-using Infra.Cli.Hosting;
-using Infra.Config;
-using Infra.Model;
+using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Config;
+using Infra.Sdk;
 
 namespace Infra.Tests.Cli.Fakes;
 

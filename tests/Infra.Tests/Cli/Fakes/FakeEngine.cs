@@ -1,5 +1,5 @@
-using Infra.Engine;
-using Infra.Engine.Contract;
+using Infra.Cli.Engine;
+using Infra.Cli.Engine.Contract;
 
 namespace Infra.Tests.Cli.Fakes;
 

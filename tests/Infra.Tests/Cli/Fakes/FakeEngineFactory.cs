@@ -1,6 +1,6 @@
-using Infra.Config;
-using Infra.Engine;
-using Infra.Model.Declarations;
+using Infra.Cli.Config;
+using Infra.Cli.Engine;
+using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Cli.Fakes;
 

@@ -85,7 +85,7 @@ public sealed class ActionTests
         { "trigger.condition.type", "\"SEARCH\"", "type" },
         { "trigger.condition.expressions", "-", "expressions" },
         { "trigger.condition.combinator", "\"xor\"", "combinator" },
-        { "trigger.condition.expressions", """[".diff.after.status | ascii_downcase == \"success\""]""", "ascii_downcase" },
+        { "trigger.condition.expressions", """[".diff.after.status | ascii_upcase == \"SUCCESS\""]""", "ascii_upcase" },
         { "trigger.condition.expressions", """[".diff.after.status == \"SUCCESS\"", ".tags[1:2] == \"x\""]""", "expressions/1" },
         { "publish", "\"yes\"", "publish" },
     };

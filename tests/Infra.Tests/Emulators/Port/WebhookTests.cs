@@ -98,7 +98,7 @@ public sealed class WebhookTests
     [InlineData("mappings", "[{\"blueprint\":\"b\",\"entity\":{\"identifier\":\".x\",\"colour\":\".y\"}}]", "additional property 'colour'")]
     [InlineData("mappings", "[{\"blueprint\":\"b\",\"operation\":{\"type\":\"update\"},\"entity\":{\"identifier\":\".x\"}}]", "must be 'create' or 'delete'")]
     [InlineData("mappings", "[{\"blueprint\":\"b\",\"entity\":{\"identifier\":{\"combinator\":\"and\",\"rules\":[{\"property\":\"$identifier\",\"operator\":\"contains\",\"value\":\".x\"}]}}}]", "only '=' and 'in'")]
-    [InlineData("mappings", "[{\"blueprint\":\"b\",\"entity\":{\"identifier\":\".x | ascii_downcase\"}}]", "cannot be evaluated by the emulator")]
+    [InlineData("mappings", "[{\"blueprint\":\"b\",\"entity\":{\"identifier\":\".x | ascii_upcase\"}}]", "cannot be evaluated by the emulator")]
     public async Task InvalidBodiesAreRefusedWith422NamingTheField(string field, string? json, string expected)
     {
         await using var host = await PortTestHost.StartAsync();

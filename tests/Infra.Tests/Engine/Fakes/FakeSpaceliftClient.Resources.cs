@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Spacelift;
+using Infra.Sdk;
+using Infra.Cli.Spacelift;
 
 namespace Infra.Tests.Engine.Fakes;
 

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using Infra.Model;
-using Infra.Port;
+using Infra.Sdk;
+using Infra.Cli.Port;
 
 namespace Infra.Tests.Engine.Fakes;
 

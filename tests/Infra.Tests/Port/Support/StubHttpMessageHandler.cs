@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Infra.Http;
+using Infra.Cli.Http;
 
 namespace Infra.Tests.Port.Support;
 

@@ -1,8 +1,8 @@
 using System.Net;
-using Infra.Config;
-using Infra.Model;
-using Infra.Port;
-using Infra.Http;
+using Infra.Cli.Config;
+using Infra.Sdk;
+using Infra.Cli.Port;
+using Infra.Cli.Http;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Port.Support;

@@ -1,6 +1,0 @@
-using Infra.Model;
-
-namespace Infra.Model;
-
-/// <summary>A message about the run, optionally tied to one resource (like Pulumi's Diagnostics section).</summary>
-public sealed record Diagnostic(Severity Severity, string Message, ResourceAddress? Address = null);

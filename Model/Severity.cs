@@ -1,8 +1,0 @@
-namespace Infra.Model;
-
-public enum Severity
-{
-    Info,
-    Warning,
-    Error,
-}

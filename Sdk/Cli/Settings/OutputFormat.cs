@@ -1,8 +1,0 @@
-namespace Infra.Cli.Settings;
-
-public enum OutputFormat
-{
-    Text,
-    Json,
-    Markdown,
-}

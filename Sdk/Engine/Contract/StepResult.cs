@@ -1,4 +1,0 @@
-namespace Infra.Engine.Contract;
-
-/// <summary>What happened to one planned change; <see cref="Message"/> is Port's own error text on failure.</summary>
-public sealed record StepResult(ResourceChange Change, StepOutcome Outcome, string? Message = null);

@@ -1,7 +1,0 @@
-using System.Net;
-
-namespace Infra.Port;
-
-/// <summary>HTTP 404: the resource does not exist. Reads turn this into <c>null</c>.</summary>
-public sealed class PortNotFoundException(HttpStatusCode statusCode, string error, string message, Exception? inner = null)
-    : PortApiException(statusCode, error, message, inner);

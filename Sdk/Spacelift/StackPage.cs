@@ -1,6 +1,0 @@
-using Infra.Model;
-
-namespace Infra.Spacelift;
-
-/// <summary>One page of <c>searchStacks</c>, already mapped.</summary>
-internal sealed record StackPage(IReadOnlyList<SpaceliftStack> Stacks, bool HasNextPage, string? EndCursor);

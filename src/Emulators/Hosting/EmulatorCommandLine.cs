@@ -1,0 +1,147 @@
+using System.Globalization;
+using Emulators.Faults;
+using Emulators.Port.Users;
+
+namespace Emulators.Hosting;
+
+/// <summary>The standalone program's flags (<c>--flag value</c> or <c>--flag=value</c>).</summary>
+public static class EmulatorCommandLine
+{
+    public static string Usage =>
+        """
+        Usage: dotnet run --project src/Emulators -- [options]
+
+        Starts the Port REST emulator and the Spacelift GraphQL emulator on loopback ports until Ctrl-C or SIGTERM.
+
+        Options:
+          --port-url URL              Port emulator base URL (default http://127.0.0.1:0, a free port)
+          --spacelift-url URL         Spacelift emulator base URL; GraphQL is served at URL/graphql (default: a free port)
+          --stacks N                  generated Spacelift stacks (default 25)
+          --latency-ms L              milliseconds added to every response (default 0)
+          --faults SPEC               inject faults (see below)
+          --fault-seed S              seed of the fault draws; same seed, same faults (default 1)
+          --slow-fault-ms MS          how long a 'slow' fault holds a response (default 5000)
+          --state FILE                load Port's organisation from FILE and save it after changes;
+                                      Spacelift's webhooks, policies and runs go beside it (NAME.spacelift.json)
+          --token-lifetime SECONDS    lifetime of Spacelift JWTs (default 36000 = 10 h)
+          --port-client-id X          Port client id (default emulator)
+          --port-client-secret Y      Port client secret (default emulator)
+          --spacelift-key-id Z        Spacelift API key id (default 01EMULATOREMULATOREMULATOR)
+          --spacelift-key-secret W    Spacelift API key secret (default emulator)
+          --port-user EMAIL[:ROLE[:TEAMS]]
+                                      a member of the Port organisation, for action permissions and
+                                      approvals (run_as=EMAIL); ROLE Admin or Member (default Member),
+                                      TEAMS comma-separated; repeat the flag for each user. The token's
+                                      own user, admin@port-emulator.local (Admin), is always there
+          -h, --help                  print this help
+
+        Only loopback addresses are accepted (127.0.0.1, [::1], localhost).
+
+        """ + FaultSpec.Help + Environment.NewLine;
+
+    /// <summary>The options the flags ask for, or null when they ask for help.</summary>
+    /// <exception cref="EmulatorUsageException">An unknown flag, a missing value or a bad value; the message names it.</exception>
+    public static EmulatorOptions? Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new EmulatorOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return null;
+            }
+
+            var equals = arg.IndexOf('=', StringComparison.Ordinal);
+            var flag = arg.StartsWith("--", StringComparison.Ordinal) && equals > 0 ? arg[..equals] : arg;
+            string Value()
+            {
+                if (equals > 0 && flag.Length < arg.Length)
+                {
+                    return arg[(equals + 1)..];
+                }
+
+                return ++i < args.Count ? args[i] : throw new EmulatorUsageException($"{flag} needs a value");
+            }
+
+            options = flag switch
+            {
+                "--port-url" => options with { PortUrl = Url(flag, Value()) },
+                "--spacelift-url" => options with { SpaceliftUrl = Url(flag, Value()) },
+                "--stacks" => options with { Stacks = Integer(flag, Value(), 0) },
+                "--latency-ms" => options with { LatencyMs = Integer(flag, Value(), 0) },
+                "--faults" => options with { Faults = Faults(flag, Value()) },
+                "--fault-seed" => options with { FaultSeed = Integer(flag, Value(), int.MinValue) },
+                "--slow-fault-ms" => options with { SlowFaultDelay = TimeSpan.FromMilliseconds(Integer(flag, Value(), 0)) },
+                "--state" => options with { StateFile = NonEmpty(flag, Value()) },
+                "--token-lifetime" => options with { TokenLifetime = TimeSpan.FromSeconds(Integer(flag, Value(), 1)) },
+                "--port-client-id" => options with { PortClientId = NonEmpty(flag, Value()) },
+                "--port-client-secret" => options with { PortClientSecret = NonEmpty(flag, Value()) },
+                "--spacelift-key-id" => options with { SpaceliftKeyId = NonEmpty(flag, Value()) },
+                "--spacelift-key-secret" => options with { SpaceliftKeySecret = NonEmpty(flag, Value()) },
+                "--port-user" => options with { PortUsers = [.. options.PortUsers, User(flag, Value(), options.PortUsers)] },
+                _ => throw new EmulatorUsageException($"unknown flag '{flag}' (see --help)"),
+            };
+        }
+
+        return options;
+    }
+
+    private static Uri Url(string flag, string value)
+    {
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var url))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}' is not an absolute URL");
+        }
+
+        LoopbackEndpoint.From(url, flag);
+        return url;
+    }
+
+    private static int Integer(string flag, string value, int minimum)
+        => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= minimum
+            ? number
+            : throw new EmulatorUsageException($"{flag} '{value}' is not a whole number" + (minimum == int.MinValue ? "" : $" of at least {minimum}"));
+
+    private static string Faults(string flag, string value)
+    {
+        try
+        {
+            FaultSpec.Parse(value);
+            return value;
+        }
+        catch (FaultSpecException e)
+        {
+            throw new EmulatorUsageException($"{flag}: {e.Message}");
+        }
+    }
+
+    /// <summary><c>EMAIL[:ROLE[:TEAM,TEAM]]</c>; an email given twice, or the token's own, is refused rather than merged.</summary>
+    private static PortUser User(string flag, string value, IReadOnlyList<PortUser> earlier)
+    {
+        var parts = value.Split(':');
+        var email = parts[0].Trim();
+        if (parts.Length > 3 || !email.Contains('@', StringComparison.Ordinal) || email.Contains(' ', StringComparison.Ordinal))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}' is not EMAIL[:ROLE[:TEAMS]], for example alice@acme.test:Member:platform,sre");
+        }
+
+        var role = parts.Length > 1 && parts[1].Length > 0 ? parts[1] : PortUser.Member;
+        if (role is not (PortUser.Admin or PortUser.Member))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}': the role is '{role}', but Port's roles are {PortUser.Admin} and {PortUser.Member}");
+        }
+
+        if (string.Equals(email, PortUser.DefaultAdminEmail, StringComparison.OrdinalIgnoreCase) || earlier.Any(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new EmulatorUsageException($"{flag} '{value}': the user {email} is already a member");
+        }
+
+        string[] teams = parts.Length > 2 ? [.. parts[2].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)] : [];
+        return new PortUser(email, role, teams);
+    }
+
+    private static string NonEmpty(string flag, string value)
+        => string.IsNullOrWhiteSpace(value) ? throw new EmulatorUsageException($"{flag} needs a non-empty value") : value;
+}

@@ -1,0 +1,324 @@
+using System.Text.Json.Nodes;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Engine.Planning;
+using Infra.Cli.Engine.State;
+using Infra.Sdk;
+using Infra.Cli.Port;
+using Infra.Cli.Engine.Contract;
+
+namespace Infra.Cli.Engine.Apply;
+
+/// <summary>One execution of a plan: the steps in order, state saved as they land.</summary>
+internal sealed partial class PlanExecution(ApplyContext context, Plan plan, ApplyInstructions instructions, StackState state, IProgress<StepResult>? progress, DateTimeOffset startedAt)
+{
+    private readonly List<ManagedResource> _managed = [.. state.Managed];
+    private readonly List<PendingOperation> _pending = [.. state.Pending];
+    private readonly HashSet<string> _missingBlueprints = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public List<StepResult> Results { get; } = [];
+
+    public List<Diagnostic> Diagnostics { get; } = [];
+
+    public async Task ExecuteAsync(CancellationToken cancellationToken)
+    {
+        var changes = plan.Changes;
+
+        // A previous run's pending entries are settled by this plan, which was made against live Port.
+        _pending.Clear();
+        if (plan.Operation == Operation.Refresh)
+        {
+            foreach (var change in changes)
+            {
+                Track(change.Address, keep: change.Kind != ChangeKind.Delete);
+                Complete(change, StepOutcome.Succeeded);
+            }
+
+            await SaveAsync(finished: true, cancellationToken);
+            return;
+        }
+
+        for (var i = 0; i < changes.Count;)
+        {
+            var change = changes[i];
+            if (!change.Address.Kind.BulkPerBlueprint)
+            {
+                await ApplyResourceAsync(change, cancellationToken);
+                await SaveAsync(finished: false, cancellationToken);
+                i++;
+                continue;
+            }
+
+            var deleting = change.Kind == ChangeKind.Delete;
+            var blueprint = instructions.Intents[change].Blueprint!;
+            var end = i;
+            while (end < changes.Count && changes[end].Address.Kind.BulkPerBlueprint
+                && (changes[end].Kind == ChangeKind.Delete) == deleting && instructions.Intents[changes[end]].Blueprint == blueprint)
+            {
+                end++;
+            }
+
+            var group = changes.Skip(i).Take(end - i).ToList();
+            if (deleting)
+            {
+                await DeleteEntitiesAsync(blueprint, group, cancellationToken);
+            }
+            else
+            {
+                await UpsertEntitiesAsync(blueprint, group, cancellationToken);
+            }
+
+            i = end;
+        }
+
+        foreach (var address in instructions.Forget)
+        {
+            Track(address, keep: false);
+        }
+
+        await SaveAsync(finished: true, cancellationToken);
+    }
+
+    private async Task ApplyResourceAsync(ResourceChange change, CancellationToken cancellationToken)
+    {
+        var intent = instructions.Intents[change];
+        if (change.Kind == ChangeKind.Same)
+        {
+            Track(change.Address, keep: true);
+            Complete(change, StepOutcome.Succeeded);
+            return;
+        }
+
+        if (SkipReason(change) is { } skipped)
+        {
+            Complete(change, StepOutcome.Skipped, skipped);
+            return;
+        }
+
+        if (change.Kind == ChangeKind.Delete)
+        {
+            _pending.Add(new PendingOperation(ChangeKind.Delete, change.Address.Kind, change.Address.Id, 1, context.Time.GetUtcNow()));
+            await SaveAsync(finished: false, cancellationToken);
+        }
+
+        try
+        {
+            await WriteAsync(change, intent, cancellationToken);
+            Track(change.Address, keep: change.Kind != ChangeKind.Delete);
+            Complete(change, StepOutcome.Succeeded);
+        }
+        catch (Exception e) when (e is InfraException or HttpRequestException)
+        {
+            if (change.Address.Kind == ResourceKind.Blueprint && change.Kind == ChangeKind.Create)
+            {
+                // Its entities cannot be written; an update that failed leaves the blueprint usable.
+                _missingBlueprints.Add(change.Address.Id);
+            }
+
+            NoteFailure(change);
+
+            Complete(change, StepOutcome.Failed, context.Masker.MaskText(e.Message));
+        }
+        finally
+        {
+            _pending.RemoveAll(p => p.Kind == change.Address.Kind && p.Id == change.Address.Id);
+        }
+    }
+
+    private async Task WriteAsync(ResourceChange change, StepIntent intent, CancellationToken cancellationToken)
+    {
+        var port = context.Port;
+        var (kind, id) = (change.Address.Kind, change.Address.Id);
+        if (kind.Service == ResourceService.Spacelift)
+        {
+            await WriteSpaceliftAsync(change, intent, cancellationToken);
+            return;
+        }
+
+        if (kind.SharedSecret is not null && change.Kind != ChangeKind.Delete)
+        {
+            await WritePortWebhookAsync(change, intent, cancellationToken);
+            return;
+        }
+
+        if (kind.LivesIn is not null && change.Kind == ChangeKind.Delete)
+        {
+            // Removed with its action (deleted in this plan, or left to the stack that owns it).
+            return;
+        }
+
+        if (change.Kind == ChangeKind.Delete)
+        {
+            await port.DeleteAsync(kind, id, cancellationToken);
+            return;
+        }
+
+        var (body, value) = kind.HasWriteOnlyValue
+            ? await SecretWriteAsync(change, intent, cancellationToken)
+            : (intent.Desired!.Body, null);
+        // A part of another resource exists once that one does: creating it is an update.
+        if (change.Kind == ChangeKind.Create && kind.LivesIn is null)
+        {
+            await port.CreateAsync(kind, body, value, cancellationToken);
+        }
+        else
+        {
+            await port.UpdateAsync(kind, id, body, value, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The secret special case: the value is minted now (the JWT) or declared, and the description
+    /// records what the next plan needs to know about it (its expiry, or a keyed fingerprint).
+    /// </summary>
+    private async Task<(JsonObject Body, Secret Value)> SecretWriteAsync(ResourceChange change, StepIntent intent, CancellationToken cancellationToken)
+    {
+        var name = change.Address.Id;
+        var baseDescription = intent.Desired!.Body["description"]!.GetValue<string>();
+        Secret value;
+        string description;
+        if (intent.MintToken)
+        {
+            var token = await context.Spacelift.MintTokenAsync(cancellationToken);
+            value = token.Jwt;
+            description = SecretDescription.WithValidUntil(baseDescription, token.ValidUntil);
+        }
+        else
+        {
+            value = intent.Desired.SecretValue!;
+            description = SecretDescription.WithFingerprint(baseDescription, SecretDescription.Fingerprint(context.FingerprintKey, name, value));
+        }
+
+        return (new JsonObject { [change.Address.Kind.IdentifierField] = name, ["description"] = description }, value);
+    }
+
+    private async Task UpsertEntitiesAsync(string blueprint, List<ResourceChange> group, CancellationToken cancellationToken)
+    {
+        foreach (var same in group.Where(c => c.Kind == ChangeKind.Same))
+        {
+            Complete(same, StepOutcome.Succeeded);
+        }
+
+        var writes = group.Where(c => c.Kind != ChangeKind.Same).ToList();
+        if (_missingBlueprints.Contains(blueprint))
+        {
+            foreach (var change in writes)
+            {
+                Complete(change, StepOutcome.Skipped, $"blueprint '{blueprint}' was not applied");
+            }
+
+            return;
+        }
+
+        foreach (var batch in writes.Chunk(context.EntityBatchSize))
+        {
+            var bodies = batch.Select(c => instructions.Intents[c].Desired!.Body).ToList();
+            await WriteEntitiesAsync(batch, ids => context.Port.UpsertEntitiesAsync(blueprint, bodies, ids, cancellationToken));
+            await SaveAsync(finished: false, cancellationToken);
+        }
+    }
+
+    private async Task DeleteEntitiesAsync(string blueprint, List<ResourceChange> group, CancellationToken cancellationToken)
+    {
+        foreach (var batch in group.Chunk(context.EntityBatchSize))
+        {
+            // Intent first: a kill during the call leaves a record the next run reports.
+            var pending = new PendingOperation(ChangeKind.Delete, ResourceKind.Entity, blueprint, batch.Length, context.Time.GetUtcNow());
+            _pending.Add(pending);
+            await SaveAsync(finished: false, cancellationToken);
+            var ids = batch.Select(c => c.Address.Id).ToList();
+            await WriteEntitiesAsync(batch, progress => context.Port.DeleteEntitiesAsync(blueprint, ids, progress, cancellationToken));
+            _pending.Remove(pending);
+            await SaveAsync(finished: false, cancellationToken);
+        }
+    }
+
+    private async Task WriteEntitiesAsync(
+        ResourceChange[] batch,
+        Func<IProgress<EntityWriteResult>, Task<IReadOnlyList<EntityWriteResult>>> write)
+    {
+        var byId = new Dictionary<string, ResourceChange>(StringComparer.Ordinal);
+        foreach (var change in batch)
+        {
+            byId.TryAdd(change.Address.Id, change);
+        }
+
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        var reporter = new ImmediateProgress<EntityWriteResult>(result =>
+        {
+            lock (_gate)
+            {
+                if (!byId.TryGetValue(result.Identifier, out var change) || !done.Add(result.Identifier))
+                {
+                    return;
+                }
+
+                Complete(change, result.Succeeded ? StepOutcome.Succeeded : StepOutcome.Failed, result.Succeeded ? null : context.Masker.MaskText(result.Message ?? result.Error ?? "rejected by Port"));
+            }
+        });
+        string? failure = null;
+        try
+        {
+            var results = await write(reporter);
+            foreach (var result in results)
+            {
+                reporter.Report(result);
+            }
+        }
+        catch (Exception e) when (e is InfraException or HttpRequestException)
+        {
+            failure = context.Masker.MaskText(e.Message);
+        }
+
+        lock (_gate)
+        {
+            foreach (var change in batch.Where(c => !done.Contains(c.Address.Id)))
+            {
+                done.Add(change.Address.Id);
+                Complete(change, StepOutcome.Failed, failure ?? "Port returned no result for this entity");
+            }
+        }
+    }
+
+    private void Complete(ResourceChange change, StepOutcome outcome, string? message = null)
+    {
+        var result = new StepResult(change, outcome, message);
+        lock (_gate)
+        {
+            Results.Add(result);
+        }
+
+        if (change.Kind != ChangeKind.Same)
+        {
+            progress?.Report(result);
+        }
+    }
+
+    private void Track(ResourceAddress address, bool keep)
+    {
+        // Every entity of a managed blueprint is managed; state does not list them.
+        if (address.Kind.BulkPerBlueprint)
+        {
+            return;
+        }
+
+        _managed.RemoveAll(m => m.Kind == address.Kind && m.Id == address.Id);
+        if (keep)
+        {
+            _managed.Add(new ManagedResource(address.Kind, address.Id));
+        }
+    }
+
+    private Task SaveAsync(bool finished, CancellationToken cancellationToken)
+    {
+        int succeeded, failed;
+        lock (_gate)
+        {
+            succeeded = Results.Count(r => r.Outcome == StepOutcome.Succeeded && r.Change.Kind != ChangeKind.Same);
+            failed = Results.Count(r => r.Outcome == StepOutcome.Failed);
+        }
+
+        var info = new LastOperation(plan.Operation, startedAt, finished ? context.Time.GetUtcNow() : null, succeeded, failed);
+        return context.Store.SaveAsync(new StackState([.. _managed], [.. _pending], info), cancellationToken);
+    }
+}

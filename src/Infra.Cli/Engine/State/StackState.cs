@@ -1,0 +1,28 @@
+using Infra.Sdk;
+using Infra.Cli.Engine.Contract;
+
+namespace Infra.Cli.Engine.State;
+
+/// <summary>
+/// What Port cannot say, kept per stack: the resources this program manages (so removing one from the
+/// declarations deletes it), operations that were under way when a run stopped, and the last run.
+/// Entities are not listed: every entity of a managed blueprint is managed. Holds no secret.
+/// </summary>
+public sealed record StackState(
+    IReadOnlyList<ManagedResource> Managed,
+    IReadOnlyList<PendingOperation> Pending,
+    LastOperation? LastRun)
+{
+    public static StackState Empty { get; } = new([], [], null);
+}
+
+public sealed record ManagedResource(ResourceKind Kind, string Id)
+{
+    public ResourceAddress Address => new(Kind, Id);
+}
+
+/// <summary>A step that had started and not finished when the state was last written.</summary>
+public sealed record PendingOperation(ChangeKind Change, ResourceKind Kind, string Id, int Count, DateTimeOffset StartedAt);
+
+/// <summary>The last applied operation; stored under <c>lastRun</c>, the key state files have always used.</summary>
+public sealed record LastOperation(Operation Operation, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, int Succeeded, int Failed);

@@ -1,0 +1,11 @@
+namespace Infra.Cli.Http;
+
+/// <summary>
+/// The final answer to a request after retries. <see cref="MayHaveLanded"/> is true when an earlier
+/// attempt failed in a way that does not prove the server did nothing (a dropped connection, a
+/// timeout, a 502/503/504), so a create may already exist and a delete may already be done.
+/// </summary>
+internal sealed record SentResponse(HttpResponseMessage Response, byte[] Body, bool MayHaveLanded) : IDisposable
+{
+    public void Dispose() => Response.Dispose();
+}

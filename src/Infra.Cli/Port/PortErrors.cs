@@ -1,0 +1,62 @@
+using System.Net;
+using Infra.Cli.Config;
+using Infra.Cli.Http;
+using Infra.Sdk;
+
+namespace Infra.Cli.Port;
+
+/// <summary>
+/// The one table from Port's answer to an exception. Messages read
+/// <c>&lt;METHOD&gt; &lt;route&gt;: &lt;Port's message&gt; (&lt;error code&gt;, HTTP &lt;status&gt;)</c>, scrubbed of
+/// every known secret; a request body is never part of one.
+/// </summary>
+internal static class PortErrors
+{
+    private static readonly Dictionary<HttpStatusCode, Func<HttpStatusCode, string, string, PortApiException>> ByStatus = new()
+    {
+        [HttpStatusCode.Unauthorized] = (status, error, message) => new PortAuthenticationException(status, error, message),
+        [HttpStatusCode.NotFound] = (status, error, message) => new PortNotFoundException(status, error, message),
+        [HttpStatusCode.Conflict] = (status, error, message) => new PortValidationException(status, error, message),
+        [HttpStatusCode.UnprocessableEntity] = (status, error, message) => new PortValidationException(status, error, message),
+    };
+
+    /// <summary>The exception for a failed answer (status outside 2xx).</summary>
+    public static PortApiException From(PortRequest request, PortAnswer answer, SecretMasker scrubber)
+    {
+        if (JsonWire.String(answer.Body?["error"]) is not { } error)
+        {
+            return Protocol(request, answer, "Port's error answer is not its {ok, error, message} envelope", scrubber);
+        }
+
+        var message = Describe(request, answer, error, scrubber);
+        return ByStatus.TryGetValue(answer.Status, out var create)
+            ? create(answer.Status, error, message)
+            : new PortApiException(answer.Status, error, message);
+    }
+
+    /// <summary>The token request was refused: the message shows the client id (not a secret) and names the settings to check.</summary>
+    public static PortAuthenticationException Credentials(PortRequest request, PortAnswer answer, string clientId, SecretMasker scrubber)
+    {
+        var error = JsonWire.String(answer.Body?["error"]) ?? "unauthorized";
+        var portMessage = JsonWire.String(answer.Body?["message"]) ?? error;
+        return new PortAuthenticationException(
+            answer.Status,
+            error,
+            scrubber.MaskText($"Port refused client id {clientId} ({portMessage}, HTTP {(int)answer.Status}): check {KnownKey.PortSecret.Names}, then {KnownKey.PortClientId.Names}", request.Secrets));
+    }
+
+    /// <summary>An answer that is not JSON or lacks what the route must return.</summary>
+    public static PortProtocolException Protocol(PortRequest request, PortAnswer answer, string problem, SecretMasker scrubber) =>
+        new(answer.Status, scrubber.MaskText(
+            $"{request}: {problem}: {JsonWire.Snippet(answer.Raw, text => scrubber.MaskText(text, request.Secrets))} ({PortProtocolException.InvalidResponse}, HTTP {(int)answer.Status})",
+            request.Secrets));
+
+    /// <summary>One entity's failure inside a bulk answer, scrubbed like every other message.</summary>
+    public static string Scrub(PortRequest request, string text, SecretMasker scrubber) => scrubber.MaskText(text, request.Secrets);
+
+    private static string Describe(PortRequest request, PortAnswer answer, string error, SecretMasker scrubber)
+    {
+        var portMessage = JsonWire.String(answer.Body?["message"]) ?? error;
+        return scrubber.MaskText($"{request}: {portMessage} ({error}, HTTP {(int)answer.Status})", request.Secrets);
+    }
+}

@@ -1,0 +1,31 @@
+using Infra.Sdk;
+
+namespace Infra.Cli.Port;
+
+/// <summary>
+/// Builds Port routes, relative to the base URL, from the kinds' collections; identifiers are
+/// URL-escaped here and nowhere else.
+/// </summary>
+internal static class PortUrls
+{
+    public const string AccessToken = "v1/auth/access_token";
+
+    public static string Collection(ResourceKind kind) =>
+        kind.Collection ?? throw new ArgumentException($"{kind} has no collection of its own; it is written in bulk per blueprint", nameof(kind));
+
+    public static string Item(ResourceKind kind, string identifier) =>
+        kind.ItemSuffix is { } suffix ? $"{Collection(kind)}/{Escape(identifier)}/{suffix}" : $"{Collection(kind)}/{Escape(identifier)}";
+
+    /// <summary>Calculated properties are Port's to compute; reading them would show as drift against the declarations.</summary>
+    public static string EntitySearch(string blueprint) =>
+        $"{Blueprint(blueprint)}/entities/search?exclude_calculated_properties=true";
+
+    /// <summary><c>upsert=true</c> without <c>merge</c>: each entity is replaced whole, as declared.</summary>
+    public static string EntityBulkUpsert(string blueprint) => $"{Blueprint(blueprint)}/entities/bulk?upsert=true";
+
+    public static string EntityBulkDelete(string blueprint) => $"{Blueprint(blueprint)}/bulk/entities/delete?delete_dependents=false";
+
+    public static string Blueprint(string identifier) => Item(ResourceKind.Blueprint, identifier);
+
+    private static string Escape(string identifier) => Uri.EscapeDataString(identifier);
+}

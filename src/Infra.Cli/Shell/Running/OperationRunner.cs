@@ -1,0 +1,63 @@
+using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Rendering;
+using Infra.Cli.Shell.Rendering.Json;
+using Infra.Cli.Shell.Rendering.Markdown;
+using Infra.Cli.Shell.Rendering.Text;
+using Infra.Cli.Shell.Settings;
+using Infra.Cli.Diagnostics;
+using Infra.Cli.Engine;
+using Spectre.Console;
+using Infra.Cli.Engine.Contract;
+
+namespace Infra.Cli.Shell.Running;
+
+/// <summary>
+/// The one flow behind preview, up, destroy and refresh: configuration, engine, plan, output,
+/// confirmation, apply, verdict. Every non-zero exit leaves as an exception for the one error handler.
+/// </summary>
+public sealed class OperationRunner(
+    IStackConfigurationSource configuration,
+    IStackEngineFactory engines,
+    IAnsiConsole console,
+    CliEnvironment environment,
+    TimeProvider time)
+{
+    public async Task<int> RunAsync(CliVerb verb, OperationSettings settings, CancellationToken cancellationToken)
+    {
+        var presenter = Presenter(settings);
+        var confirmed = verb.IsPreview() || settings is ApplySettings { Yes: true } || environment.SkipConfirmations;
+        // Fail before taking the lock or reading anything: the run could not be confirmed anyway.
+        if (!confirmed && !presenter.CanPrompt)
+        {
+            throw settings.OutputFormat == OutputFormat.Text
+                ? UsageException.ConfirmationNeedsTerminal()
+                : UsageException.ConfirmationNeedsText(settings.OutputFormat.ToString().ToLowerInvariant());
+        }
+
+        var stack = configuration.Load(settings.ProjectDirectory, settings.Stack!, settings.Insecure);
+        await using var engine = await engines.CreateAsync(stack, verb.ToString().ToLowerInvariant(), exclusive: !verb.IsPreview(), cancellationToken);
+        var plan = await engine.PlanAsync(verb.Operation(), new PlanOptions(settings.AllowMassDelete, settings.TakeOver || stack.Settings.TakeOver), cancellationToken);
+        var report = new RunReport(verb, plan);
+        presenter.ShowPlan(report);
+        if (!verb.IsPreview())
+        {
+            if (!confirmed && plan.HasChanges
+                && !await Confirmation.AskAsync(console, verb, () => presenter.ShowDetails(report), cancellationToken))
+            {
+                throw OperationFailedException.Declined(verb.OperationNoun());
+            }
+
+            report = report with { Applied = await presenter.ApplyAsync(plan, verb, progress => engine.ApplyAsync(plan, progress, cancellationToken)) };
+        }
+
+        presenter.ShowOutcome(report);
+        return OperationVerdict.Of(report, settings.ExpectNoChanges) is { } failure ? throw failure : ExitCodes.Success;
+    }
+
+    private IOperationPresenter Presenter(OperationSettings settings) => settings.OutputFormat switch
+    {
+        OutputFormat.Json => new DocumentPresenter(console, report => JsonReport.Render(report, settings.ShowSames)),
+        OutputFormat.Markdown => new DocumentPresenter(console, report => MarkdownReport.Render(report, settings.Diff)),
+        _ => new TextPresenter(new TextRenderer(new ConsoleText(console), new TextOptions(settings.Diff, settings.ShowSames)), time),
+    };
+}

@@ -1,0 +1,8 @@
+namespace Infra.Cli.Shell.Settings;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Markdown,
+}

@@ -1,0 +1,119 @@
+using System.Text.Json.Nodes;
+using Infra.Cli.Http;
+using Infra.Sdk;
+
+namespace Infra.Cli.Spacelift;
+
+/// <summary>
+/// The generic half of the client: Spacelift resources the program declares (named webhooks,
+/// notification policies), read and written through the documents of their kind's descriptor.
+/// </summary>
+public sealed partial class SpaceliftClient
+{
+    public async Task<JsonObject?> GetResourceAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
+    {
+        var documents = Documents(kind);
+        var data = await SendAsync($"{documents.ReadField} {id}", documents.Read, new JsonObject { ["id"] = id }, RequestKind.Read, read: true, cancellationToken).ConfigureAwait(false);
+        if (data[documents.ReadField] is not JsonObject resource)
+        {
+            return null;
+        }
+
+        var copy = resource.DeepClone().AsObject();
+        foreach (var field in documents.ObjectIdFields)
+        {
+            if (copy[field] is JsonObject holder)
+            {
+                copy[field] = JsonWire.String(holder["id"]);
+            }
+        }
+
+        return copy;
+    }
+
+    public async Task<string> CreateResourceAsync(ResourceKind kind, JsonObject input, Secret? secret, CancellationToken cancellationToken)
+    {
+        var documents = Documents(kind);
+        var data = await SendAsync($"{documents.CreateField} {JsonWire.String(input[kind.IdentifierField])}", documents.Create, new JsonObject { ["input"] = WithSecret(kind, input, secret) }, RequestKind.Write, read: false, cancellationToken).ConfigureAwait(false);
+        return JsonWire.String(data[documents.CreateField]?["id"])
+            ?? throw new SpaceliftException($"Spacelift {documents.CreateField}: the answer carries no id");
+    }
+
+    public async Task UpdateResourceAsync(ResourceKind kind, string id, JsonObject input, Secret? secret, CancellationToken cancellationToken)
+    {
+        var documents = Documents(kind);
+        var sent = input.DeepClone().AsObject();
+        foreach (var field in documents.NotUpdatable)
+        {
+            sent.Remove(field);
+        }
+
+        var data = await SendAsync($"{documents.UpdateField} {id}", documents.Update, new JsonObject { ["id"] = id, ["input"] = WithSecret(kind, sent, secret) }, RequestKind.Write, read: false, cancellationToken).ConfigureAwait(false);
+        if (data[documents.UpdateField] is not JsonObject)
+        {
+            throw new SpaceliftException($"Spacelift {documents.UpdateField} {id}: the answer carries no {kind}");
+        }
+    }
+
+    /// <summary>Null in the answer means it was gone already: done either way.</summary>
+    public async Task DeleteResourceAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
+    {
+        var documents = Documents(kind);
+        await SendAsync($"{documents.DeleteField} {id}", documents.Delete, new JsonObject { ["id"] = id }, RequestKind.Write, read: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static SpaceliftDocuments Documents(ResourceKind kind) =>
+        kind.Spacelift ?? throw new ArgumentException($"{kind} is not a Spacelift kind", nameof(kind));
+
+    /// <summary>The input with the write-only secret in its field; the only place its clear text enters a body.</summary>
+    private JsonObject WithSecret(ResourceKind kind, JsonObject input, Secret? secret)
+    {
+        if (secret is null)
+        {
+            return input;
+        }
+
+        var field = kind.SharedSecret?.Path is [var single] ? single : throw new ArgumentException($"a {kind} has no top-level secret field", nameof(secret));
+        _scrubber.Add(secret.Reveal());
+        var copy = input.DeepClone().AsObject();
+        copy[field] = secret.Reveal();
+        return copy;
+    }
+
+    /// <summary>
+    /// One document with the held token; a token Spacelift stops accepting (unauthorized, or a read's
+    /// null viewer) is renewed once. Refused again, a read means the key is not accepted and a write
+    /// that the key may not do this (Spacelift says "unauthorized" for both).
+    /// </summary>
+    private async Task<JsonObject> SendAsync(string operation, string document, JsonObject variables, RequestKind kind, bool read, CancellationToken cancellationToken)
+    {
+        var reminted = false;
+        while (true)
+        {
+            var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
+            // A copy per attempt: a JSON node can belong to one request body only.
+            var answer = await _connection.ExecuteAsync(operation, document, variables.DeepClone().AsObject(), token.Jwt.Reveal(), kind, cancellationToken).ConfigureAwait(false);
+            var refused = answer.IsUnauthorized || (read && answer.Errors.Count == 0 && answer.Data is JsonObject d && d["viewer"] is not JsonObject);
+            if (!refused)
+            {
+                if (answer.Errors.Count > 0)
+                {
+                    throw new SpaceliftException($"Spacelift {operation}: {answer.ErrorText}");
+                }
+
+                return answer.Data as JsonObject ?? throw new SpaceliftException($"Spacelift {operation}: the answer has neither data nor errors");
+            }
+
+            if (reminted)
+            {
+                throw read
+                    ? SpaceliftAuthenticationException.TokenRejected(operation, _settings.ApiKeyId)
+                    : new SpaceliftException($"Spacelift {operation}: {(answer.Errors.Count > 0 ? answer.ErrorText : "unauthorized")}; live updates need an admin API key (allowed to manage webhooks and policies) in the space");
+            }
+
+            reminted = true;
+            Statistics.CountTokenRefresh();
+            await _tokens.RenewAsync(token, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using Infra.Sdk;
+
+namespace Infra.Sdk;
+
+/// <summary>A message about the run, optionally tied to one resource (like Pulumi's Diagnostics section).</summary>
+public sealed record Diagnostic(Severity Severity, string Message, ResourceAddress? Address = null);

@@ -1,0 +1,25 @@
+using Infra.Sdk.ProviderInputs;
+
+namespace Infra.Sdk;
+
+public sealed partial class ResourceKind
+{
+    /// <summary>
+    /// Port's webhook data source (live updates): it maps Spacelift's run events onto entities. Port
+    /// makes up <c>url</c> and <c>webhookKey</c>; the signing secret is <see cref="SharedSecret"/>, read
+    /// back in clear by Port's API but compared only by fingerprint. Answers wrap it in
+    /// <c>integration</c> (Port's Terraform provider reads that key; the OpenAPI document gives no 2xx schema).
+    /// </summary>
+    public static ResourceKind Webhook { get; } = new()
+    {
+        Name = "Webhook",
+        TypeToken = "port:index/webhook:Webhook",
+        Order = 6,
+        Collection = "v1/webhooks",
+        EnvelopeKey = "integration",
+        ServerFields = ["url", "webhookKey", "orgId"],
+        ServerDefaults = [new ServerDefault("enabled", true)],
+        SharedSecret = new SharedSecretField(["security", "secret"], ReadBack: true),
+        ProviderInputs = new WebhookInputs(),
+    };
+}

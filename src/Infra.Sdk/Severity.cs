@@ -1,0 +1,8 @@
+namespace Infra.Sdk;
+
+public enum Severity
+{
+    Info,
+    Warning,
+    Error,
+}
