@@ -1,9 +1,10 @@
 using System.Collections;
-using Infra.Cli.Shell;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Hosting;
 using Infra.Cli.PulumiMode;
+using Infra.Cli.Shell;
+using Infra.Cli.Shell.Io;
+using Infra.Sdk;
 using Infra.Stacks;
-using Infra.Sdk.Declarations;
 
 // The only place that touches the process's console, environment, working directory, stdin and
 // signals; everything below gets them injected.
@@ -21,8 +22,8 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-// The declarations, handed to whichever executor runs: the standalone engine or Pulumi's.
-StackProgram program = SpaceliftIntegration.Declare;
+// The program, handed to whichever executor runs: the standalone engine or Pulumi's.
+IStackProgram program = new SpaceliftIntegration();
 
 // Under `pulumi preview|up`, the language host starts the program with no arguments and the engine's
 // addresses in PULUMI_MONITOR/PULUMI_ENGINE: register the declarations with that engine instead.

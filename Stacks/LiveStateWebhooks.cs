@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Stacks;
 
@@ -8,22 +7,31 @@ namespace Infra.Stacks;
 /// Live updates, declared (<c>infra:liveUpdates</c>): a Port webhook data source that sets an existing
 /// stack entity's <c>state</c> from a Spacelift run event, a Spacelift named webhook that posts those
 /// events to it, and the notification policy that routes tracked runs' state changes there. Pure data,
-/// like the rest of the declarations. The signing secret is not here: the executor mints it and keeps
-/// both ends in step by fingerprint, so it never enters a declared body.
+/// like the rest of the declarations. The three are one group: half a loop is worse than none, so an
+/// executor writes all of them or none. The signing secret is not here: the executor generates it for the
+/// group and keeps both ends in step by fingerprint, so it never enters a declared body.
 /// </summary>
 public static class LiveStateWebhooks
 {
     /// <summary>The header and prefix Spacelift signs with (HMAC-SHA256 of the raw body, GitHub's scheme).</summary>
     public const string SignatureHeader = "x-signature-256";
 
+    /// <summary>The group the three resources form.</summary>
+    public const string Group = "live-updates";
+
     public static IReadOnlyList<DesiredResource> Declare(IntegrationInputs inputs, LiveUpdates live)
     {
         var names = inputs.LiveNames;
+        var port = new ResourceAddress(ResourceKind.Webhook, names.PortWebhook);
+        var named = new ResourceAddress(ResourceKind.SpaceliftWebhook, names.NamedWebhook);
         return
         [
-            new(new ResourceAddress(ResourceKind.Webhook, names.PortWebhook), PortWebhook(inputs)),
-            new(new ResourceAddress(ResourceKind.SpaceliftWebhook, names.NamedWebhook), NamedWebhook(inputs, live)),
-            new(new ResourceAddress(ResourceKind.SpaceliftPolicy, names.Policy), Policy(inputs, live)),
+            // Its mapping writes the blueprint's entities.
+            new(port, PortWebhook(inputs)) { DependsOn = [new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint)], Group = Group },
+            // It posts to the url Port makes up for the Port webhook.
+            new(named, NamedWebhook(inputs, live)) { References = [new OutputReference("endpoint", port, "url")], Group = Group },
+            // It names the named webhook.
+            new(new ResourceAddress(ResourceKind.SpaceliftPolicy, names.Policy), Policy(inputs, live)) { DependsOn = [named], Group = Group },
         ];
     }
 
@@ -70,13 +78,13 @@ public static class LiveStateWebhooks
     };
 
     /// <summary>
-    /// The Spacelift end: posts every event the policy routes to it to the Port webhook's url (known
-    /// once that exists), retrying 5xx answers. The owner mark is a label: named webhooks have no description.
+    /// The Spacelift end: posts every event the policy routes to it to the Port webhook's url (its
+    /// <c>endpoint</c>, a reference known once that exists), retrying 5xx answers. The owner mark is a
+    /// label: named webhooks have no description.
     /// </summary>
     public static JsonObject NamedWebhook(IntegrationInputs inputs, LiveUpdates live) => new()
     {
         ["name"] = inputs.LiveNames.NamedWebhook,
-        ["endpoint"] = live.IngestUrl ?? LiveUpdates.PendingIngestUrl,
         ["space"] = live.Space,
         ["enabled"] = true,
         ["retryOnFailure"] = true,

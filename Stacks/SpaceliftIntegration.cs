@@ -1,39 +1,123 @@
 using System.Text.Json.Nodes;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Sdk.Spacelift;
 
 namespace Infra.Stacks;
 
 /// <summary>
-/// The Spacelift integration, declared: the guide's blueprint, secrets, actions and automation, and one
-/// entity per stack. Pure data: no I/O, the same inputs always give the same bodies.
+/// The program: the Spacelift integration, declared. It reads its inputs (<see cref="IntegrationConfig"/>)
+/// and the Spacelift stacks, and declares the guide's blueprint, secrets, actions and automation, who may
+/// run the actions, live updates when they are on, and one entity per stack, each with what it depends on.
+/// The bodies are pure data: the same inputs and stacks always give the same graph.
 /// </summary>
-public static class SpaceliftIntegration
+public sealed class SpaceliftIntegration : IStackProgram
 {
-    public static Declaration Declare(IntegrationInputs inputs, IReadOnlyList<SpaceliftStack> stacks)
+    public async Task<ResourceGraph> DeclareAsync(ProgramContext context, CancellationToken cancellationToken)
     {
-        var check = StackDataRules.Check(stacks);
-        var names = inputs.Identifiers;
-        var resources = new List<DesiredResource>(check.Accepted.Count + 9)
+        var inputs = IntegrationConfig.Read(context);
+        if (!context.ReadsData)
         {
-            new(new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint), Blueprint(inputs)),
-            SecretResource(inputs, names.ApiKeyIdSecret, inputs.ApiKeyId),
-            SecretResource(inputs, names.ApiKeySecretSecret, inputs.ApiKeySecret),
-            SecretResource(inputs, names.TokenSecret, inputs.Token is TokenSource.GivenToken given ? given.Value : null),
-            new(new ResourceAddress(ResourceKind.Action, names.TriggerAction), TriggerAction(inputs)),
-            new(new ResourceAddress(ResourceKind.Action, names.RefreshAction), RefreshAction(inputs)),
+            return Declare(inputs, new SpaceliftRead<SpaceliftStack>([], new DataRead("Spacelift", "stacks", 0)), withNotes: false);
+        }
+
+        var stacks = await context.Service<ISpaceliftAccount>().ReadStacksAsync(cancellationToken).ConfigureAwait(false);
+        return Declare(inputs, stacks, withNotes: true);
+    }
+
+    /// <summary>The graph for stacks read whole (the golden files and most tests).</summary>
+    public static ResourceGraph Declare(IntegrationInputs inputs, IReadOnlyList<SpaceliftStack> stacks)
+        => Declare(inputs, new SpaceliftRead<SpaceliftStack>(stacks, new DataRead("Spacelift", "stacks", stacks.Count)), withNotes: false);
+
+    /// <param name="withNotes">Add the note about who may start runs (what <c>preview</c> and <c>up</c> say).</param>
+    public static ResourceGraph Declare(IntegrationInputs inputs, SpaceliftRead<SpaceliftStack> stacks, bool withNotes)
+    {
+        var check = StackDataRules.Check(stacks.Items);
+        var names = inputs.Names;
+        var blueprint = new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint);
+        var keyId = new ResourceAddress(ResourceKind.Secret, names.ApiKeyIdSecret);
+        var keySecret = new ResourceAddress(ResourceKind.Secret, names.ApiKeySecretSecret);
+        var token = new ResourceAddress(ResourceKind.Secret, names.TokenSecret);
+        var trigger = new ResourceAddress(ResourceKind.Action, names.TriggerAction);
+        var refresh = new ResourceAddress(ResourceKind.Action, names.RefreshAction);
+        var resources = new List<DesiredResource>
+        {
+            new(blueprint, Blueprint(inputs)),
+            SecretResource(inputs, keyId, new SecretValue.Given(inputs.ApiKeyId)),
+            SecretResource(inputs, keySecret, new SecretValue.Given(inputs.ApiKeySecret)),
+            SecretResource(inputs, token, new SecretValue.Minted(inputs.TokenMinter, inputs.TokenRenewal, [keyId, keySecret])),
+            // The trigger's user input names the blueprint, and its headers the token secret.
+            new(trigger, TriggerAction(inputs)) { DependsOn = [blueprint, token] },
+            new(refresh, RefreshAction(inputs)) { DependsOn = [keyId, keySecret] },
         };
         resources.AddRange(WhoMayRun.Declare(inputs));
-        resources.Add(new(new ResourceAddress(ResourceKind.Automation, names.TokenAutomation), TokenAutomation(inputs)));
+        // It runs after the refresh action and writes the token secret.
+        resources.Add(new(new ResourceAddress(ResourceKind.Automation, names.TokenAutomation), TokenAutomation(inputs)) { DependsOn = [refresh, token] });
         if (inputs.Live is { } live)
         {
             resources.AddRange(LiveStateWebhooks.Declare(inputs, live));
         }
 
-        resources.AddRange(check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id, inputs.Blueprint), Entity(inputs, s))));
+        var entities = check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id, inputs.Blueprint), Entity(inputs, s))).ToList();
         // The data rules know stacks, not blueprints: their entity addresses get it here.
         var diagnostics = check.Diagnostics.Select(d => d.Address is { } a && a.Kind == ResourceKind.Entity ? d with { Address = a with { Blueprint = inputs.Blueprint } } : d).ToList();
-        return new Declaration(new DesiredState(resources), diagnostics, check.RejectedIds);
+        if (withNotes)
+        {
+            diagnostics.AddRange(WhoMayRun.Notes(inputs));
+        }
+
+        return new ResourceGraph(resources, [new EntitySet(inputs.Blueprint, entities, stacks.Read) { Keep = check.RejectedIds }])
+        {
+            Diagnostics = diagnostics,
+            Notices = [SpareSecretNotice(inputs)],
+            Outputs = Outputs(inputs, blueprint, token),
+        };
+    }
+
+    /// <summary>
+    /// The stack's outputs: the identifiers other commands (verify) look up by name, and what Pulumi
+    /// reports after an update (the blueprint's id, the number of entities, the token's expiry).
+    /// </summary>
+    private static List<ProgramOutput> Outputs(IntegrationInputs inputs, ResourceAddress blueprint, ResourceAddress token)
+    {
+        var names = inputs.Names;
+        var outputs = new List<ProgramOutput>
+        {
+            new ProgramOutput.IdOf("blueprintId", blueprint),
+            new ProgramOutput.EntityCount("entityCount", inputs.Blueprint),
+            new ProgramOutput.ExpiryOf("tokenValidUntil", token),
+            new ProgramOutput.Text(VerifyOutputs.Blueprint, inputs.Blueprint),
+            new ProgramOutput.Text(VerifyOutputs.TriggerAction, names.TriggerAction),
+            new ProgramOutput.Text(VerifyOutputs.RefreshAction, names.RefreshAction),
+            new ProgramOutput.Text(VerifyOutputs.TokenAutomation, names.TokenAutomation),
+            new ProgramOutput.Text(VerifyOutputs.TokenSecret, names.TokenSecret),
+        };
+        if (inputs.Permissions.Protected is { } shielded)
+        {
+            outputs.Add(new ProgramOutput.Text(VerifyOutputs.ProtectedLabel, shielded.Label));
+        }
+
+        if (inputs.Live is not null)
+        {
+            outputs.Add(new ProgramOutput.Text(VerifyOutputs.LiveUpdatesWebhook, inputs.LiveNames.PortWebhook));
+        }
+
+        return outputs;
+    }
+
+    /// <summary>
+    /// The guide names the API key secret <c>SPACELIFT_API_SECRET</c> in one place; organisations set up
+    /// from it often hold that one too. Nothing declared reads it, so it is noted, not managed.
+    /// </summary>
+    private static LiveNotice SpareSecretNotice(IntegrationInputs inputs)
+    {
+        var address = new ResourceAddress(ResourceKind.Secret, ResourceNames.GuideSpareSecret);
+        var url = new Uri(inputs.PortBaseUrl, "v1/organization/secrets/" + ResourceNames.GuideSpareSecret);
+        return new LiveNotice(address, new Diagnostic(
+            Severity.Info,
+            $"Port holds {ResourceNames.GuideSpareSecret}, the guide's second name for the API key secret: it is not managed here and no declared action reads it "
+            + $"(they read {inputs.Names.ApiKeySecretSecret}); if nothing else uses it, delete it in Port's UI (the organisation's secrets) "
+            + $"or with: curl -X DELETE -H \"Authorization: Bearer $PORT_TOKEN\" {url}",
+            address));
     }
 
     /// <summary>
@@ -43,7 +127,7 @@ public static class SpaceliftIntegration
     public static JsonObject Blueprint(IntegrationInputs inputs) => new()
     {
         ["identifier"] = inputs.Blueprint,
-        ["title"] = inputs.Identifiers.Title("SpaceLift Stack", inputs.SpaceliftEndpoint),
+        ["title"] = inputs.Names.Title("SpaceLift Stack", inputs.SpaceliftEndpoint),
         ["icon"] = "IaC",
         ["description"] = inputs.Marked("Spacelift stacks, one entity per stack"),
         ["schema"] = new JsonObject
@@ -80,8 +164,8 @@ public static class SpaceliftIntegration
 
     public static JsonObject TriggerAction(IntegrationInputs inputs) => new()
     {
-        ["identifier"] = inputs.Identifiers.TriggerAction,
-        ["title"] = inputs.Identifiers.Title("Trigger Spacelift Stack", inputs.SpaceliftEndpoint),
+        ["identifier"] = inputs.Names.TriggerAction,
+        ["title"] = inputs.Names.Title("Trigger Spacelift Stack", inputs.SpaceliftEndpoint),
         ["icon"] = "Git",
         ["description"] = inputs.Marked("A self service action to trigger Spacelift stack"),
         ["trigger"] = new JsonObject
@@ -111,7 +195,7 @@ public static class SpaceliftIntegration
             "POST",
             new JsonObject
             {
-                ["Authorization"] = "Bearer {{.secrets." + inputs.Identifiers.TokenSecret + "}}",
+                ["Authorization"] = "Bearer {{.secrets." + inputs.Names.TokenSecret + "}}",
                 ["Content-Type"] = "application/json",
             },
             new JsonObject
@@ -124,8 +208,8 @@ public static class SpaceliftIntegration
 
     public static JsonObject RefreshAction(IntegrationInputs inputs) => new()
     {
-        ["identifier"] = inputs.Identifiers.RefreshAction,
-        ["title"] = inputs.Identifiers.Title("Refresh Spacelift Token", inputs.SpaceliftEndpoint),
+        ["identifier"] = inputs.Names.RefreshAction,
+        ["title"] = inputs.Names.Title("Refresh Spacelift Token", inputs.SpaceliftEndpoint),
         ["icon"] = "Git",
         ["description"] = inputs.Marked("A self service action to refresh Spacelift token"),
         ["trigger"] = new JsonObject
@@ -149,8 +233,8 @@ public static class SpaceliftIntegration
                 ["query"] = "mutation GetSpaceliftToken($id: ID!, $secret: String!) { apiKeyUser(id: $id, secret: $secret) { jwt validUntil } }",
                 ["variables"] = new JsonObject
                 {
-                    ["id"] = "{{.secrets." + inputs.Identifiers.ApiKeyIdSecret + "}}",
-                    ["secret"] = "{{.secrets." + inputs.Identifiers.ApiKeySecretSecret + "}}",
+                    ["id"] = "{{.secrets." + inputs.Names.ApiKeyIdSecret + "}}",
+                    ["secret"] = "{{.secrets." + inputs.Names.ApiKeySecretSecret + "}}",
                 },
             }),
         ["requiredApproval"] = false,
@@ -158,13 +242,13 @@ public static class SpaceliftIntegration
 
     public static JsonObject TokenAutomation(IntegrationInputs inputs) => new()
     {
-        ["identifier"] = inputs.Identifiers.TokenAutomation,
-        ["title"] = inputs.Identifiers.Title("Refresh Spacelift Token", inputs.SpaceliftEndpoint),
+        ["identifier"] = inputs.Names.TokenAutomation,
+        ["title"] = inputs.Names.Title("Refresh Spacelift Token", inputs.SpaceliftEndpoint),
         ["description"] = inputs.Marked("Updates the Port secret with the new Spacelift jwt token"),
         ["trigger"] = new JsonObject
         {
             ["type"] = "automation",
-            ["event"] = new JsonObject { ["type"] = "RUN_UPDATED", ["actionIdentifier"] = inputs.Identifiers.RefreshAction },
+            ["event"] = new JsonObject { ["type"] = "RUN_UPDATED", ["actionIdentifier"] = inputs.Names.RefreshAction },
             ["condition"] = new JsonObject
             {
                 ["type"] = "JQ",
@@ -184,7 +268,7 @@ public static class SpaceliftIntegration
                 ["secretValue"] = "{{ .event.diff.after.response.data.apiKeyUser.jwt  }}",
                 // The guide writes "Refreshed Spacelift API token", which drops the owner mark and the expiry,
                 // so the next up re-minted a token that was fine: this is what up itself writes.
-                ["description"] = inputs.Marked(ResourceNames.ManagedSecretDescription) + ValidUntilMark.Template(".event.diff.after.response.data.apiKeyUser.validUntil"),
+                ["description"] = inputs.Marked(ResourceNames.ManagedSecretDescription) + SecretRecord.ValidUntilTemplate(".event.diff.after.response.data.apiKeyUser.validUntil"),
             }),
         ["publish"] = true,
     };
@@ -213,10 +297,12 @@ public static class SpaceliftIntegration
         };
     }
 
-    private static DesiredResource SecretResource(IntegrationInputs inputs, string name, Secret? value) => new(
-        new ResourceAddress(ResourceKind.Secret, name),
-        new JsonObject { ["secretName"] = name, ["description"] = inputs.Marked(ResourceNames.ManagedSecretDescription) },
-        value);
+    private static DesiredResource SecretResource(IntegrationInputs inputs, ResourceAddress address, SecretValue value) => new(
+        address,
+        new JsonObject { ["secretName"] = address.Id, ["description"] = inputs.Marked(ResourceNames.ManagedSecretDescription) })
+    {
+        Value = value,
+    };
 
     private static JsonObject StringProperty(string title) => new() { ["type"] = "string", ["title"] = title };
 

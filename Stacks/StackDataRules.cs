@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Infra.Sdk;
+using Infra.Sdk.Spacelift;
 
 namespace Infra.Stacks;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Stacks;
 
@@ -27,25 +26,45 @@ public static class WhoMayRun
     /// <summary>Port's system blueprint of users: identifier = email, <c>port_role</c>, and the user's teams in <c>$team</c>.</summary>
     private const string UserBlueprint = "_user";
 
+    /// <summary>Each action's permissions, which live in the action and so need it first.</summary>
     public static IEnumerable<DesiredResource> Declare(IntegrationInputs inputs)
     {
-        var names = inputs.Identifiers;
-        var access = inputs.Access;
-        yield return new DesiredResource(new ResourceAddress(ResourceKind.ActionPermissions, names.TriggerAction), TriggerPermissions(inputs));
-        yield return new DesiredResource(
-            new ResourceAddress(ResourceKind.ActionPermissions, names.RefreshAction),
-            Body(names.RefreshAction, Execute(access.Refresh.Normalized(), policy: null), Approve([], [], policy: null)));
+        var names = inputs.Names;
+        yield return Permissions(names.TriggerAction, TriggerPermissions(inputs));
+        yield return Permissions(
+            names.RefreshAction,
+            Body(names.RefreshAction, Execute(inputs.Permissions.Refresh.Normalized(), policy: null), Approve([], [], policy: null)));
+    }
+
+    /// <summary>
+    /// With no protected label, what <c>preview</c> says once: every member who may execute the trigger
+    /// can start runs on every stack, an apply on an autodeploy stack.
+    /// </summary>
+    public static IEnumerable<Diagnostic> Notes(IntegrationInputs inputs)
+    {
+        if (inputs.Permissions.Protected is not null)
+        {
+            yield break;
+        }
+
+        var trigger = inputs.Names.TriggerAction;
+        var who = inputs.Permissions.Trigger.Described() is { Count: > 0 } parts ? string.Join("; ", parts) : "nobody";
+        yield return new Diagnostic(
+            Severity.Info,
+            $"every member who may execute {trigger} ({who}) can start runs on every stack, an apply on an autodeploy stack; "
+            + "infra:protectedLabel (with infra:protectedTeams and infra:protectedApproverTeams) keeps stacks with that label to those teams, with approval",
+            new ResourceAddress(ResourceKind.ActionPermissions, trigger));
     }
 
     /// <summary>The trigger's <c>requiredApproval</c>: every run waits for one approval once stacks are protected.</summary>
     public static JsonNode RequiredApproval(IntegrationInputs inputs)
-        => inputs.Access.Protected is null ? JsonValue.Create(false) : new JsonObject { ["type"] = "ANY" };
+        => inputs.Permissions.Protected is null ? JsonValue.Create(false) : new JsonObject { ["type"] = "ANY" };
 
     public static JsonObject TriggerPermissions(IntegrationInputs inputs)
     {
-        var trigger = inputs.Identifiers.TriggerAction;
-        var access = inputs.Access.Trigger.Normalized();
-        if (inputs.Access.Protected is not { } shielded)
+        var trigger = inputs.Names.TriggerAction;
+        var access = inputs.Permissions.Trigger.Normalized();
+        if (inputs.Permissions.Protected is not { } shielded)
         {
             return Body(trigger, Execute(access, policy: null), Approve([], [], policy: null));
         }
@@ -70,6 +89,9 @@ public static class WhoMayRun
         };
         return Body(trigger, Execute(access, execute), Approve(shielded.ApproverRoles, shielded.ApproverTeams, approve));
     }
+
+    private static DesiredResource Permissions(string action, JsonObject body)
+        => new(new ResourceAddress(ResourceKind.ActionPermissions, action), body) { DependsOn = [new ResourceAddress(ResourceKind.Action, action)] };
 
     private static JsonObject Body(string action, JsonObject execute, JsonObject approve) => new()
     {

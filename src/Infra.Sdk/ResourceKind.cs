@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 namespace Infra.Sdk;
 
 /// <summary>
-/// Everything the program knows about one kind of Port resource, in one place: its Pulumi type token,
-/// its REST routes and envelope key, how it is written, where it sits in the apply order (deletions
-/// run in reverse), and which fields Port fills in on its own so they never count as a difference.
-/// The client, the planner and the apply step read these descriptors and never switch on a kind.
-/// Each kind is declared in its own file under <c>src/Infra.Sdk/Kinds/</c>; <see cref="All"/> lists them.
-/// Plain data: no I/O, so declarations, engine and client can all depend on it.
+/// One kind of resource a program can declare, as a Pulumi resource type is known by its SDK: its type
+/// token, the service it lives in, its identifier field, and what its bodies mean for a diff (the fields
+/// its service fills in on its own, sets that are unordered, a write-only value). Where a kind lives in
+/// its service's API (REST routes, GraphQL documents) is the client's to know, and its Pulumi provider
+/// inputs are Pulumi mode's. Each kind is declared in its own file under <c>Kinds/</c>; <see cref="All"/>
+/// lists them. Plain data: no I/O, so the program, both executors and the clients can all depend on it.
 /// </summary>
 [JsonConverter(typeof(ResourceKindJsonConverter))]
 public sealed partial class ResourceKind
@@ -20,7 +20,7 @@ public sealed partial class ResourceKind
     {
     }
 
-    /// <summary>Every kind the program manages, in apply order.</summary>
+    /// <summary>Every kind a program can declare. Order means nothing: dependencies order a graph.</summary>
     // A property, not a field: the kinds are initialised in other files of this partial class.
     public static IReadOnlyList<ResourceKind> All => [Blueprint, Secret, Action, ActionPermissions, Automation, Entity, Webhook, SpaceliftWebhook, SpaceliftPolicy];
 
@@ -29,21 +29,6 @@ public sealed partial class ResourceKind
 
     /// <summary>The Pulumi Port provider's type token, so output reads like Pulumi's.</summary>
     public required string TypeToken { get; init; }
-
-    /// <summary>Position in the apply order (lower first); deletions of resources run in reverse.</summary>
-    public required int Order { get; init; }
-
-    /// <summary>
-    /// The REST collection, relative to the base URL: POST creates there, one resource lives at
-    /// <c>{Collection}/{id}</c>. Null for kinds written in bulk per blueprint (entities).
-    /// </summary>
-    public string? Collection { get; init; }
-
-    /// <summary>
-    /// A route below the item, for kinds that are a part of another resource: one resource then lives at
-    /// <c>{Collection}/{id}/{ItemSuffix}</c> (an action's permissions). Null for every other kind.
-    /// </summary>
-    public string? ItemSuffix { get; init; }
 
     /// <summary>
     /// The kind whose resource (same identifier) this one is a part of: it exists exactly when that one
@@ -62,17 +47,8 @@ public sealed partial class ResourceKind
     /// <summary>Every array in the kind's bodies is a set (Port's role, team and user lists): order is not a difference.</summary>
     public bool UnorderedArrays { get; init; }
 
-    /// <summary>The key of the resource object in Port's answer envelope.</summary>
-    public required string EnvelopeKey { get; init; }
-
     /// <summary>The body field that holds the resource's identifier.</summary>
     public string IdentifierField { get; init; } = "identifier";
-
-    /// <summary>
-    /// How an existing resource is changed. PUT replaces the whole body; PATCH sends only the fields to
-    /// change, without the identifier (Port rejects it there).
-    /// </summary>
-    public HttpMethod UpdateMethod { get; init; } = HttpMethod.Put;
 
     /// <summary>
     /// The field of a value Port accepts but never returns (a secret's value). Null for every kind but
@@ -89,17 +65,8 @@ public sealed partial class ResourceKind
     /// <summary>Fields Port fills with a default when a body leaves them out; equal to the default means absent.</summary>
     public IReadOnlyList<ServerDefault> ServerDefaults { get; init; } = [];
 
-    /// <summary>
-    /// Turns a REST body of this kind into the Pulumi Port provider's inputs, for executors that drive
-    /// Pulumi. Null until a renderer is written for the kind.
-    /// </summary>
-    public IProviderInputsRenderer? ProviderInputs { get; init; }
-
     /// <summary>The API the kind lives in (Port unless said otherwise).</summary>
     public ResourceService Service { get; init; } = ResourceService.Port;
-
-    /// <summary>For Spacelift kinds: the GraphQL documents that read and write them.</summary>
-    public SpaceliftDocuments? Spacelift { get; init; }
 
     /// <summary>The owner mark (and a fingerprint) go in <c>labels</c>: the kind has no description.</summary>
     public bool MarksInLabels { get; init; }
@@ -107,8 +74,8 @@ public sealed partial class ResourceKind
     /// <summary>Where the kind carries the live-update webhook secret; null for every other kind.</summary>
     public SharedSecretField? SharedSecret { get; init; }
 
-    /// <summary>Entities: read with the blueprint-scoped search and written in bulk per blueprint.</summary>
-    public bool BulkPerBlueprint => Collection is null && Service == ResourceService.Port;
+    /// <summary>Entities: declared in sets per blueprint, read with the blueprint-scoped search and written in bulk.</summary>
+    public bool BulkPerBlueprint { get; init; }
 
     public bool HasWriteOnlyValue => WriteOnlyValueField is not null;
 

@@ -1,11 +1,11 @@
 namespace Infra.Sdk;
 
-/// <summary>Which API a kind of resource lives in; the engine's live read and apply dispatch on it.</summary>
+/// <summary>Which API a kind of resource lives in: an executor reads and writes it through that service's client.</summary>
 public enum ResourceService
 {
-    /// <summary>Port's REST API: <see cref="ResourceKind.Collection"/> and <see cref="ResourceKind.EnvelopeKey"/> say where.</summary>
+    /// <summary>Port's REST API.</summary>
     Port,
 
-    /// <summary>Spacelift's GraphQL API: <see cref="ResourceKind.Spacelift"/> holds the documents.</summary>
+    /// <summary>Spacelift's GraphQL API.</summary>
     Spacelift,
 }

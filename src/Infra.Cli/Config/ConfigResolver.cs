@@ -1,5 +1,6 @@
 using Infra.Cli.Config.Secrets;
 using Infra.Cli.Config.Yaml;
+using Infra.Sdk;
 
 namespace Infra.Cli.Config;
 
@@ -14,11 +15,11 @@ internal sealed class ConfigResolver(ProjectFile project, StackFile stackFile, I
 
     public string StackFilePath => stackFile.Path;
 
-    public ResolvedValue? Resolve(KnownKey key)
+    public ConfigValue? Resolve(KnownKey key)
     {
         if (environment.TryGetValue(key.EnvironmentVariable, out var fromEnvironment) && !string.IsNullOrEmpty(fromEnvironment))
         {
-            return new ResolvedValue(fromEnvironment, $" (set by {key.EnvironmentVariable})", Confidential: false);
+            return new ConfigValue(fromEnvironment, Confidential: false, $" (set by {key.EnvironmentVariable})");
         }
 
         var resolved = FromStackFile(key);
@@ -29,23 +30,23 @@ internal sealed class ConfigResolver(ProjectFile project, StackFile stackFile, I
 
         if (project.Config.TryGetValue(key.Key, out var entry) && (entry.Value ?? entry.Default) is PlainValue { Text.Length: > 0 } initial)
         {
-            return new ResolvedValue(initial.Text, $" (from {ProjectFile.FileName})", Confidential: false);
+            return new ConfigValue(initial.Text, Confidential: false, $" (from {ProjectFile.FileName})");
         }
 
-        return key.Default is null ? null : new ResolvedValue(key.Default, " (the default)", Confidential: false);
+        return key.Default is null ? null : new ConfigValue(key.Default, Confidential: false, " (the default)");
     }
 
     /// <summary>One line naming the stack file, the key and its environment variable.</summary>
-    public ConfigException Error(KnownKey key, string problem, ResolvedValue? value = null)
+    public ConfigException Error(KnownKey key, string problem, ConfigValue? value = null)
         => new($"{stackFile.Path}: {Describe(key)} {problem}{value?.Source}");
 
     public static string Describe(KnownKey key) => $"configuration key '{key.Key}' (env {key.EnvironmentVariable})";
 
-    private ResolvedValue? FromStackFile(KnownKey key) => stackFile.Find(key.Key) switch
+    private ConfigValue? FromStackFile(KnownKey key) => stackFile.Find(key.Key) switch
     {
-        PlainValue { Text.Length: > 0 } plain => new ResolvedValue(plain.Text, "", Confidential: false),
+        PlainValue { Text.Length: > 0 } plain => new ConfigValue(plain.Text, Confidential: false, ""),
         SecureValue secure => _secrets.Decrypt(Describe(key), secure.Ciphertext) is { Length: > 0 } clear
-            ? new ResolvedValue(clear, "", Confidential: true)
+            ? new ConfigValue(clear, Confidential: true, "")
             : null,
         ObjectValue => throw Error(key, "must be a single value, not a map or a list"),
         _ => null,

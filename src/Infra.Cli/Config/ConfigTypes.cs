@@ -18,7 +18,7 @@ internal static class ConfigTypes
     /// Pulumi accepts whole floats and numeric strings as integers and the strings "true"/"false" as
     /// booleans. A secure value cannot be checked before it is decrypted, so it passes here.
     /// </summary>
-    public static bool Matches(string type, ConfigValue value) => (type, value) switch
+    public static bool Matches(string type, StackFileValue value) => (type, value) switch
     {
         (_, SecureValue) => true,
         (String, PlainValue) => true,

@@ -7,4 +7,4 @@ namespace Infra.Cli.Config;
 /// <see cref="Type"/> and a <see cref="Default"/>; keys of other namespaces carry a <see cref="Value"/>
 /// that applies to every stack unless the stack sets its own.
 /// </summary>
-internal sealed record ProjectConfigEntry(string? Type, ConfigValue? Default, ConfigValue? Value);
+internal sealed record ProjectConfigEntry(string? Type, StackFileValue? Default, StackFileValue? Value);

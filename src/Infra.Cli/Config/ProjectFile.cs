@@ -109,7 +109,7 @@ internal sealed partial record ProjectFile(
         // A scalar or a list is shorthand: a default for our own keys, a value for other namespaces.
         if (node is not YamlMappingNode map)
         {
-            var shorthand = ConfigValueReader.Read(node);
+            var shorthand = StackFileValueReader.Read(node);
             return ownNamespace ? new ProjectConfigEntry(null, shorthand, null) : new ProjectConfigEntry(null, null, shorthand);
         }
 
@@ -156,7 +156,7 @@ internal sealed partial record ProjectFile(
         return new ProjectConfigEntry(type, defaultValue, value);
     }
 
-    private static void ValidateType(YamlMappingNode map, ConfigKey key, string type, ConfigValue? initial, string where)
+    private static void ValidateType(YamlMappingNode map, ConfigKey key, string type, StackFileValue? initial, string where)
     {
         if (!ConfigTypes.All.Contains(type))
         {
@@ -174,8 +174,8 @@ internal sealed partial record ProjectFile(
         }
     }
 
-    private static ConfigValue? Attribute(YamlMappingNode map, string name)
-        => map.Children.TryGetValue(new YamlScalarNode(name), out var node) ? ConfigValueReader.Read(node) : null;
+    private static StackFileValue? Attribute(YamlMappingNode map, string name)
+        => map.Children.TryGetValue(new YamlScalarNode(name), out var node) ? StackFileValueReader.Read(node) : null;
 
     [GeneratedRegex("^[A-Za-z0-9_.-]+$")]
     private static partial Regex ProjectName();

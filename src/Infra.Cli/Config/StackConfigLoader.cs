@@ -82,7 +82,7 @@ public static class StackConfigLoader
 
         ThrowIfMissing(values, stack, own, project);
         CheckDeclaredTypes(project, stackFile, values);
-        var settings = ReadProjectSettings(values, own, directory, insecure) with { Permissions = RunPermissionsReader.Read(values, project.Name) };
+        var settings = ReadProjectSettings(values, own, directory, insecure);
         if (settings.Demo is { } demo && ignored.Count > 0)
         {
             settings = settings with { Demo = demo with { IgnoredVariables = ignored } };
@@ -95,7 +95,7 @@ public static class StackConfigLoader
             Url(values, KnownKey.SpaceliftEndpoint, settings.Insecure, stripGraphQl: true),
             Text(values, KnownKey.SpaceliftKeyId),
             new Secret(Text(values, KnownKey.SpaceliftKeySecret)));
-        return new StackConfiguration(project.Name, stack, stackFile.Path, port, spacelift, settings);
+        return new StackConfiguration(project.Name, stack, stackFile.Path, port, spacelift, settings) { Values = new StackConfig(values, project.Name) };
     }
 
     private static void ThrowIfMissing(ConfigResolver values, string stack, ProjectKeys own, ProjectFile project)
@@ -142,34 +142,14 @@ public static class StackConfigLoader
     {
         var demoStacks = Integer(values, own.DemoStacks, 0, int.MaxValue, required: false);
         return new ProjectSettings(
-            Text(values, own.Blueprint),
             Integer(values, own.PruneThresholdPercent, 0, 100) / 100.0,
-            TimeSpan.FromMinutes(Integer(values, own.TokenRotationWindowMinutes, 1, 7 * 24 * 60)),
             (int)Integer(values, own.Concurrency, 1, 64),
             Path.GetFullPath(Path.Combine(directory, Text(values, own.StateDir))),
             insecure || Boolean(values, own.Insecure),
             demoStacks is null
                 ? null
                 : new DemoSettings((int)demoStacks, Path.GetFullPath(Path.Combine(directory, Text(values, own.DemoStateFile)))),
-            Suffix(values, own.NameSuffix),
-            values.Resolve(own.TakeOver) is not null && Boolean(values, own.TakeOver))
-        {
-            LiveUpdates = LiveUpdateSettings.Read(values, own.LiveUpdates, own.LiveUpdatesSpace, own.NameSuffix),
-        };
-    }
-
-    /// <summary>Unset or empty: no suffix, the guide's names.</summary>
-    private static string Suffix(ConfigResolver values, KnownKey key)
-    {
-        var value = values.Resolve(key);
-        if (value is null)
-        {
-            return string.Empty;
-        }
-
-        return NameSuffix.Problem(value.Text) is { } problem
-            ? throw values.Error(key, $"is '{value.Text}': it {problem}", value)
-            : value.Text;
+            values.Resolve(own.TakeOver) is not null && Boolean(values, own.TakeOver));
     }
 
     private static string Text(ConfigResolver values, KnownKey key)
@@ -188,24 +168,24 @@ public static class StackConfigLoader
 
         if (!ConfigTypes.TryParseInteger(value.Text, out var number))
         {
-            throw values.Error(key, $"must be of type '{ConfigTypes.Integer}'{Quote(value)}", value);
+            throw values.Error(key, $"must be of type '{ConfigTypes.Integer}'{StackConfig.Quote(value)}", value);
         }
 
         if (number < min || number > max)
         {
             var range = max == int.MaxValue ? $"at least {min}" : $"between {min} and {max}";
-            throw values.Error(key, $"must be {range}{Quote(value)}", value);
+            throw values.Error(key, $"must be {range}{StackConfig.Quote(value)}", value);
         }
 
         return number;
     }
 
-    internal static bool Boolean(ConfigResolver values, KnownKey key)
+    private static bool Boolean(ConfigResolver values, KnownKey key)
     {
         var value = values.Resolve(key) ?? throw values.Error(key, "is not set");
         return ConfigTypes.TryParseBoolean(value.Text, out var flag)
             ? flag
-            : throw values.Error(key, $"must be of type '{ConfigTypes.Boolean}'{Quote(value)}", value);
+            : throw values.Error(key, $"must be of type '{ConfigTypes.Boolean}'{StackConfig.Quote(value)}", value);
     }
 
     /// <summary>
@@ -218,7 +198,7 @@ public static class StackConfigLoader
         var value = values.Resolve(key) ?? throw values.Error(key, "is not set");
         if (!Uri.TryCreate(value.Text, UriKind.Absolute, out var uri) || !uri.IsAbsoluteUri || string.IsNullOrEmpty(uri.Host))
         {
-            throw values.Error(key, $"must be an absolute URL such as https://host{Quote(value)}", value);
+            throw values.Error(key, $"must be an absolute URL such as https://host{StackConfig.Quote(value)}", value);
         }
 
         if (uri.UserInfo.Length > 0)
@@ -249,22 +229,15 @@ public static class StackConfigLoader
         return new UriBuilder(uri) { Path = path + "/" }.Uri;
     }
 
-    private static string Quote(ResolvedValue value) => value.Confidential ? "" : $", got '{value.Text}'";
-
     /// <summary>The project's own keys with their <c>&lt;PROJECT&gt;_&lt;UPPER_SNAKE&gt;</c> variables.</summary>
     private sealed class ProjectKeys(string project)
     {
-        public KnownKey Blueprint { get; } = KnownKey.ForProject(project, "blueprint");
         public KnownKey PruneThresholdPercent { get; } = KnownKey.ForProject(project, "pruneThresholdPercent");
-        public KnownKey TokenRotationWindowMinutes { get; } = KnownKey.ForProject(project, "tokenRotationWindowMinutes");
         public KnownKey Concurrency { get; } = KnownKey.ForProject(project, "concurrency");
         public KnownKey StateDir { get; } = KnownKey.ForProject(project, "stateDir");
         public KnownKey Insecure { get; } = KnownKey.ForProject(project, "insecure");
         public KnownKey DemoStacks { get; } = KnownKey.ForProject(project, "demoStacks");
         public KnownKey DemoStateFile { get; } = KnownKey.ForProject(project, "demoStateFile");
-        public KnownKey NameSuffix { get; } = KnownKey.ForProject(project, "nameSuffix");
         public KnownKey TakeOver { get; } = KnownKey.ForProject(project, "takeOver");
-        public KnownKey LiveUpdates { get; } = KnownKey.ForProject(project, "liveUpdates");
-        public KnownKey LiveUpdatesSpace { get; } = KnownKey.ForProject(project, "liveUpdatesSpace");
     }
 }

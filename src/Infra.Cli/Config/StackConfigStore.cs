@@ -29,14 +29,14 @@ public sealed class StackConfigStore
 
     public string StackFilePath => _file.Path;
 
-    public IReadOnlyList<KeyValuePair<ConfigKey, ConfigValue>> Entries => _file.Config;
+    public IReadOnlyList<KeyValuePair<ConfigKey, StackFileValue>> Entries => _file.Config;
 
     /// <summary><c>ns:name</c>, <c>ns:config:name</c>, or a bare name in the project's namespace.</summary>
     public ConfigKey ParseKey(string text)
         => ConfigKey.TryParse(text, _project.Name, out var key) ? key : throw new ConfigException(ConfigKey.ParseError(text));
 
     /// <summary>The stack file's value for <paramref name="key"/>; throws when the file does not set it.</summary>
-    public ConfigValue Get(ConfigKey key)
+    public StackFileValue Get(ConfigKey key)
         => _file.Find(key) ?? throw new ConfigException($"{_file.Path}: configuration key '{key}' not found for this stack");
 
     /// <summary>Decrypts a value of this file with the passphrase from the environment.</summary>

@@ -7,11 +7,11 @@ namespace Infra.Cli.Config;
 /// <c>Pulumi.&lt;stack&gt;.yaml</c> as read: the passphrase provider's <c>encryptionsalt</c> and the
 /// <c>config:</c> entries in file order, keys normalised (<c>ns:config:name</c> reads as <c>ns:name</c>).
 /// </summary>
-public sealed record StackFile(string Path, string? EncryptionSalt, IReadOnlyList<KeyValuePair<ConfigKey, ConfigValue>> Config)
+public sealed record StackFile(string Path, string? EncryptionSalt, IReadOnlyList<KeyValuePair<ConfigKey, StackFileValue>> Config)
 {
     public static string FileName(string stack) => $"Pulumi.{stack}.yaml";
 
-    public ConfigValue? Find(ConfigKey key) => Config.FirstOrDefault(entry => entry.Key == key).Value;
+    public StackFileValue? Find(ConfigKey key) => Config.FirstOrDefault(entry => entry.Key == key).Value;
 
     public static StackFile Parse(string path, string text)
     {
@@ -23,7 +23,7 @@ public sealed record StackFile(string Path, string? EncryptionSalt, IReadOnlyLis
         }
 
         var salt = YamlFile.Scalar(root, "encryptionsalt", path);
-        var entries = new List<KeyValuePair<ConfigKey, ConfigValue>>();
+        var entries = new List<KeyValuePair<ConfigKey, StackFileValue>>();
         if (!root.Children.TryGetValue(new YamlScalarNode("config"), out var node) || node is YamlScalarNode s && YamlFile.IsNull(s))
         {
             return new StackFile(path, salt, entries);
@@ -48,7 +48,7 @@ public sealed record StackFile(string Path, string? EncryptionSalt, IReadOnlyLis
                 throw new ConfigException($"{path}:{keyNode.Start.Line}: configuration key '{key}' is set twice");
             }
 
-            entries.Add(new(key, ConfigValueReader.Read(valueNode)));
+            entries.Add(new(key, StackFileValueReader.Read(valueNode)));
         }
 
         return new StackFile(path, salt, entries);

@@ -8,7 +8,7 @@ namespace Infra.Cli.Engine;
 /// </summary>
 public interface IStackEngine : IAsyncDisposable
 {
-    /// <summary>Reads Spacelift and live Port and diffs them against the declarations. Writes nothing.</summary>
+    /// <summary>Runs the program, reads live state and diffs it against what the program declares. Writes nothing.</summary>
     Task<Plan> PlanAsync(Operation operation, PlanOptions options, CancellationToken cancellationToken);
 
     /// <summary>

@@ -1,5 +1,5 @@
 using Infra.Cli.Config;
-using Infra.Sdk.Declarations;
+using Infra.Sdk;
 
 namespace Infra.Cli.Engine;
 
@@ -13,8 +13,8 @@ public interface IStackEngineFactory
     Task<IStackEngine> CreateAsync(StackConfiguration configuration, string command, bool exclusive, CancellationToken cancellationToken);
 
     /// <summary>
-    /// What the program declares for this configuration before any Spacelift stack is read (no entities):
-    /// pure, no I/O, no lock. <c>verify</c> compares what Port holds with it.
+    /// What the program declares for this configuration without reading any data (no entities), and
+    /// without a lock. <c>verify</c> finds what to run, and compares what Port holds, with it.
     /// </summary>
-    Declaration Declare(StackConfiguration configuration);
+    Task<ResourceGraph> DeclareAsync(StackConfiguration configuration, CancellationToken cancellationToken);
 }

@@ -1,109 +1,95 @@
-using System.Text.Json.Nodes;
 using Infra.Cli.Config;
+using Infra.Cli.Decisions;
+using Infra.Cli.Decisions.Ownership;
 using Infra.Cli.Engine.Apply;
+using Infra.Cli.Engine.Contract;
 using Infra.Cli.Engine.Planning;
 using Infra.Cli.Engine.State;
-using Infra.Cli.Diagnostics;
-using Infra.Cli.Engine.Ownership;
 using Infra.Sdk;
-using Infra.Cli.Port;
-using Infra.Cli.Spacelift;
-using Infra.Cli.Engine.Contract;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Cli.Engine;
 
 /// <summary>
-/// Runs a <see cref="StackProgram"/>: plans its declarations against live Port and applies plans,
-/// saving state after every step so that a run killed at any moment converges on the next one. Owns what it is given to dispose (clients' host, lock).
+/// Runs an <see cref="IStackProgram"/>: plans the graph it declares against live state and applies plans,
+/// saving state after every step so that a run killed at any moment converges on the next one. It knows
+/// nothing of the program: the program reads its own data through the services it is handed. Owns what it
+/// is given to dispose (the lock, the demo's emulators).
 /// </summary>
 public sealed class StackEngine : IStackEngine
 {
-    private readonly StackProgram _program;
+    private readonly IStackProgram _program;
     private readonly StackConfiguration _configuration;
-    private readonly IPortClient _port;
-    private readonly ISpaceliftClient _spacelift;
+    private readonly StackServices _services;
     private readonly IStateStore _store;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<IAsyncDisposable> _owned;
     private readonly SecretMasker _masker;
+    private readonly PlanOrigin _origin = new();
 
     public StackEngine(
-        StackProgram program,
+        IStackProgram program,
         StackConfiguration configuration,
-        IPortClient port,
-        ISpaceliftClient spacelift,
+        StackServices services,
         IStateStore store,
         TimeProvider time,
         IReadOnlyList<IAsyncDisposable>? owned = null)
     {
         _program = program;
         _configuration = configuration;
-        _port = port;
-        _spacelift = spacelift;
+        _services = services;
         _store = store;
         _time = time;
         _owned = owned ?? [];
-        // The API key id is an identifier, shown in messages; only its copy in Port is kept secret.
-        _masker = new SecretMasker([configuration.Spacelift.ApiKeySecret, configuration.Port.ClientSecret]);
+        _masker = new SecretMasker(configuration.Credentials);
     }
 
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>
     internal int EntityBatchSize { get; init; } = 1000;
 
-    /// <summary>The name written into every resource's owner mark.</summary>
-    private StackOwner Owner => new(_configuration.Project, _configuration.Stack);
-
     public async Task<Plan> PlanAsync(Operation operation, PlanOptions options, CancellationToken cancellationToken)
     {
         var state = await _store.LoadAsync(cancellationToken);
-        var stacksTask = operation == Operation.Update ? ReadStacksAsync(cancellationToken) : Task.FromResult<(List<SpaceliftStack>, SpaceliftRead)>(([], new SpaceliftRead(0, null)));
-        var identities = Declare([]);
-        var addresses = identities.State.Resources.Select(r => r.Address)
-            .Concat(state.Managed.Select(m => m.Address))
-            .Where(a => !a.Kind.BulkPerBlueprint);
-        if (operation == Operation.Update)
+        // What the program declares without reading anything first, so that live state is read while
+        // the program reads its data (the two are the run's longest waits).
+        var identities = await DeclareAsync(readsData: false, cancellationToken);
+        var full = operation == Operation.Update ? DeclareAsync(readsData: true, cancellationToken) : Task.FromResult(identities);
+        var live = ReadLiveAsync(identities, state, cancellationToken);
+        await Task.WhenAll(full, live);
+        var graph = await full;
+        var snapshot = await live;
+        if (Addresses(graph, state).Except(Addresses(identities, state)).Any())
         {
-            // Only to note it: see PlanNotes.
-            addresses = addresses.Append(PlanNotes.SpareSecret);
+            // What the program read changed what else it declares: read it all again.
+            snapshot = await ReadLiveAsync(graph, state, cancellationToken);
         }
 
-        var liveTask = LiveSnapshot.ReadAsync(_port, addresses, cancellationToken, _spacelift);
-        await Task.WhenAll(stacksTask, liveTask);
-        var (stacks, read) = await stacksTask;
-        var live = await liveTask;
-        LiveUpdateSecrets.MaskReadBack(live.Resources, _masker);
-        var declaration = operation == Operation.Update ? Declare(stacks, LiveUpdateSecrets.IngestUrl(live.Resources)) : identities;
-        declaration = declaration with { Diagnostics = [.. declaration.Diagnostics, .. PlanNotes.For(operation, _configuration, live)] };
-        var settings = new PlanSettings(
-            _configuration.Project,
-            _configuration.Stack,
-            _configuration.Settings.PruneThreshold,
-            _configuration.Settings.TokenRotationWindow,
-            _configuration.Port.ClientSecret);
-        var mine = declaration.State.Resources.Select(r => r.Address).Concat(state.Managed.Select(m => m.Address)).ToHashSet();
+        SharedSecrets.MaskReadBack(snapshot.Resources, _masker);
+        var mine = graph.Resources.Select(r => r.Address).Concat(state.Managed.Select(m => m.Address)).ToHashSet();
         var ownership = OwnershipCheck.Evaluate(
-            Owner,
-            live.Resources.Where(r => mine.Contains(r.Key)).Select(r => KeyValuePair.Create(r.Key, (JsonObject?)r.Value)),
+            _configuration.Owner,
+            snapshot.Resources.Where(r => mine.Contains(r.Key)).Select(r => KeyValuePair.Create(r.Key, (System.Text.Json.Nodes.JsonObject?)r.Value)),
             options.TakeOver);
         if (operation == Operation.Update)
         {
             // Before any write, and before a preview shows a plan that up could not apply.
-            ownership.ThrowIfConflicts(declaration.State.Resources.Select(r => r.Address));
+            ownership.ThrowIfConflicts(graph.Resources.Select(r => r.Address));
         }
 
-        return new Planner(settings, _masker, _time.GetUtcNow(), ownership).Build(this, operation, options, declaration, live, state, read);
+        var holds = ReadHolds.Decide(graph, state.Managed.Select(m => (m.Address, m.Group)), snapshot.Unreadable, _masker);
+        var notes = PlanNotes.For(operation, _configuration, graph, snapshot);
+        var settings = new PlanSettings(_configuration.Owner, _configuration.Settings.PruneThreshold, _configuration.Port.ClientSecret);
+        return new Planner(settings, _masker, _time.GetUtcNow(), ownership, holds).Build(_origin, operation, options, graph with { Diagnostics = [.. graph.Diagnostics, .. notes] }, snapshot, state);
     }
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, IProgress<StepResult>? progress, CancellationToken cancellationToken)
     {
-        if (plan.Instructions is not { } instructions || !ReferenceEquals(instructions.Planner, this))
+        if (plan.Instructions is not { } instructions || instructions.Origin != _origin)
         {
             throw new ArgumentException("the plan was not made by this engine", nameof(plan));
         }
 
         var started = _time.GetTimestamp();
-        var context = new ApplyContext(_port, _spacelift, _store, _time, _masker, _configuration.Port.ClientSecret, EntityBatchSize);
+        var context = new ApplyContext(_services.Port, _services.Providers, _store, _time, _masker, _configuration.Port.ClientSecret, EntityBatchSize);
         var execution = new PlanExecution(context, plan, instructions, await _store.LoadAsync(cancellationToken), progress, _time.GetUtcNow());
         await execution.ExecuteAsync(cancellationToken);
         return new ApplyResult(plan, execution.Results, [.. plan.Diagnostics, .. execution.Diagnostics], _time.GetElapsedTime(started));
@@ -117,28 +103,13 @@ public sealed class StackEngine : IStackEngine
         }
     }
 
-    private Declaration Declare(IReadOnlyList<SpaceliftStack> stacks, string? ingestUrl = null)
-        => _program(DeclarationInputs.For(_configuration, ingestUrl), stacks);
+    private Task<ResourceGraph> DeclareAsync(bool readsData, CancellationToken cancellationToken)
+        => _program.DeclareAsync(new ProgramContext(_configuration.Values, _configuration.Owner, readsData, _services.ForProgram), cancellationToken);
 
-    private async Task<(List<SpaceliftStack> Stacks, SpaceliftRead Read)> ReadStacksAsync(CancellationToken cancellationToken)
-    {
-        // Before anything is planned, let alone written: a refused key ends the run here.
-        await CredentialProof.ProveSpaceliftAsync(_spacelift, _configuration.Spacelift, cancellationToken);
-        var stacks = new List<SpaceliftStack>();
-        try
-        {
-            await foreach (var page in _spacelift.ListStacksAsync(cancellationToken))
-            {
-                stacks.AddRange(page);
-            }
+    private Task<LiveSnapshot> ReadLiveAsync(ResourceGraph graph, StackState state, CancellationToken cancellationToken)
+        => LiveSnapshot.ReadAsync(_services.Port, _services.Providers, Addresses(graph, state), cancellationToken);
 
-            return (stacks, new SpaceliftRead(stacks.Count, null));
-        }
-        catch (SpaceliftException e) when (e is not SpaceliftAuthenticationException)
-        {
-            // A key revoked mid-read is a refused credential like any other; a read cut short otherwise
-            // only keeps this run's hands off the entities.
-            return (stacks, new SpaceliftRead(stacks.Count, _masker.MaskText(e.Message)));
-        }
-    }
+    /// <summary>What is read live: the declared resources, the managed ones, and those the program notes when they exist.</summary>
+    private static IEnumerable<ResourceAddress> Addresses(ResourceGraph graph, StackState state)
+        => graph.Resources.Select(r => r.Address).Concat(state.Managed.Select(m => m.Address)).Concat(graph.Notices.Select(n => n.Address));
 }

@@ -4,8 +4,8 @@ using Infra.Sdk;
 namespace Infra.Cli.Port;
 
 /// <summary>
-/// The part of Port's REST API the engine uses, generic over <see cref="ResourceKind"/>: the kind's
-/// descriptor says where it lives and how it is written. Reads return <c>null</c> for 404 (absent is
+/// The part of Port's REST API the executors use, generic over <see cref="ResourceKind"/>: the kind's
+/// route (<see cref="PortRoutes"/>) says where it lives and how it is written. Reads return <c>null</c> for 404 (absent is
 /// not a failure); every other error is a <see cref="PortApiException"/> carrying Port's own message.
 /// </summary>
 public interface IPortClient
@@ -17,7 +17,7 @@ public interface IPortClient
     Task CreateAsync(ResourceKind kind, JsonObject body, Secret? value, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Changes the resource the kind's way (<see cref="ResourceKind.UpdateMethod"/>): PUT replaces the
+    /// Changes the resource the kind's way (<see cref="PortRoute.UpdateMethod"/>): PUT replaces the
     /// whole body, PATCH sends only the fields in <paramref name="body"/> (and <paramref name="value"/>, if given).
     /// </summary>
     Task UpdateAsync(ResourceKind kind, string identifier, JsonObject body, Secret? value, CancellationToken cancellationToken);

@@ -39,7 +39,7 @@ public sealed partial class PortClient : IPortClient
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
-        return GetAsync(PortUrls.Item(kind, identifier), kind.EnvelopeKey, cancellationToken);
+        return GetAsync(PortUrls.Item(kind, identifier), PortRoutes.For(kind).EnvelopeKey, cancellationToken);
     }
 
     public Task CreateAsync(ResourceKind kind, JsonObject body, Secret? value, CancellationToken cancellationToken)
@@ -57,7 +57,7 @@ public sealed partial class PortClient : IPortClient
         }
 
         var request = CreateRequest(PortUrls.Collection(kind), WithValue(kind, body, value));
-        return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, kind.EnvelopeKey, cancellationToken);
+        return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, PortRoutes.For(kind).EnvelopeKey, cancellationToken);
     }
 
     public Task UpdateAsync(ResourceKind kind, string identifier, JsonObject body, Secret? value, CancellationToken cancellationToken)
@@ -65,8 +65,9 @@ public sealed partial class PortClient : IPortClient
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
         ArgumentNullException.ThrowIfNull(body);
+        var route = PortRoutes.For(kind);
         var sent = body;
-        if (kind.UpdateMethod == HttpMethod.Patch)
+        if (route.UpdateMethod == HttpMethod.Patch)
         {
             // PATCH takes only the fields to change; Port rejects the identifier in this body.
             sent = body.DeepClone().AsObject();
@@ -77,8 +78,8 @@ public sealed partial class PortClient : IPortClient
             }
         }
 
-        var request = WriteRequest(kind.UpdateMethod, PortUrls.Item(kind, identifier), WithValue(kind, sent, value));
-        return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, kind.EnvelopeKey, cancellationToken);
+        var request = WriteRequest(route.UpdateMethod, PortUrls.Item(kind, identifier), WithValue(kind, sent, value));
+        return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, route.EnvelopeKey, cancellationToken);
     }
 
     public Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)

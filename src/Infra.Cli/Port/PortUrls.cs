@@ -3,18 +3,20 @@ using Infra.Sdk;
 namespace Infra.Cli.Port;
 
 /// <summary>
-/// Builds Port routes, relative to the base URL, from the kinds' collections; identifiers are
-/// URL-escaped here and nowhere else.
+/// Builds Port routes, relative to the base URL, from the kinds' routes (<see cref="PortRoutes"/>);
+/// identifiers are URL-escaped here and nowhere else.
 /// </summary>
 internal static class PortUrls
 {
     public const string AccessToken = "v1/auth/access_token";
 
-    public static string Collection(ResourceKind kind) =>
-        kind.Collection ?? throw new ArgumentException($"{kind} has no collection of its own; it is written in bulk per blueprint", nameof(kind));
+    public static string Collection(ResourceKind kind) => PortRoutes.For(kind).Collection;
 
-    public static string Item(ResourceKind kind, string identifier) =>
-        kind.ItemSuffix is { } suffix ? $"{Collection(kind)}/{Escape(identifier)}/{suffix}" : $"{Collection(kind)}/{Escape(identifier)}";
+    public static string Item(ResourceKind kind, string identifier)
+    {
+        var route = PortRoutes.For(kind);
+        return route.ItemSuffix is { } suffix ? $"{route.Collection}/{Escape(identifier)}/{suffix}" : $"{route.Collection}/{Escape(identifier)}";
+    }
 
     /// <summary>Calculated properties are Port's to compute; reading them would show as drift against the declarations.</summary>
     public static string EntitySearch(string blueprint) =>

@@ -17,7 +17,7 @@ public sealed record PulumiStackConfig(StackConfiguration Configuration, bool Al
     public static PulumiStackConfig Load(LanguageHostEnvironment host, IReadOnlyDictionary<string, string?> environment)
     {
         var path = StackConfigLoader.StackFilePath(host.ProjectDirectory, host.Stack);
-        var entries = new List<KeyValuePair<ConfigKey, ConfigValue>>();
+        var entries = new List<KeyValuePair<ConfigKey, StackFileValue>>();
         foreach (var (text, value) in host.Config.OrderBy(e => e.Key, StringComparer.Ordinal))
         {
             if (!ConfigKey.TryParse(text, null, out var key))

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Infra.Cli.Config;
 using Infra.Sdk;
-using Infra.Sdk.ProviderInputs;
+using Infra.Cli.PulumiMode.Inputs;
 using Infra.Cli.PulumiProtocol;
 
 namespace Infra.Cli.PulumiMode;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using Infra.Cli.Shell.Commands;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Running;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using Infra.Sdk;
+using Infra.Sdk.Spacelift;
 
 namespace Infra.Cli.Spacelift;
 
-/// <summary>The part of Spacelift's GraphQL API the engine uses.</summary>
+/// <summary>The part of Spacelift's GraphQL API the executors and the program use.</summary>
 public interface ISpaceliftClient
 {
     /// <summary>
@@ -23,7 +24,7 @@ public interface ISpaceliftClient
     IAsyncEnumerable<IReadOnlyList<SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// A resource of a Spacelift kind (<see cref="ResourceKind.Spacelift"/>) in its input shape (objects
+    /// A resource of a Spacelift kind (<see cref="SpaceliftDocuments"/>) in its input shape (objects
     /// <c>{id}</c> flattened to the id), or null when Spacelift has none with that id. Throws
     /// <see cref="SpaceliftException"/> when the answer cannot be trusted, so "absent" is never a guess.
     /// </summary>

@@ -62,8 +62,7 @@ public sealed partial class SpaceliftClient
         await SendAsync($"{documents.DeleteField} {id}", documents.Delete, new JsonObject { ["id"] = id }, RequestKind.Write, read: false, cancellationToken).ConfigureAwait(false);
     }
 
-    private static SpaceliftDocuments Documents(ResourceKind kind) =>
-        kind.Spacelift ?? throw new ArgumentException($"{kind} is not a Spacelift kind", nameof(kind));
+    private static SpaceliftDocuments Documents(ResourceKind kind) => SpaceliftDocuments.For(kind);
 
     /// <summary>The input with the write-only secret in its field; the only place its clear text enters a body.</summary>
     private JsonObject WithSecret(ResourceKind kind, JsonObject input, Secret? secret)

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Infra.Cli.Config;
 using Infra.Sdk;
+using Infra.Sdk.Spacelift;
 using Infra.Cli.Http;
 
 namespace Infra.Cli.Spacelift;

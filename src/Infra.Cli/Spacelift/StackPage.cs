@@ -1,4 +1,5 @@
 using Infra.Sdk;
+using Infra.Sdk.Spacelift;
 
 namespace Infra.Cli.Spacelift;
 

@@ -1,4 +1,5 @@
 using Infra.Sdk;
+using Infra.Sdk.Spacelift;
 using System.Text.Json.Nodes;
 using Infra.Cli.Http;
 

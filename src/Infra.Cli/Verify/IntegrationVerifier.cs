@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Infra.Cli.Port;
 using Infra.Sdk;
 using Infra.Cli.Http;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Cli.Verify;
 
@@ -26,38 +25,33 @@ internal sealed class IntegrationVerifier(
     Uri spaceliftEndpoint,
     SecretMasker scrubber,
     Action<string> progress,
-    ResourceNames? names = null,
-    LiveStateTarget? live = null,
-    DeclaredPermissions? declared = null)
+    VerifyTargets targets)
 {
-    /// <summary>The stack's identifiers (<c>infra:nameSuffix</c>); the guide's when not given.</summary>
-    private readonly ResourceNames _names = names ?? ResourceNames.Guide;
-
     /// <summary>Port's status of a run that waits for an approval (a declined run ends DECLINED).</summary>
     private const string WaitingForApproval = "WAITING_FOR_APPROVAL";
 
     public async Task<VerifyReport> RunAsync(string stack, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        await RequireActionAsync(_names.RefreshAction, stack, cancellationToken).ConfigureAwait(false);
+        await RequireActionAsync(targets.RefreshAction, stack, cancellationToken).ConfigureAwait(false);
         if (options.TriggerStack is not null)
         {
-            await RequireActionAsync(_names.TriggerAction, stack, cancellationToken).ConfigureAwait(false);
+            await RequireActionAsync(targets.TriggerAction, stack, cancellationToken).ConfigureAwait(false);
         }
 
         // What was there before the refresh, so the automation's run and the token's rewrite can be told apart from older ones.
-        var automation = await port.GetActionAsync(_names.TokenAutomation, cancellationToken).ConfigureAwait(false);
+        var automation = await port.GetActionAsync(targets.TokenAutomation, cancellationToken).ConfigureAwait(false);
         var earlierRuns = automation is null
             ? []
-            : (await port.ListRunsAsync(_names.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
-        var tokenBefore = await port.GetSecretAsync(_names.TokenSecret, cancellationToken).ConfigureAwait(false);
+            : (await port.ListRunsAsync(targets.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
+        var tokenBefore = await port.GetSecretAsync(targets.TokenSecret, cancellationToken).ConfigureAwait(false);
 
-        var steps = new List<VerifyStep> { await new PermissionsCheck(port, _names, declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
+        var steps = new List<VerifyStep> { await new PermissionsCheck(port, targets, targets.Declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
         var refresh = await RefreshAsync(cancellationToken).ConfigureAwait(false);
         steps.Add(refresh);
         var automationStep = refresh.Status == VerifyStepStatus.Passed
             ? await AutomationAsync(automation, earlierRuns, tokenBefore, cancellationToken).ConfigureAwait(false)
-            : VerifyStep.Skip("automation", _names.TokenAutomation, refresh.Status == VerifyStepStatus.AwaitingApproval
+            : VerifyStep.Skip("automation", targets.TokenAutomation, refresh.Status == VerifyStepStatus.AwaitingApproval
                 ? $"not checked: the refresh's run {refresh.RunId} waits for an approval, so no token was produced yet"
                 : "not checked: the refresh did not produce a token");
         steps.Add(automationStep);
@@ -65,9 +59,9 @@ internal sealed class IntegrationVerifier(
         {
             var trigger = automationStep.Status == VerifyStepStatus.Passed
                 ? await TriggerAsync(stackId, cancellationToken).ConfigureAwait(false)
-                : VerifyStep.Skip("trigger", _names.TriggerAction, "not run: the token was not refreshed, so no Spacelift run was started");
+                : VerifyStep.Skip("trigger", targets.TriggerAction, "not run: the token was not refreshed, so no Spacelift run was started");
             steps.Add(trigger);
-            if (live is not null)
+            if (targets.Live is { } live)
             {
                 steps.Add(trigger.Status switch
                 {
@@ -92,7 +86,7 @@ internal sealed class IntegrationVerifier(
     private async Task<VerifyStep> RefreshAsync(CancellationToken cancellationToken)
     {
         const string name = "refresh";
-        var action = _names.RefreshAction;
+        var action = targets.RefreshAction;
         var (run, ended) = await ExecuteAndWaitAsync(action, [], cancellationToken).ConfigureAwait(false);
         var (step, response, verdict) = await CheckWebhookRunAsync(name, action, run, ended, cancellationToken).ConfigureAwait(false);
         if (verdict is not null)
@@ -106,7 +100,7 @@ internal sealed class IntegrationVerifier(
         {
             return Fail(step, VerifyLink.Credentials,
                 $"Port marked run {step.RunId} SUCCESS, but Spacelift refused the API key ({Errors(response)}): check the secrets "
-                + $"{_names.ApiKeyIdSecret} and {_names.ApiKeySecretSecret} in Port (spacelift:apiKeyId / spacelift:apiKeySecret, then `up`)");
+                + $"{string.Join(" and ", targets.KeySecrets)} in Port (spacelift:apiKeyId / spacelift:apiKeySecret, then `up`)");
         }
 
         return step with { Status = VerifyStepStatus.Passed, Message = $"run {step.RunId} SUCCESS: Spacelift issued a new JWT" };
@@ -115,11 +109,11 @@ internal sealed class IntegrationVerifier(
     private async Task<VerifyStep> AutomationAsync(JsonObject? automation, HashSet<string> earlierRuns, JsonObject? tokenBefore, CancellationToken cancellationToken)
     {
         const string name = "automation";
-        var action = _names.TokenAutomation;
+        var action = targets.TokenAutomation;
         var step = new VerifyStep(name, action, VerifyStepStatus.Failed, "");
         if (automation is null)
         {
-            return Fail(step, VerifyLink.Automation, $"{action} is not in Port (deleted?): the new JWT was not stored in {_names.TokenSecret}; `up` restores the automation");
+            return Fail(step, VerifyLink.Automation, $"{action} is not in Port (deleted?): the new JWT was not stored in {targets.TokenSecret}; `up` restores the automation");
         }
 
         if (JsonWire.Boolean(automation["publish"]) == false)
@@ -147,12 +141,12 @@ internal sealed class IntegrationVerifier(
             return unfinished with { Message = "the automation's " + unfinished.Message };
         }
 
-        var tokenAfter = await port.GetSecretAsync(_names.TokenSecret, cancellationToken).ConfigureAwait(false);
+        var tokenAfter = await port.GetSecretAsync(targets.TokenSecret, cancellationToken).ConfigureAwait(false);
         var updatedAt = JsonWire.String(tokenAfter?["updatedAt"]);
         if (tokenAfter is null || updatedAt == JsonWire.String(tokenBefore?["updatedAt"]))
         {
             return Fail(step, VerifyLink.Automation,
-                $"run {step.RunId} SUCCESS, but {_names.TokenSecret} was not rewritten (updatedAt {updatedAt ?? "none: the secret is missing"})");
+                $"run {step.RunId} SUCCESS, but {targets.TokenSecret} was not rewritten (updatedAt {updatedAt ?? "none: the secret is missing"})");
         }
 
         var description = JsonWire.String(tokenAfter["description"]);
@@ -160,14 +154,14 @@ internal sealed class IntegrationVerifier(
         {
             Status = VerifyStepStatus.Passed,
             TokenUpdatedAt = updatedAt,
-            Message = $"run {step.RunId} SUCCESS: {_names.TokenSecret} rewritten at {updatedAt}" + (description is null ? "" : $" (\"{scrubber.MaskText(description)}\")"),
+            Message = $"run {step.RunId} SUCCESS: {targets.TokenSecret} rewritten at {updatedAt}" + (description is null ? "" : $" (\"{scrubber.MaskText(description)}\")"),
         };
     }
 
     private async Task<VerifyStep> TriggerAsync(string stackId, CancellationToken cancellationToken)
     {
         const string name = "trigger";
-        var action = _names.TriggerAction;
+        var action = targets.TriggerAction;
         JsonObject run;
         bool ended;
         try

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Infra.Cli.Engine.Planning;
 using Infra.Cli.Http;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Sdk.Port;
 
 namespace Infra.Cli.Verify;
 
@@ -14,7 +14,7 @@ namespace Infra.Cli.Verify;
 /// warns, because verify proves the chain works and drift is <c>preview --expect-no-changes</c>'s job.
 /// The step never fails: who may run an action is a choice, not a broken link.
 /// </summary>
-internal sealed class PermissionsCheck(PortActionRuns port, ResourceNames names, DeclaredPermissions? declared, SecretMasker scrubber)
+internal sealed class PermissionsCheck(PortActionRuns port, VerifyTargets names, DeclaredPermissions? declared, SecretMasker scrubber)
 {
     public const string StepName = "permissions";
 
@@ -105,7 +105,7 @@ internal sealed class PermissionsCheck(PortActionRuns port, ResourceNames names,
     /// </summary>
     private bool IsDeclaredProtection(Live trigger)
     {
-        if (declared?.Protected is null || declared.Permissions(trigger.Identifier) is not { } desired || trigger.Permissions is null)
+        if (declared?.ProtectedLabel is null || declared.Permissions(trigger.Identifier) is not { } desired || trigger.Permissions is null)
         {
             return false;
         }
@@ -121,8 +121,8 @@ internal sealed class PermissionsCheck(PortActionRuns port, ResourceNames names,
         {
             case TriggerApproval.None:
                 return "any member who may execute can trigger every stack without approval";
-            case TriggerApproval.Protected when declared?.Protected is { } shielded:
-                return $"stacks labelled {shielded.Label} need {needs} {Approvers(shielded)}; others are approved by whoever triggered them";
+            case TriggerApproval.Protected when declared?.ProtectedLabel is { } label:
+                return $"stacks labelled {label} need {needs} {Approvers(declared, trigger.Identifier)}; others are approved by whoever triggered them";
             case TriggerApproval.EveryRun:
                 var approvers = Who(trigger.Permissions?["approve"] as JsonObject, " or ");
                 return approvers == Nobody
@@ -136,7 +136,7 @@ internal sealed class PermissionsCheck(PortActionRuns port, ResourceNames names,
     /// <summary>Who a permissions section lets in, in words: roles, teams, users, entity owners, a dynamic policy.</summary>
     private static string Who(JsonObject? section, string separator)
     {
-        var parts = new List<string>(new ActionAccess(Names(section?["roles"]), Names(section?["teams"]), Names(section?["users"])).Described());
+        var parts = new List<string>(PermissionLists.Describe(Names(section?["roles"]), Names(section?["teams"]), Names(section?["users"])));
         if (JsonWire.Boolean(section?["ownedByTeam"]) == true)
         {
             parts.Add("owners of the entity");
@@ -150,8 +150,11 @@ internal sealed class PermissionsCheck(PortActionRuns port, ResourceNames names,
         return parts.Count == 0 ? Nobody : string.Join(separator, parts);
     }
 
-    private static string Approvers(ProtectedStacks shielded)
-        => string.Join(" or ", new ActionAccess(shielded.ApproverRoles, shielded.ApproverTeams, []).Described());
+    private static string Approvers(DeclaredPermissions declared, string action)
+    {
+        var (roles, teams) = declared.Approvers(action);
+        return string.Join(" or ", PermissionLists.Describe(roles, teams, []));
+    }
 
     private static string[] Names(JsonNode? list) => [.. (list as JsonArray)?.Select(JsonWire.String).OfType<string>() ?? []];
 

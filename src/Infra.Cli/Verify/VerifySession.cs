@@ -1,10 +1,8 @@
 using Infra.Cli.Config;
 using Infra.Cli.Engine.State;
-using Infra.Cli.Engine;
+using Infra.Cli.Hosting;
 using Infra.Cli.Http;
-using Infra.Cli.Port;
 using Infra.Sdk;
-using Infra.Cli.Engine.Contract;
 
 namespace Infra.Cli.Verify;
 
@@ -40,9 +38,7 @@ internal sealed class VerifySession : IAsyncDisposable
         try
         {
             started = await backends.StartAsync(configuration, cancellationToken).ConfigureAwait(false);
-            var scrubber = new SecretMasker();
-            scrubber.Add(configuration.Port.ClientSecret.Reveal());
-            scrubber.Add(configuration.Spacelift.ApiKeySecret.Reveal());
+            var scrubber = new SecretMasker(configuration.Credentials);
             var port = new PortActionRuns(configuration.Port, new ClientOptions(Insecure: settings.Insecure, Time: time));
             return new VerifySession(stackLock, started, port, scrubber);
         }

@@ -1,5 +1,3 @@
-using Infra.Sdk.ProviderInputs;
-
 namespace Infra.Sdk;
 
 public sealed partial class ResourceKind
@@ -9,25 +7,17 @@ public sealed partial class ResourceKind
     {
         Name = "Action",
         TypeToken = "port:index/action:Action",
-        Order = 2,
-        Collection = "v1/actions",
-        EnvelopeKey = "action",
         ServerDefaults = [new ServerDefault("publish", true)],
-        ProviderInputs = new ActionInputs(),
     };
 
     /// <summary>
     /// Automations are actions with an event trigger: same routes and type token. A kind of their own so
-    /// they apply after the actions and delete before them.
+    /// plans and state name them apart.
     /// </summary>
     public static ResourceKind Automation { get; } = new()
     {
         Name = "Automation",
         TypeToken = "port:index/action:Action",
-        Order = 4,
-        Collection = "v1/actions",
-        EnvelopeKey = "action",
         ServerDefaults = [new ServerDefault("publish", true)],
-        ProviderInputs = new ActionInputs(),
     };
 }

@@ -1,5 +1,3 @@
-using Infra.Sdk.ProviderInputs;
-
 namespace Infra.Sdk;
 
 public sealed partial class ResourceKind
@@ -16,15 +14,9 @@ public sealed partial class ResourceKind
     {
         Name = "ActionPermissions",
         TypeToken = "port:index/actionPermissions:ActionPermissions",
-        Order = 3,
-        Collection = "v1/actions",
-        ItemSuffix = "permissions",
-        EnvelopeKey = "permissions",
         IdentifierField = "actionIdentifier",
-        UpdateMethod = HttpMethod.Patch,
         ComparedFields = ["execute", "approve"],
         UnorderedArrays = true,
         LivesInKind = nameof(Action),
-        ProviderInputs = new ActionPermissionsInputs(),
     };
 }

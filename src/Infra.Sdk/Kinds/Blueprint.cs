@@ -1,5 +1,3 @@
-using Infra.Sdk.ProviderInputs;
-
 namespace Infra.Sdk;
 
 public sealed partial class ResourceKind
@@ -8,9 +6,5 @@ public sealed partial class ResourceKind
     {
         Name = "Blueprint",
         TypeToken = "port:index/blueprint:Blueprint",
-        Order = 0,
-        Collection = "v1/blueprints",
-        EnvelopeKey = "blueprint",
-        ProviderInputs = new BlueprintInputs(),
     };
 }

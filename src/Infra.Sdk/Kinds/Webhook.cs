@@ -1,5 +1,3 @@
-using Infra.Sdk.ProviderInputs;
-
 namespace Infra.Sdk;
 
 public sealed partial class ResourceKind
@@ -14,12 +12,8 @@ public sealed partial class ResourceKind
     {
         Name = "Webhook",
         TypeToken = "port:index/webhook:Webhook",
-        Order = 6,
-        Collection = "v1/webhooks",
-        EnvelopeKey = "integration",
         ServerFields = ["url", "webhookKey", "orgId"],
         ServerDefaults = [new ServerDefault("enabled", true)],
         SharedSecret = new SharedSecretField(["security", "secret"], ReadBack: true),
-        ProviderInputs = new WebhookInputs(),
     };
 }

@@ -1,9 +1,9 @@
-using Infra.Stacks;
 using System.Diagnostics;
 using Infra.Cli.Config;
-using Infra.Cli.Engine;
-using Infra.Sdk;
 using Infra.Cli.Engine.Contract;
+using Infra.Cli.Hosting;
+using Infra.Sdk;
+using Infra.Stacks;
 
 namespace Benchmarks.Runs;
 
@@ -18,26 +18,48 @@ public sealed class ProductDriver(StackConfiguration configuration)
     public const string EmulatorSpaceliftKeyId = "01EMULATOREMULATOREMULATOR";
     public const string EmulatorSpaceliftSecret = "emulator";
 
-    /// <summary>The configuration a user would write for the emulators, with the benchmark's concurrency and state dir.</summary>
-    public static StackConfiguration Configure(Uri portUrl, Uri spaceliftUrl, int concurrency, string stateDir) => new(
-        Project: "infra",
-        Stack: "benchmark",
-        StackFile: Path.Combine(stateDir, "Pulumi.benchmark.yaml"),
-        new PortSettings(portUrl, EmulatorPortClientId, new Secret(EmulatorPortSecret)),
-        new SpaceliftSettings(spaceliftUrl, EmulatorSpaceliftKeyId, new Secret(EmulatorSpaceliftSecret)),
-        new ProjectSettings(
-            Blueprint: "space_lift_stack",
-            PruneThreshold: 90,
-            TokenRotationWindow: TimeSpan.FromMinutes(180),
-            Concurrency: concurrency,
-            StateDir: stateDir,
-            Insecure: false,
-            Demo: null));
+    /// <summary>
+    /// The configuration a user would write for the emulators, with the benchmark's concurrency and state
+    /// dir: the repository's Pulumi.yaml and a stack file, in <paramref name="stateDir"/>, loaded as a run loads them.
+    /// </summary>
+    public static StackConfiguration Configure(Uri portUrl, Uri spaceliftUrl, int concurrency, string stateDir)
+    {
+        Directory.CreateDirectory(stateDir);
+        File.Copy(ProjectFile(), Path.Combine(stateDir, "Pulumi.yaml"), overwrite: true);
+        File.WriteAllText(Path.Combine(stateDir, "Pulumi.benchmark.yaml"), $"""
+            config:
+              port:baseUrl: {portUrl}
+              port:clientId: {EmulatorPortClientId}
+              port:secret: {EmulatorPortSecret}
+              spacelift:apiKeyEndpoint: {spaceliftUrl}
+              spacelift:apiKeyId: {EmulatorSpaceliftKeyId}
+              spacelift:apiKeySecret: {EmulatorSpaceliftSecret}
+              infra:concurrency: {concurrency}
+              infra:stateDir: {stateDir}
+
+            """);
+        return StackConfigLoader.Load(stateDir, "benchmark", new Dictionary<string, string?>());
+    }
+
+    /// <summary>The repository's Pulumi.yaml, found above the benchmark's build output.</summary>
+    private static string ProjectFile()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "Pulumi.yaml");
+            if (File.Exists(candidate) && File.Exists(Path.Combine(directory.FullName, "Infra.csproj")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException("Pulumi.yaml not found above " + AppContext.BaseDirectory);
+    }
 
     /// <returns>The plan phase's duration and a one-line outcome; <c>Succeeded</c> is false when a step failed or errors were raised.</returns>
     public async Task<(TimeSpan ReadTime, string Outcome, bool Succeeded)> SyncAsync(CancellationToken cancellationToken)
     {
-        await using var engine = await new StackEngineFactory(SpaceliftIntegration.Declare).CreateAsync(configuration, "up", exclusive: true, cancellationToken)
+        await using var engine = await new StackEngineFactory(new SpaceliftIntegration()).CreateAsync(configuration, "up", exclusive: true, cancellationToken)
             .ConfigureAwait(false);
         var clock = Stopwatch.StartNew();
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using Infra.Cli.Shell;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Engine;
 using Infra.Tests.Cli.Fakes;
 using Spectre.Console.Testing;

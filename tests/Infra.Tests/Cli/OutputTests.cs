@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Rendering.Markdown;
 using Infra.Cli.Shell.Rendering.Text;
 using Infra.Tests.Cli.Fakes;

@@ -1,4 +1,6 @@
 using Infra.Cli.Config;
+using Infra.Stacks;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Config;
 
@@ -14,7 +16,7 @@ public sealed class LiveUpdateConfigTests
     {
         using var project = new TempProject().WithStack("test", Complete);
 
-        Assert.Null(StackConfigLoader.Load(project.Directory, "test", NoEnvironment).Settings.LiveUpdates);
+        Assert.Null(Read(project.Directory, "test", NoEnvironment).Live);
     }
 
     [Fact]
@@ -22,8 +24,8 @@ public sealed class LiveUpdateConfigTests
     {
         using var project = new TempProject().WithStack("test", Complete + "  infra:liveUpdates: true\n").WithStack("other", Complete + "  infra:liveUpdates: \"true\"\n  infra:liveUpdatesSpace: platform-01HSPACE\n");
 
-        Assert.Equal(new LiveUpdateSettings("root"), StackConfigLoader.Load(project.Directory, "test", NoEnvironment).Settings.LiveUpdates);
-        Assert.Equal(new LiveUpdateSettings("platform-01HSPACE"), StackConfigLoader.Load(project.Directory, "other", NoEnvironment).Settings.LiveUpdates);
+        Assert.Equal(new LiveUpdates("root"), Read(project.Directory, "test", NoEnvironment).Live);
+        Assert.Equal(new LiveUpdates("platform-01HSPACE"), Read(project.Directory, "other", NoEnvironment).Live);
     }
 
     [Fact]
@@ -31,9 +33,9 @@ public sealed class LiveUpdateConfigTests
     {
         using var project = new TempProject().WithStack("test", Complete);
 
-        var config = StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?> { ["INFRA_LIVE_UPDATES"] = "true" });
+        var inputs = Read(project.Directory, "test", new Dictionary<string, string?> { ["INFRA_LIVE_UPDATES"] = "true" });
 
-        Assert.NotNull(config.Settings.LiveUpdates);
+        Assert.NotNull(inputs.Live);
     }
 
     [Fact]
@@ -41,7 +43,7 @@ public sealed class LiveUpdateConfigTests
     {
         using var project = new TempProject().WithStack("test", Complete + "  infra:liveUpdates: sometimes\n");
 
-        ConfigAssert.Fails(() => StackConfigLoader.Load(project.Directory, "test", NoEnvironment), "Pulumi.test.yaml", "'infra:liveUpdates'", "INFRA_LIVE_UPDATES");
+        ConfigAssert.Fails(() => Read(project.Directory, "test", NoEnvironment), "Pulumi.test.yaml", "'infra:liveUpdates'", "INFRA_LIVE_UPDATES");
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class LiveUpdateConfigTests
     {
         using var project = new TempProject().WithStack("test", Complete + "  infra:liveUpdates: true\n  infra:liveUpdatesSpace: my space\n");
 
-        ConfigAssert.Fails(() => StackConfigLoader.Load(project.Directory, "test", NoEnvironment), "'infra:liveUpdatesSpace'", "'my space'", "Spacelift space id");
+        ConfigAssert.Fails(() => Read(project.Directory, "test", NoEnvironment), "'infra:liveUpdatesSpace'", "'my space'", "Spacelift space id");
     }
 
     [Fact]
@@ -59,7 +61,11 @@ public sealed class LiveUpdateConfigTests
             .WithStack("on", Complete + "  infra:liveUpdates: true\n  infra:nameSuffix: eu_west_12\n")
             .WithStack("off", Complete + "  infra:nameSuffix: eu_west_12\n");
 
-        ConfigAssert.Fails(() => StackConfigLoader.Load(project.Directory, "on", NoEnvironment), "'infra:nameSuffix'", "at most 8", "live updates");
-        Assert.Equal("eu_west_12", StackConfigLoader.Load(project.Directory, "off", NoEnvironment).Settings.NameSuffix);
+        ConfigAssert.Fails(() => Read(project.Directory, "on", NoEnvironment), "'infra:nameSuffix'", "at most 8", "live updates");
+        Assert.Equal("eu_west_12", Read(project.Directory, "off", NoEnvironment).Names.Suffix);
     }
+
+    /// <summary>The program's inputs, as it reads them from the loaded configuration.</summary>
+    private static IntegrationInputs Read(string directory, string stack, IReadOnlyDictionary<string, string?> environment)
+        => ProgramInputs.Read(StackConfigLoader.Load(directory, stack, environment));
 }

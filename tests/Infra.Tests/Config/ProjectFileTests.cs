@@ -1,4 +1,5 @@
 using Infra.Cli.Config;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Config;
 
@@ -25,9 +26,10 @@ public sealed class ProjectFileTests
     [Fact]
     public void ShippedProjectFileDeclaresTheProjectKeysWithTheirDefaults()
     {
-        var settings = Load(ShippedProject).Settings;
+        var config = Load(ShippedProject);
+        var (settings, inputs) = (config.Settings, ProgramInputs.Read(config));
 
-        Assert.Equal(("space_lift_stack", 0.9, 180.0, 16, false), (settings.Blueprint, settings.PruneThreshold, settings.TokenRotationWindow.TotalMinutes, settings.Concurrency, settings.Insecure));
+        Assert.Equal(("space_lift_stack", 0.9, 180.0, 16, false), (inputs.Blueprint, settings.PruneThreshold, inputs.TokenRenewal.TotalMinutes, settings.Concurrency, settings.Insecure));
         Assert.EndsWith(Path.Combine(".infra", "state"), settings.StateDir);
     }
 
@@ -50,7 +52,7 @@ public sealed class ProjectFileTests
     {
         var config = Load("name: infra\nruntime: dotnet\nconfig:\n  blueprint: custom\n  infra:pruneThresholdPercent: 10\n  infra:tokenRotationWindowMinutes: 5\n  infra:concurrency: 2\n  infra:stateDir: s\n  infra:insecure: false\n");
 
-        Assert.Equal(("custom", 0.1, 2), (config.Settings.Blueprint, config.Settings.PruneThreshold, config.Settings.Concurrency));
+        Assert.Equal(("custom", 0.1, 2), (ProgramInputs.Read(config).Blueprint, config.Settings.PruneThreshold, config.Settings.Concurrency));
     }
 
     [Fact]
@@ -58,9 +60,10 @@ public sealed class ProjectFileTests
     {
         using var project = new TempProject("name: infra\nruntime: dotnet\n").WithStack("test", Stack);
 
+        // The executors' own keys are the loader's to require; the program requires its own when it declares.
         ConfigAssert.Fails(
             () => StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>()),
-            "configuration key 'infra:blueprint' (env INFRA_BLUEPRINT) is not set");
+            "configuration key 'infra:pruneThresholdPercent' (env INFRA_PRUNE_THRESHOLD_PERCENT) is not set");
     }
 
     [Theory]

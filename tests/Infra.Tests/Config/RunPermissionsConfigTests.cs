@@ -1,5 +1,6 @@
 using Infra.Cli.Config;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Config;
 
@@ -17,13 +18,13 @@ public sealed class RunPermissionsConfigTests
     private static RunPermissions Load(string extra, IReadOnlyDictionary<string, string?>? environment = null)
     {
         using var project = new TempProject().WithStack("test", Complete + extra);
-        return StackConfigLoader.Load(project.Directory, "test", environment ?? NoEnvironment).Settings.Permissions;
+        return ProgramInputs.Read(StackConfigLoader.Load(project.Directory, "test", environment ?? NoEnvironment)).Permissions;
     }
 
     private static void Fails(string extra, params string[] expected)
     {
         using var project = new TempProject().WithStack("test", Complete + extra);
-        ConfigAssert.Fails(() => StackConfigLoader.Load(project.Directory, "test", NoEnvironment), ["Pulumi.test.yaml", .. expected]);
+        ConfigAssert.Fails(() => ProgramInputs.Read(StackConfigLoader.Load(project.Directory, "test", NoEnvironment)), ["Pulumi.test.yaml", .. expected]);
     }
 
     [Fact]

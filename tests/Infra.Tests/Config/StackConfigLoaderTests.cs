@@ -1,4 +1,5 @@
 using Infra.Cli.Config;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Config;
 
@@ -51,9 +52,9 @@ public sealed class StackConfigLoaderTests
         Assert.Equal(new Uri("https://acme.app.spacelift.io/"), config.Spacelift.Endpoint);
         Assert.Equal("01SPACELIFTKEY", config.Spacelift.ApiKeyId);
         Assert.Equal("spacelift-secret-value", config.Spacelift.ApiKeySecret.Reveal());
-        Assert.Equal("space_lift_stack", config.Settings.Blueprint);
+        Assert.Equal("space_lift_stack", ProgramInputs.Read(config).Blueprint);
         Assert.Equal(0.9, config.Settings.PruneThreshold);
-        Assert.Equal(TimeSpan.FromMinutes(180), config.Settings.TokenRotationWindow);
+        Assert.Equal(TimeSpan.FromMinutes(180), ProgramInputs.Read(config).TokenRenewal);
         Assert.Equal(16, config.Settings.Concurrency);
         Assert.Equal(Path.Combine(project.Directory, ".infra", "state"), config.Settings.StateDir);
         Assert.False(config.Settings.Insecure);

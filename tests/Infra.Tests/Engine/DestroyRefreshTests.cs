@@ -3,7 +3,7 @@ using Infra.Cli.Engine.State;
 using Infra.Cli.Engine;
 using Infra.Sdk;
 using Infra.Cli.Engine.Contract;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Engine;
 

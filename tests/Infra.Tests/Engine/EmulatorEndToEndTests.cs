@@ -1,5 +1,7 @@
 using Emulators.Hosting;
 using Infra.Cli.Config;
+using Infra.Cli.Hosting;
+using Infra.Tests.Support;
 using Infra.Cli.Engine.State;
 using Infra.Cli.Engine;
 using Infra.Sdk;
@@ -26,9 +28,12 @@ public sealed class EmulatorEndToEndTests
             "Pulumi.e2e.yaml",
             new PortSettings(host.PortUrl, "emulator", new Secret("emulator")),
             new SpaceliftSettings(host.SpaceliftUrl, "01EMULATOREMULATOREMULATOR", new Secret("emulator")),
-            new ProjectSettings("space_lift_stack", 0.5, TimeSpan.FromHours(2), 4, stateDir, false, null));
+            new ProjectSettings(0.5, 4, stateDir, false, null))
+        {
+            Values = new TestStackConfig(),
+        };
         var options = new ClientOptions(Concurrency: 4);
-        StackEngine NewEngine() => new(SpaceliftIntegration.Declare, configuration, PortClient.Create(configuration.Port, options), SpaceliftClient.Create(configuration.Spacelift, options), new FileStateStore(stateDir, "e2e"), TimeProvider.System);
+        StackEngine NewEngine() => new(new SpaceliftIntegration(), configuration, StackServicesFactory.Create(configuration, options), new FileStateStore(stateDir, "e2e"), TimeProvider.System);
 
         // When
         ApplyResult result;

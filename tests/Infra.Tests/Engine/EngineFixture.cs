@@ -1,4 +1,7 @@
+using Infra.Sdk.Spacelift;
 using Infra.Cli.Config;
+using Infra.Cli.Port;
+using Infra.Tests.Support;
 using Infra.Cli.Engine.State;
 using Infra.Cli.Engine;
 using Infra.Sdk;
@@ -50,15 +53,36 @@ public sealed class EngineFixture : IDisposable
         "GITHUB",
         "main");
 
-    public StackConfiguration Config(string blueprint, double pruneThreshold = 0.5) => new(
-        "infra",
-        "dev",
-        "Pulumi.dev.yaml",
-        new PortSettings(new Uri("https://api.port.io"), "client-id", new Secret(PortSecret)),
-        new SpaceliftSettings(new Uri("https://acme.app.spacelift.io"), ApiKeyId, new Secret(ApiKeySecret)),
-        new ProjectSettings(blueprint, pruneThreshold, TimeSpan.FromHours(2), 4, StateDir, false, null));
+    /// <summary>The program's keys beyond Pulumi.yaml's defaults (the fixture's renewal window is 2 hours).</summary>
+    public Dictionary<string, string> ProgramKeys { get; } = new(StringComparer.Ordinal) { ["infra:tokenRotationWindowMinutes"] = "120" };
 
-    public StackEngine Engine() => new(SpaceliftIntegration.Declare, Configuration, Port, Spacelift, new FileStateStore(StateDir, "dev"), Time);
+    public StackConfiguration Config(string blueprint, double pruneThreshold = 0.5)
+    {
+        ProgramKeys["infra:blueprint"] = blueprint;
+        return new(
+            "infra",
+            "dev",
+            "Pulumi.dev.yaml",
+            new PortSettings(new Uri("https://api.port.io"), "client-id", new Secret(PortSecret)),
+            new SpaceliftSettings(new Uri("https://acme.app.spacelift.io"), ApiKeyId, new Secret(ApiKeySecret)),
+            new ProjectSettings(pruneThreshold, 4, StateDir, false, null))
+        {
+            Values = new TestStackConfig(ProgramKeys),
+        };
+    }
+
+    /// <summary>The services of this fixture's fakes, as the host would build them from real clients.</summary>
+    public StackServices Services(IPortClient? port = null, ISpaceliftClient? spacelift = null)
+    {
+        port ??= Port;
+        spacelift ??= Spacelift;
+        return new StackServices(
+            port,
+            [new PortResources(port), new SpaceliftResources(spacelift)],
+            [new PortOrganisation(Configuration.Port), new SpaceliftAccount(spacelift, Configuration.Spacelift)]);
+    }
+
+    public StackEngine Engine() => new(new SpaceliftIntegration(), Configuration, Services(), new FileStateStore(StateDir, "dev"), Time);
 
     public async Task<Plan> PreviewAsync(Operation operation = Operation.Update, bool allowMassDeletion = false)
     {

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Infra.Cli.Config;
 using Infra.Cli.Engine.Contract;
-using Infra.Cli.Engine.Ownership;
+using Infra.Cli.Decisions.Ownership;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Engine;
 
@@ -45,7 +45,7 @@ public sealed class LiveUpdateScenarioTests : IDisposable
         var result = await _f.RunAsync();
 
         // Then: preview shows the endpoint as unknown and wrote nothing
-        Assert.Equal(LiveUpdates.PendingIngestUrl, preview.Change(ResourceKind.SpaceliftWebhook, Names.NamedWebhook).New!["endpoint"]!.GetValue<string>());
+        Assert.Equal(OutputReference.Unknown, preview.Change(ResourceKind.SpaceliftWebhook, Names.NamedWebhook).New!["endpoint"]!.GetValue<string>());
         Assert.Equal(0, result.Failed);
         var order = result.Steps.Select(s => s.Change.Address.Kind).Where(k => k == ResourceKind.Webhook || k.Service == ResourceService.Spacelift).ToList();
         Assert.Equal([ResourceKind.Webhook, ResourceKind.SpaceliftWebhook, ResourceKind.SpaceliftPolicy], order);
@@ -142,7 +142,7 @@ public sealed class LiveUpdateScenarioTests : IDisposable
         // Then
         var change = preview.Change(ResourceKind.Webhook, Names.PortWebhook);
         Assert.Equal(ChangeKind.Update, change.Kind);
-        Assert.Contains("a new webhook secret is minted", change.Reason);
+        Assert.Contains("a new shared secret is generated", change.Reason);
         Assert.DoesNotContain("typed-in-the-ui", preview.Changes.SelectMany(c => new[] { c.Old?.ToJsonString(), c.New?.ToJsonString() }).OfType<string>().Aggregate("", string.Concat));
         Assert.Equal(0, result.Failed);
         var after = _f.Spacelift.SecretOf(Names.NamedWebhook);
@@ -290,8 +290,5 @@ public sealed class LiveUpdateScenarioTests : IDisposable
         (await _f.PreviewAsync()).AssertNoChanges();
     }
 
-    private void LiveUpdatesOn(bool on) => _f.Configuration = _f.Configuration with
-    {
-        Settings = _f.Configuration.Settings with { LiveUpdates = on ? new LiveUpdateSettings("root") : null },
-    };
+    private void LiveUpdatesOn(bool on) => _f.ProgramKeys["infra:liveUpdates"] = on ? "true" : "false";
 }

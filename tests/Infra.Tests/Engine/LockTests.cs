@@ -64,7 +64,7 @@ public sealed class LockTests : IDisposable
         using var held = StackLock.Acquire(f.StateDir, "dev", "up", TimeProvider.System);
 
         // When / Then
-        var e = await Assert.ThrowsAsync<StackLockedException>(() => Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare).CreateAsync(f.Configuration, "up", exclusive: true, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<StackLockedException>(() => Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration()).CreateAsync(f.Configuration, "up", exclusive: true, CancellationToken.None));
         Assert.Contains("is locked by pid", e.Message);
     }
 }

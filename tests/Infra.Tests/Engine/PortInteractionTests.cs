@@ -56,7 +56,7 @@ public sealed class PortInteractionTests : IDisposable
 
     private async Task RunAsync(IPortClient port)
     {
-        await using var engine = new StackEngine(SpaceliftIntegration.Declare, _f.Configuration, port, _f.Spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
+        await using var engine = new StackEngine(new SpaceliftIntegration(), _f.Configuration, _f.Services(port), new FileStateStore(_f.StateDir, "dev"), _f.Time);
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(false), CancellationToken.None);
         await engine.ApplyAsync(plan, null, CancellationToken.None);
     }

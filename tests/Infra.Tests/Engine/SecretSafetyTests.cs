@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Infra.Cli.Engine;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Engine;
 

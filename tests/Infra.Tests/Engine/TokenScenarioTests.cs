@@ -1,9 +1,9 @@
+using Infra.Sdk.Spacelift;
 using Infra.Cli.Engine.State;
 using Infra.Cli.Engine;
 using Infra.Sdk;
 using Infra.Stacks;
 using Infra.Cli.Engine.Contract;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Engine;
 
@@ -77,7 +77,7 @@ public sealed class TokenScenarioTests : IDisposable
     {
         // Given
         var spacelift = new ThrowingMint(_f.Spacelift);
-        await using var engine = new StackEngine(SpaceliftIntegration.Declare, _f.Configuration, _f.Port, spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
+        await using var engine = new StackEngine(new SpaceliftIntegration(), _f.Configuration, _f.Services(spacelift: spacelift), new FileStateStore(_f.StateDir, "dev"), _f.Time);
 
         // When
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);
@@ -99,7 +99,7 @@ public sealed class TokenScenarioTests : IDisposable
         public Task<Infra.Cli.Spacelift.SpaceliftToken> MintTokenAsync(CancellationToken cancellationToken)
             => throw new Infra.Cli.Spacelift.SpaceliftException("apiKeyUser: unauthorized");
 
-        public IAsyncEnumerable<IReadOnlyList<Infra.Sdk.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
+        public IAsyncEnumerable<IReadOnlyList<Infra.Sdk.Spacelift.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
             => inner.ListStacksAsync(cancellationToken);
 
         public Task<System.Text.Json.Nodes.JsonObject?> GetResourceAsync(Infra.Sdk.ResourceKind kind, string id, CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ using Infra.Sdk;
 using Infra.Cli.Spacelift;
 using Infra.Stacks;
 using Infra.Cli.Engine.Contract;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Engine;
 
@@ -280,7 +279,7 @@ public sealed class UpdateScenarioTests : IDisposable
         // Given
         _f.Configuration = _f.Config("bad blueprint id");
         var port = new FailingBlueprintPort(_f.Port);
-        await using var engine = new StackEngine(SpaceliftIntegration.Declare, _f.Configuration, port, _f.Spacelift, new FileStateStore(_f.StateDir, "dev"), _f.Time);
+        await using var engine = new StackEngine(new SpaceliftIntegration(), _f.Configuration, _f.Services(port), new FileStateStore(_f.StateDir, "dev"), _f.Time);
 
         // When
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);
@@ -299,7 +298,7 @@ public sealed class UpdateScenarioTests : IDisposable
         // Given
         using var f = new EngineFixture(stacks: 25);
         var store = new CountingStore(new FileStateStore(f.StateDir, "dev"));
-        await using var engine = new StackEngine(SpaceliftIntegration.Declare, f.Configuration, f.Port, f.Spacelift, store, f.Time) { EntityBatchSize = 10 };
+        await using var engine = new StackEngine(new SpaceliftIntegration(), f.Configuration, f.Services(), store, f.Time) { EntityBatchSize = 10 };
 
         // When
         var plan = await engine.PlanAsync(Operation.Update, new PlanOptions(), CancellationToken.None);

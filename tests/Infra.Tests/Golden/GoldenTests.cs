@@ -63,7 +63,7 @@ public sealed class GoldenTests
 
     private static Dictionary<string, JsonObject> Declared()
     {
-        var resources = SpaceliftIntegration.Declare(GoldenDeclaration.Inputs, [GoldenDeclaration.Sample, GoldenDeclaration.Sample with { Id = "stack-2", Description = null }]).State.Resources;
+        var resources = SpaceliftIntegration.Declare(GoldenDeclaration.Inputs, [GoldenDeclaration.Sample, GoldenDeclaration.Sample with { Id = "stack-2", Description = null }]).All;
         var bodies = resources.Where(r => r.Address.Kind != ResourceKind.Entity)
             .ToDictionary(GoldenDeclaration.FileName, r => r.Body);
         bodies["entity"] = resources.Single(r => r.Address.Id == "stack-1").Body;

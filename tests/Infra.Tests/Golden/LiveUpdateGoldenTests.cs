@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Infra.Cli.PulumiMode.Inputs;
+using Infra.Cli.Spacelift;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
 using Infra.Stacks;
 using Infra.Tests.PulumiMode;
 using Infra.Tests.Support;
@@ -18,7 +19,7 @@ public sealed class LiveUpdateGoldenTests
 {
     private const string Filter = "FullyQualifiedName~LiveUpdateGoldenTests";
 
-    private static readonly IntegrationInputs Inputs = GoldenDeclaration.Inputs with { Live = new LiveUpdates("root", "https://ingest.us.port.io/AbCdEf0123456789") };
+    private static readonly IntegrationInputs Inputs = GoldenDeclaration.Inputs with { Live = new LiveUpdates("root") };
 
     public static TheoryData<string> Names => [.. Declared().Keys];
 
@@ -35,7 +36,7 @@ public sealed class LiveUpdateGoldenTests
         var documents = new JsonObject();
         foreach (var kind in ResourceKind.All.Where(k => k.Service == ResourceService.Spacelift))
         {
-            var d = kind.Spacelift!;
+            var d = SpaceliftDocuments.For(kind);
             documents[kind.Name] = new JsonObject { ["read"] = d.Read, ["create"] = d.Create, ["update"] = d.Update, ["delete"] = d.Delete };
         }
 
@@ -46,7 +47,7 @@ public sealed class LiveUpdateGoldenTests
     public void PortWebhookProviderInputsMatchTheirGoldenFileAndTheSchema()
     {
         var body = Declared()["spacelift_stack_state"];
-        var inputs = ResourceKind.Webhook.ProviderInputs!.Render(body, Inputs.Blueprint);
+        var inputs = ProviderInputs.For(ResourceKind.Webhook)!.Render(body, new ResourceAddress(ResourceKind.Webhook, Inputs.LiveNames.PortWebhook));
 
         GoldenFiles.Verify("PulumiMode/Golden/spacelift_stack_state.json", inputs.ToJsonString(GoldenDeclaration.Indented) + "\n", Filter);
         Assert.Empty(ProviderSchema.Port.Validate(ResourceKind.Webhook.TypeToken, inputs));
@@ -63,7 +64,7 @@ public sealed class LiveUpdateGoldenTests
         var body = Declared()["spacelift_stack_state"];
         body[field] = value;
 
-        var error = Assert.Throws<NotSupportedException>(() => new Infra.Sdk.ProviderInputs.WebhookInputs().Render(body, Inputs.Blueprint));
+        var error = Assert.Throws<NotSupportedException>(() => new WebhookInputs().Render(body, new ResourceAddress(ResourceKind.Webhook, Inputs.LiveNames.PortWebhook)));
 
         Assert.Contains(field == "integrationType" ? "template" : field, error.Message, StringComparison.Ordinal);
     }
@@ -80,24 +81,25 @@ public sealed class LiveUpdateGoldenTests
     }
 
     [Fact]
-    public void WithoutAKnownUrlTheEndpointIsPendingAndWithASuffixNamesFitPortsLimits()
+    public void TheEndpointIsThePortWebhooksUrlAndWithASuffixNamesFitPortsLimits()
     {
         var inputs = GoldenDeclaration.Inputs with { Names = new ResourceNames("eu_west1"), Live = new LiveUpdates("root") };
 
-        var resources = SpaceliftIntegration.Declare(inputs, []).State.Resources;
+        var resources = SpaceliftIntegration.Declare(inputs, []).All;
 
         var named = Assert.Single(resources, r => r.Address.Kind == ResourceKind.SpaceliftWebhook);
-        Assert.Equal(LiveUpdates.PendingIngestUrl, named.Body["endpoint"]!.GetValue<string>());
+        var port = Assert.Single(resources, r => r.Address.Kind == ResourceKind.Webhook);
+        Assert.Equal(new OutputReference("endpoint", port.Address, "url"), Assert.Single(named.References));
+        Assert.False(named.Body.ContainsKey("endpoint"));
         Assert.Equal("port-stack-state-eu_west1", named.Address.Id);
-        var port = Assert.Single(resources, r => r.Address.Kind == ResourceKind.Webhook).Body;
-        Assert.InRange(port["identifier"]!.GetValue<string>().Length, 1, 30);
-        Assert.InRange(port["title"]!.GetValue<string>().Length, 1, 30);
+        Assert.InRange(port.Body["identifier"]!.GetValue<string>().Length, 1, 30);
+        Assert.InRange(port.Body["title"]!.GetValue<string>().Length, 1, 30);
     }
 
     [Fact]
     public void OffDeclaresNoneOfThem()
     {
-        var resources = SpaceliftIntegration.Declare(GoldenDeclaration.Inputs, [GoldenDeclaration.Sample]).State.Resources;
+        var resources = SpaceliftIntegration.Declare(GoldenDeclaration.Inputs, [GoldenDeclaration.Sample]).All;
 
         Assert.DoesNotContain(resources, r => r.Address.Kind == ResourceKind.Webhook || r.Address.Kind.Service == ResourceService.Spacelift);
     }

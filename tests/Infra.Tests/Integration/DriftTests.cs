@@ -5,7 +5,7 @@ using Infra.Cli.Engine;
 using Infra.Cli.Port;
 using Infra.Tests.Support;
 using Infra.Cli.Http;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Integration;
 
@@ -58,7 +58,7 @@ public sealed class DriftTests
         sandbox.Config["port:baseUrl"] = $"http://127.0.0.1:{ClosedPort.Next()}/";
         sandbox.WriteStackFile();
         // One retry instead of six keeps the test fast; the exit code is what is checked.
-        sandbox.Engines = Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare, TimeProvider.System, new ClientOptions(MaxRetries: 1));
+        sandbox.Engines = Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration(), TimeProvider.System, new ClientOptions(MaxRetries: 1));
 
         var check = await sandbox.Cli("preview", "--expect-no-changes");
 

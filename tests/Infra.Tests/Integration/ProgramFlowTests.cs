@@ -3,7 +3,7 @@ using Emulators.Hosting;
 using Emulators.Spacelift.Stacks;
 using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Integration;
 

@@ -3,7 +3,7 @@ using Infra.Cli.Diagnostics;
 using Infra.Sdk;
 using Infra.Tests.Emulators.Port;
 using Infra.Tests.Support;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Integration;
 

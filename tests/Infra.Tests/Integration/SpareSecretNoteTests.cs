@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Integration;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Infra.Cli.Diagnostics;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 using Infra.Tests.Support;
 
 namespace Infra.Tests.Integration;

@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Infra.Cli.Shell;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Diagnostics;
 using Infra.Cli.Engine;
 using Infra.Tests.Support;
 using Spectre.Console.Testing;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Integration;
 
@@ -206,7 +206,7 @@ public sealed class VerifyTests
         output.Profile.Width = 4000;
         error.Profile.Width = 4000;
         var environment = new CliEnvironment(new Dictionary<string, string?> { ["NO_COLOR"] = "1" });
-        var host = new CliHost(output, error, environment, StandardInput.None, Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare), new StackConfigurationSource(environment), TimeProvider.System);
+        var host = new CliHost(output, error, environment, StandardInput.None, Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration()), new StackConfigurationSource(environment), TimeProvider.System);
         var code = await CliApp.RunAsync(host, args, CancellationToken.None);
         return new CliRun(code, output.Output, error.Output);
     }

@@ -1,5 +1,6 @@
 using Infra.Cli.Config;
 using Infra.Tests.Config;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.Ownership;
 
@@ -13,10 +14,10 @@ public sealed class NameSuffixConfigTests
     {
         using var project = new TempProject().WithStack("test", Complete);
 
-        var settings = StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>()).Settings;
+        var config = StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>());
 
-        Assert.Equal("", settings.NameSuffix);
-        Assert.False(settings.TakeOver);
+        Assert.Equal("", ProgramInputs.Read(config).Names.Suffix);
+        Assert.False(config.Settings.TakeOver);
     }
 
     [Fact]
@@ -24,12 +25,12 @@ public sealed class NameSuffixConfigTests
     {
         using var project = new TempProject().WithStack("test", Complete + "  infra:nameSuffix: eu\n");
 
-        var fromFile = StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>()).Settings;
-        var fromEnvironment = StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?> { ["INFRA_NAME_SUFFIX"] = "us_2", ["INFRA_TAKE_OVER"] = "true" }).Settings;
+        var fromFile = StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>());
+        var fromEnvironment = StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?> { ["INFRA_NAME_SUFFIX"] = "us_2", ["INFRA_TAKE_OVER"] = "true" });
 
-        Assert.Equal("eu", fromFile.NameSuffix);
-        Assert.Equal("us_2", fromEnvironment.NameSuffix);
-        Assert.True(fromEnvironment.TakeOver);
+        Assert.Equal("eu", ProgramInputs.Read(fromFile).Names.Suffix);
+        Assert.Equal("us_2", ProgramInputs.Read(fromEnvironment).Names.Suffix);
+        Assert.True(fromEnvironment.Settings.TakeOver);
     }
 
     [Theory]
@@ -41,7 +42,7 @@ public sealed class NameSuffixConfigTests
         using var project = new TempProject().WithStack("test", Complete + $"  infra:nameSuffix: '{suffix}'\n");
 
         ConfigAssert.Fails(
-            () => StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>()),
+            () => ProgramInputs.Read(StackConfigLoader.Load(project.Directory, "test", new Dictionary<string, string?>())),
             "Pulumi.test.yaml",
             "'infra:nameSuffix' (env INFRA_NAME_SUFFIX)",
             $"'{suffix}'",

@@ -1,5 +1,5 @@
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Ownership;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Cli.Diagnostics;
-using Infra.Cli.Engine.Ownership;
+using Infra.Cli.Decisions.Ownership;
 using Infra.Sdk;
 
 namespace Infra.Tests.Ownership;

@@ -1,10 +1,10 @@
 using Infra.Cli.Engine.State;
 using Infra.Cli.Engine;
-using Infra.Cli.Engine.Ownership;
+using Infra.Cli.Decisions.Ownership;
 using Infra.Sdk;
 using Infra.Tests.Engine;
 using Infra.Cli.Engine.Contract;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Ownership;
 

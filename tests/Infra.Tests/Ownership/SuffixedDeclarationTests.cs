@@ -1,6 +1,5 @@
 using Infra.Sdk;
 using Infra.Stacks;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Ownership;
 
@@ -12,12 +11,13 @@ public sealed class SuffixedDeclarationTests
         new Uri("https://api.us.port.io/"),
         new Uri("https://acme-eu.app.spacelift.io/"),
         new Secret("01HAPIKEYID"),
-        new Secret("api-key-secret"),
-        TokenSource.Minted,
-        Names: new ResourceNames("eu"),
-        Owner: new StackOwner("infra", "eu"));
+        new Secret("api-key-secret"))
+    {
+        Names = new ResourceNames("eu"),
+        Owner = new StackOwner("infra", "eu"),
+    };
 
-    private static readonly IReadOnlyList<DesiredResource> Resources = SpaceliftIntegration.Declare(Inputs, []).State.Resources;
+    private static readonly IReadOnlyList<DesiredResource> Resources = SpaceliftIntegration.Declare(Inputs, []).All;
 
     [Fact]
     public void Every_identifier_and_secret_name_carries_the_suffix()

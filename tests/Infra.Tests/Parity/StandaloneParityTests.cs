@@ -1,6 +1,6 @@
 using Infra.Cli.Engine.Contract;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 using Infra.Tests.Engine;
 
 namespace Infra.Tests.Parity;
@@ -42,13 +42,12 @@ public sealed class StandaloneParityTests : IDisposable
     public async Task A_changed_key_value_re_mints_the_token()
     {
         await _f.RunAsync();
-        _f.Port.SetSecretOutOfBand(ResourceNames.Guide.ApiKeySecretSecret, "an-older-secret", _f.Port.SecretDescription(ResourceNames.Guide.ApiKeySecretSecret));
         _f.Port.SetSecretOutOfBand(ResourceNames.Guide.ApiKeySecretSecret, "an-older-secret", "Managed by infra \u00b7 owner:infra/dev \u00b7 fp:AAAAAAAAAAAAAAAAAAAAAA");
 
         var plan = await _f.PreviewAsync();
 
         var token = plan.Change(ResourceKind.Secret, ResourceNames.Guide.TokenSecret);
         Assert.Equal(ChangeKind.Update, token.Kind);
-        Assert.Contains("API key changes", token.Reason, StringComparison.Ordinal);
+        Assert.Contains("the value it is minted from changes (SPACELIFT_API_KEY_SECRET)", token.Reason, StringComparison.Ordinal);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Sdk;
-using Infra.Sdk.ProviderInputs;
+using Infra.Cli.PulumiMode.Inputs;
 using Infra.Cli.Spacelift;
 using Infra.Stacks;
 using Infra.Tests.Support;
@@ -42,9 +42,9 @@ public sealed class ProviderInputsGoldenTests
     [Fact]
     public void EveryKindDescribesItsOwnProviderInputs()
     {
-        // Pulumi mode reads the renderer from the descriptor; a kind without one could not be registered.
-        // Spacelift kinds have no Port provider (Pulumi mode refuses live updates: LiveUpdatesRefusal).
-        Assert.All(ResourceKind.All.Where(k => k.Service == ResourceService.Port), kind => Assert.NotNull(kind.ProviderInputs));
+        // Pulumi mode reads the renderer from its table; a kind without one could not be registered.
+        // Spacelift kinds have no Port provider (Pulumi mode refuses a graph that declares them).
+        Assert.All(ResourceKind.All.Where(k => k.Service == ResourceService.Port), kind => Assert.NotNull(ProviderInputs.For(kind)));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class ProviderInputsGoldenTests
             ["invocationMethod"] = body,
         };
 
-        var webhook = new ActionInputs().Render(action, "bp")["webhookMethod"]!.AsObject();
+        var webhook = new ActionInputs().Render(action, new ResourceAddress(ResourceKind.Action, "a"))["webhookMethod"]!.AsObject();
 
         Assert.Equal("{\"a\":[1,\"\\u2028\"],\"z\":\"a\\u003cb\\u003e\\u0026c\"}", webhook["body"]!.GetValue<string>());
         Assert.Equal("false", webhook["agent"]!.GetValue<string>());
@@ -86,7 +86,7 @@ public sealed class ProviderInputsGoldenTests
             ["relations"] = new JsonObject { ["owner"] = "team", ["members"] = new JsonArray("a", "b"), ["gone"] = null },
         };
 
-        var inputs = new EntityInputs().Render(entity, "bp");
+        var inputs = new EntityInputs().Render(entity, new ResourceAddress(ResourceKind.Entity, "e", "bp"));
 
         Assert.Empty(ProviderSchema.Port.Validate("port:index/entity:Entity", inputs));
         Assert.Equal("", inputs["title"]!.GetValue<string>());
@@ -98,7 +98,7 @@ public sealed class ProviderInputsGoldenTests
     {
         var entity = new JsonObject { ["identifier"] = "e", ["title"] = "e", ["properties"] = new JsonObject(), ["relations"] = new JsonObject { ["owner"] = 3 } };
 
-        var error = Assert.Throws<NotSupportedException>(() => new EntityInputs().Render(entity, "bp"));
+        var error = Assert.Throws<NotSupportedException>(() => new EntityInputs().Render(entity, new ResourceAddress(ResourceKind.Entity, "e", "bp")));
 
         Assert.Contains("relation 'owner'", error.Message, StringComparison.Ordinal);
     }
@@ -107,13 +107,13 @@ public sealed class ProviderInputsGoldenTests
     {
         var declaration = SpaceliftIntegration.Declare(GoldenDeclaration.Inputs, [GoldenDeclaration.Sample]);
         var result = new Dictionary<string, (string, JsonObject)>(StringComparer.Ordinal);
-        foreach (var resource in declaration.State.Resources)
+        foreach (var resource in declaration.All)
         {
-            result[GoldenDeclaration.FileName(resource)] = (resource.Address.Type, resource.Address.Kind.ProviderInputs!.Render(resource.Body, GoldenDeclaration.Inputs.Blueprint));
+            result[GoldenDeclaration.FileName(resource)] = (resource.Address.Type, ProviderInputs.For(resource.Address.Kind)!.Render(resource.Body, resource.Address));
         }
 
         var shielded = ResourceKind.ActionPermissions;
-        result["trigger_spacelift_stack.permissions-protected"] = (shielded.TypeToken, shielded.ProviderInputs!.Render(WhoMayRun.TriggerPermissions(GoldenDeclaration.Protected), GoldenDeclaration.Inputs.Blueprint));
+        result["trigger_spacelift_stack.permissions-protected"] = (shielded.TypeToken, ProviderInputs.For(shielded)!.Render(WhoMayRun.TriggerPermissions(GoldenDeclaration.Protected), new ResourceAddress(shielded, "trigger_spacelift_stack")));
 
         return result;
     }

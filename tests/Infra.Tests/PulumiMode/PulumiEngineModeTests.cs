@@ -169,8 +169,12 @@ public sealed class PulumiEngineModeTests
             => [.. calls.Registrations().Select(c => c.Request.ToJsonString()).Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>
+    /// A failed read holds its set (ReadHolds, the standalone engine's rule): the rest of the graph is
+    /// registered, no entity is, and the logged error fails the update so Pulumi deletes nothing.
+    /// </summary>
     [Fact]
-    public async Task AFailedSpaceliftReadExitsNonZeroBeforeAnyResourceIsRegistered()
+    public async Task AFailedSpaceliftReadHoldsTheEntitiesAndFailsTheUpdate()
     {
         await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = Stacks });
         world.Emulators.Faults.Configure("spacelift.query:500=1", seed: 1);
@@ -178,23 +182,25 @@ public sealed class PulumiEngineModeTests
 
         var (run, calls) = await world.RunAsync();
 
-        Assert.Equal(32, run.ExitCode);
-        Assert.Empty(calls.Custom());
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(1, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
+        Assert.DoesNotContain(calls.Custom(), c => Recorded.Text(c.Request, "type") == Recorded.Entity);
         var error = Assert.Single(calls.Errors());
         Assert.Contains("reading Spacelift failed", Recorded.Text(error.Request, "message"), StringComparison.Ordinal);
         Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
     }
 
+    /// <summary>The prune gate (PruneGate, as the standalone engine): the entities are kept as Port holds them and the update fails, unless mass deletion is allowed.</summary>
     [Fact]
-    public async Task ZeroStacksWhilePortHoldsEntitiesExitsNonZeroUnlessMassDeleteIsAllowed()
+    public async Task ZeroStacksWhilePortHoldsEntitiesKeepsThemAndFailsUnlessMassDeleteIsAllowed()
     {
         await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 0 });
         await world.SeedEntitiesAsync(3);
 
         var (refused, refusedCalls) = await world.RunAsync();
 
-        Assert.Equal(32, refused.ExitCode);
-        Assert.Empty(refusedCalls.Custom());
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(3, refusedCalls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
         Assert.Contains("0 stacks", Recorded.Text(Assert.Single(refusedCalls.Errors()).Request, "message"), StringComparison.Ordinal);
 
         world.Config["infra:allowMassDelete"] = "true";
@@ -205,15 +211,15 @@ public sealed class PulumiEngineModeTests
     }
 
     [Fact]
-    public async Task DeletingMoreThanThePruneThresholdExitsNonZeroAndTheEnvironmentOverrideAllowsIt()
+    public async Task DeletingMoreThanThePruneThresholdFailsTheUpdateAndTheEnvironmentOverrideAllowsIt()
     {
         await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 1 });
         await world.SeedEntitiesAsync(10);
 
         var (refused, refusedCalls) = await world.RunAsync();
 
-        Assert.Equal(32, refused.ExitCode);
-        Assert.Empty(refusedCalls.Custom());
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Equal(11, refusedCalls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
         Assert.Contains("prune threshold", Recorded.Text(Assert.Single(refusedCalls.Errors()).Request, "message"), StringComparison.Ordinal);
 
         world.ExtraEnvironment["INFRA_ALLOW_MASS_DELETE"] = "true";

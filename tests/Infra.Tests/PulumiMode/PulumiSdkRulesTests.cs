@@ -1,8 +1,9 @@
 using Emulators.Hosting;
 using FakePulumiEngine;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 using Infra.Cli.PulumiMode;
+using Infra.Tests.Support;
 
 namespace Infra.Tests.PulumiMode;
 
@@ -22,11 +23,9 @@ public sealed class PulumiSdkRulesTests
         var (config, secretKeys) = world.Cli.ProgramConfig("dev");
         await using var engine = await FakeEngine.StartAsync(new FakeEngineOptions());
         var environment = LanguageHost.Environment(engine, world.Directory, config, secretKeys).ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
-        StackProgram withError = (inputs, stacks) =>
-        {
-            var declaration = Infra.Stacks.SpaceliftIntegration.Declare(inputs, stacks);
-            return declaration with { Diagnostics = [.. declaration.Diagnostics, new Diagnostic(Severity.Error, "a stack the program could not declare")] };
-        };
+        var withError = new ExtendedProgram(
+            new Infra.Stacks.SpaceliftIntegration(),
+            graph => graph with { Diagnostics = [.. graph.Diagnostics, new Diagnostic(Severity.Error, "a stack the program could not declare")] });
 
         var exit = await PulumiProgram.RunAsync(withError, environment, world.Directory, TextWriter.Null, TimeProvider.System, CancellationToken.None);
 

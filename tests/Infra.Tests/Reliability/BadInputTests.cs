@@ -79,7 +79,7 @@ public sealed class BadInputTests
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
         sandbox.Config["port:baseUrl"] = $"http://0.0.0.0:{ClosedPort.Next()}/";
         sandbox.WriteStackFile();
-        sandbox.Engines = Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare, TimeProvider.System, new ClientOptions(MaxRetries: 0));
+        sandbox.Engines = Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration(), TimeProvider.System, new ClientOptions(MaxRetries: 0));
 
         var refused = await sandbox.Cli("preview");
         var allowed = await sandbox.Cli("preview", "--insecure");

@@ -3,7 +3,7 @@ using Emulators.Spacelift.Stacks;
 using Infra.Cli.Diagnostics;
 using Infra.Tests.Support;
 using Xunit.Abstractions;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Reliability;
 

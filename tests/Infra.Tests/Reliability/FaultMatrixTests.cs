@@ -73,7 +73,7 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         var stacks = LongRuns.Enabled ? 1000 : 200;
         var statistics = new ClientStatistics();
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = stacks });
-        sandbox.Engines = Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare, TimeProvider.System, new ClientOptions(Statistics: statistics));
+        sandbox.Engines = Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration(), TimeProvider.System, new ClientOptions(Statistics: statistics));
         // Retry-After: 0 keeps CI fast; the client's own backoff still applies to 5xx and drops.
         sandbox.Emulators.Faults.RetryAfterSeconds = 0;
         var spec = $"{target}:{kind}={share.ToString(CultureInfo.InvariantCulture)}";

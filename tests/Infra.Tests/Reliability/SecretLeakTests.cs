@@ -114,7 +114,7 @@ public sealed class SecretLeakTests(ITestOutputHelper output)
         try
         {
             var configuration = StackConfigLoader.Load(sandbox.Directory, Sandbox.StackName, sandbox.Environment);
-            await using var engine = await Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare, sandbox.Clock).CreateAsync(configuration, "preview", exclusive: false, CancellationToken.None);
+            await using var engine = await Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration(), sandbox.Clock).CreateAsync(configuration, "preview", exclusive: false, CancellationToken.None);
             await engine.PlanAsync(Operation.Update, new PlanOptions(false), CancellationToken.None);
             scan.AddText(where + " (no exception)", "");
         }

@@ -1,3 +1,4 @@
+using Infra.Sdk.Spacelift;
 using Infra.Sdk;
 using System.Net;
 using Infra.Cli.Diagnostics;

@@ -27,7 +27,7 @@ public sealed class SpaceliftResourceClientTests
 
         Assert.Equal("root", body!["space"]!.GetValue<string>());
         var sent = Assert.Single(spacelift.Queries).Json;
-        Assert.Equal(ResourceKind.SpaceliftWebhook.Spacelift!.Read, sent["query"]!.GetValue<string>());
+        Assert.Equal(SpaceliftDocuments.For(ResourceKind.SpaceliftWebhook).Read, sent["query"]!.GetValue<string>());
         Assert.Equal("{\"id\":\"port-stack-state\"}", sent["variables"]!.ToJsonString());
         Assert.Equal("Bearer jwt-1", spacelift.Queries[0].Authorization);
     }

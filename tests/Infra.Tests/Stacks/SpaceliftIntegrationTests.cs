@@ -1,8 +1,8 @@
+using Infra.Sdk.Spacelift;
 using System.Text.Json.Nodes;
 using Infra.Sdk;
 using Infra.Cli.Spacelift;
 using Infra.Stacks;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Tests.Stacks;
 
@@ -13,30 +13,34 @@ public sealed class SpaceliftIntegrationTests
         new Uri("https://api.getport.io/"),
         new Uri("https://acme.app.spacelift.io/"),
         new Secret("id"),
-        new Secret("secret"),
-        TokenSource.Minted);
+        new Secret("secret"));
 
     private static readonly SpaceliftStack Sample = new("stack-1", "Stack 1", "root", null, ["a"], "infra", "FINISHED", "GITHUB", "main");
 
     [Fact]
-    public void ResourcesComeInApplyOrder()
+    public void EachResourceNamesWhatItNeedsFirst()
     {
-        var state = SpaceliftIntegration.Declare(Inputs, [Sample]).State;
+        var graph = SpaceliftIntegration.Declare(Inputs, [Sample]);
 
-        Assert.Equal(
-            ["Blueprint my_stacks", "Secret SPACELIFT_API_KEY_ID", "Secret SPACELIFT_API_KEY_SECRET", "Secret SPACELIFT_TOKEN", "Action trigger_spacelift_stack", "Action refresh_spacelift_token", "ActionPermissions trigger_spacelift_stack", "ActionPermissions refresh_spacelift_token", "Automation spacelift_token_refresh_sync", "Entity stack-1"],
-            state.Resources.Select(r => $"{r.Address.Kind} {r.Address.Id}"));
+        var needs = graph.Resources.ToDictionary(r => $"{r.Address.Kind} {r.Address.Id}", r => string.Join(", ", r.DependsOn.Select(a => $"{a.Kind} {a.Id}")));
+        Assert.Equal("Blueprint my_stacks, Secret SPACELIFT_TOKEN", needs["Action trigger_spacelift_stack"]);
+        Assert.Equal("Secret SPACELIFT_API_KEY_ID, Secret SPACELIFT_API_KEY_SECRET", needs["Action refresh_spacelift_token"]);
+        Assert.Equal("Action refresh_spacelift_token, Secret SPACELIFT_TOKEN", needs["Automation spacelift_token_refresh_sync"]);
+        Assert.Equal("Action trigger_spacelift_stack", needs["ActionPermissions trigger_spacelift_stack"]);
+        Assert.Equal("", needs["Blueprint my_stacks"]);
+        var set = Assert.Single(graph.EntitySets);
+        Assert.Equal(("my_stacks", "stack-1"), (set.Blueprint, Assert.Single(set.Entities).Address.Id));
     }
 
     [Fact]
     public void SecretValuesTravelBesideTheBodyNeverInIt()
     {
-        var secrets = SpaceliftIntegration.Declare(Inputs, []).State.Resources.Where(r => r.Address.Kind == ResourceKind.Secret).ToList();
+        var secrets = SpaceliftIntegration.Declare(Inputs, []).All.Where(r => r.Address.Kind == ResourceKind.Secret).ToList();
 
         Assert.All(secrets, s => Assert.False(s.Body.ContainsKey("secretValue")));
-        Assert.Equal("id", secrets[0].SecretValue!.Reveal());
-        Assert.Equal("secret", secrets[1].SecretValue!.Reveal());
-        Assert.Null(secrets[2].SecretValue);
+        Assert.Equal("id", Assert.IsType<SecretValue.Given>(secrets[0].Value).Secret.Reveal());
+        Assert.Equal("secret", Assert.IsType<SecretValue.Given>(secrets[1].Value).Secret.Reveal());
+        Assert.IsType<SecretValue.Minted>(secrets[2].Value);
     }
 
     [Fact]
@@ -63,8 +67,8 @@ public sealed class SpaceliftIntegrationTests
     [Fact]
     public void DeclaringTwiceGivesEqualBodies()
     {
-        var a = SpaceliftIntegration.Declare(Inputs, [Sample]).State.Resources;
-        var b = SpaceliftIntegration.Declare(Inputs, [Sample]).State.Resources;
+        var a = SpaceliftIntegration.Declare(Inputs, [Sample]).All;
+        var b = SpaceliftIntegration.Declare(Inputs, [Sample]).All;
 
         Assert.All(a.Zip(b), p => Assert.True(JsonNode.DeepEquals(p.First.Body, p.Second.Body)));
     }

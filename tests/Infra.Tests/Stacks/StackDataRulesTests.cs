@@ -1,3 +1,4 @@
+using Infra.Sdk.Spacelift;
 using Infra.Cli.Engine;
 using Infra.Sdk;
 using Infra.Cli.Spacelift;

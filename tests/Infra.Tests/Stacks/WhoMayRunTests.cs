@@ -1,5 +1,4 @@
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
 using Infra.Stacks;
 using Infra.Tests.Emulators.Port;
 
@@ -16,12 +15,13 @@ public sealed class WhoMayRunTests
         new Uri("https://api.getport.io/"),
         new Uri("https://acme.app.spacelift.io/"),
         new Secret("id"),
-        new Secret("secret"),
-        TokenSource.Minted,
-        Permissions: new RunPermissions(
+        new Secret("secret"))
+    {
+        Permissions = new RunPermissions(
             new ActionAccess(["Admin", "Member"], [], ["Ops@X.io"]),
             ActionAccess.PortDefault,
-            new ProtectedStacks("protected", ["platform", "sre"], ["Admin"], [])));
+            new ProtectedStacks("protected", ["platform", "sre"], ["Admin"], [])),
+    };
 
     [Fact]
     public void TheExecuteConditionTheEmulatorTestsEvaluateIsTheOneDeclared()

@@ -1,7 +1,8 @@
+using Infra.Sdk.Spacelift;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 
 namespace Infra.Tests.Support;
 
@@ -19,9 +20,10 @@ internal static class GoldenDeclaration
         new Uri("https://api.us.port.io"),
         new Uri("https://acme.app.spacelift.io"),
         new Secret("01HAPIKEYID"),
-        new Secret("api-key-secret"),
-        TokenSource.Minted,
-        Owner: new StackOwner("infra", "dev"));
+        new Secret("api-key-secret"))
+    {
+        Owner = new StackOwner("infra", "dev"),
+    };
 
     public static SpaceliftStack Sample { get; } = new("stack-1", "Stack 1", "root", "Stack number 1", ["team:a", "n:1"], "infra", "FINISHED", "GITHUB", "main");
 

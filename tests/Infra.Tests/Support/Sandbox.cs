@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
 using Infra.Cli.Shell;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Config;
 using Infra.Cli.Engine;
 using Microsoft.Extensions.Time.Testing;
@@ -98,7 +98,7 @@ internal sealed class Sandbox : IAsyncDisposable
         var output = Console();
         var error = Console();
         var environment = new CliEnvironment(new Dictionary<string, string?>(Environment, StringComparer.Ordinal));
-        var host = new CliHost(output, error, environment, StandardInput.None, Engines ?? Infra.Cli.Shell.Hosting.Engines.Create(Infra.Stacks.SpaceliftIntegration.Declare, Clock), new StackConfigurationSource(environment), Clock);
+        var host = new CliHost(output, error, environment, StandardInput.None, Engines ?? Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration(), Clock), new StackConfigurationSource(environment), Clock);
         var code = await CliApp.RunAsync(host, args, CancellationToken.None);
         return new CliRun(code, output.Output, error.Output);
     }
@@ -112,7 +112,7 @@ internal sealed class Sandbox : IAsyncDisposable
 
     public IReadOnlyList<string> EntityIds() => [.. Emulators.Port.Entities(Blueprint).Select(e => e["identifier"]!.GetValue<string>())];
 
-    public string? TokenSecret() => Emulators.Port.SecretValue(Infra.Sdk.Declarations.ResourceNames.Guide.TokenSecret);
+    public string? TokenSecret() => Emulators.Port.SecretValue(Infra.Stacks.ResourceNames.Guide.TokenSecret);
 
     /// <summary>Port holds exactly one entity per Spacelift stack: none missing, none extra, no duplicates.</summary>
     public void AssertEntitiesMatchStacks()

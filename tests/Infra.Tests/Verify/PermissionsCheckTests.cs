@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Cli.Diagnostics;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 using Infra.Tests.Support;
 using Infra.Cli.Verify;
 

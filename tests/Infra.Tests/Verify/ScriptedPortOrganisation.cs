@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Infra.Cli.Config;
 using Infra.Cli.Http;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Stacks;
 using Infra.Tests.Port.Support;
 using Infra.Tests.Support;
 using Infra.Cli.Verify;
@@ -30,9 +30,9 @@ internal sealed class ScriptedPortOrganisation
     public ScriptedPortOrganisation(IntegrationInputs? inputs = null)
     {
         Inputs = inputs ?? GoldenDeclaration.Inputs;
-        Declared = DeclaredPermissions.From(Infra.Stacks.SpaceliftIntegration.Declare(Inputs, []), Inputs.Access);
+        Targets = VerifyTargets.From(Infra.Stacks.SpaceliftIntegration.Declare(Inputs, []));
         // What `up` leaves: every declared action and permissions body, as Port answers them.
-        foreach (var resource in Infra.Stacks.SpaceliftIntegration.Declare(Inputs, []).State.Resources)
+        foreach (var resource in Infra.Stacks.SpaceliftIntegration.Declare(Inputs, []).All)
         {
             if (resource.Address.Kind == ResourceKind.Action || resource.Address.Kind == ResourceKind.Automation)
             {
@@ -51,7 +51,9 @@ internal sealed class ScriptedPortOrganisation
 
     public IntegrationInputs Inputs { get; }
 
-    public DeclaredPermissions Declared { get; }
+    public VerifyTargets Targets { get; }
+
+    public DeclaredPermissions Declared => Targets.Declared;
 
     public Dictionary<string, JsonObject> Actions { get; } = new(StringComparer.Ordinal);
 
@@ -71,7 +73,7 @@ internal sealed class ScriptedPortOrganisation
         var port = new PortActionRuns(
             new PortSettings(new Uri("https://api.port.io"), "client", new Secret("port-secret")),
             new ClientOptions(Handler: Handler, Time: _clock, RequestTimeout: TimeSpan.FromMinutes(5)));
-        var verifier = new IntegrationVerifier(port, options, _clock, new Uri("https://acme.app.spacelift.io"), new SecretMasker(), _ => { }, Names, live, declared ?? Declared);
+        var verifier = new IntegrationVerifier(port, options, _clock, new Uri("https://acme.app.spacelift.io"), new SecretMasker(), _ => { }, Targets with { Live = live, Declared = declared ?? Declared });
         return verifier.RunAsync("dev", CancellationToken.None);
     }
 

@@ -32,7 +32,7 @@ internal sealed class StackFileText
     public override string ToString() => _lines.Count == 0 ? "" : string.Join(_newline, _lines) + _newline;
 
     /// <summary>Writes <c>key: value</c> (or the <c>secure:</c> form) in place of the key's entry, or at the end of <c>config:</c>.</summary>
-    public void Set(ConfigKey key, ConfigValue value)
+    public void Set(ConfigKey key, StackFileValue value)
     {
         var section = Section();
         var existing = section.Entries.FindIndex(entry => entry.Key == key);
@@ -84,7 +84,7 @@ internal sealed class StackFileText
         _lines.Insert(TopLevelLine(root, SectionName) ?? _lines.Count, line);
     }
 
-    private static List<string> Render(ConfigKey key, ConfigValue value, string indent) => value switch
+    private static List<string> Render(ConfigKey key, StackFileValue value, string indent) => value switch
     {
         PlainValue plain => [$"{indent}{key}: {YamlScalar.Render(plain.Text)}"],
         SecureValue secure => [$"{indent}{key}:", $"{indent}{DefaultIndent}secure: {YamlScalar.Render(secure.Ciphertext)}"],

@@ -1,10 +1,8 @@
-using System.Text.Json.Nodes;
 using Infra.Cli.Diagnostics;
-using Infra.Cli.Engine.Planning;
-using Infra.Cli.Engine.State;
-using Infra.Sdk;
-using Infra.Cli.Port;
 using Infra.Cli.Engine.Contract;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Port;
+using Infra.Sdk;
 
 namespace Infra.Cli.Engine.Apply;
 
@@ -14,6 +12,9 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
     private readonly List<ManagedResource> _managed = [.. state.Managed];
     private readonly List<PendingOperation> _pending = [.. state.Pending];
     private readonly HashSet<string> _missingBlueprints = new(StringComparer.Ordinal);
+
+    // The sources of the plan's references, whose outputs are read back once they are written.
+    private readonly Lazy<HashSet<ResourceAddress>> _referenced = new(() => [.. instructions.Intents.Values.SelectMany(i => i.Desired?.References ?? []).Select(r => r.Source)]);
     private readonly Lock _gate = new();
 
     public List<StepResult> Results { get; } = [];
@@ -30,7 +31,7 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
         {
             foreach (var change in changes)
             {
-                Track(change.Address, keep: change.Kind != ChangeKind.Delete);
+                Track(change.Address, change.Kind == ChangeKind.Delete ? null : Intent(change));
                 Complete(change, StepOutcome.Succeeded);
             }
 
@@ -50,10 +51,10 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
             }
 
             var deleting = change.Kind == ChangeKind.Delete;
-            var blueprint = instructions.Intents[change].Blueprint!;
+            var blueprint = change.Address.Blueprint!;
             var end = i;
             while (end < changes.Count && changes[end].Address.Kind.BulkPerBlueprint
-                && (changes[end].Kind == ChangeKind.Delete) == deleting && instructions.Intents[changes[end]].Blueprint == blueprint)
+                && (changes[end].Kind == ChangeKind.Delete) == deleting && changes[end].Address.Blueprint == blueprint)
             {
                 end++;
             }
@@ -73,18 +74,20 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
 
         foreach (var address in instructions.Forget)
         {
-            Track(address, keep: false);
+            Track(address, null);
         }
 
         await SaveAsync(finished: true, cancellationToken);
     }
 
+    private StepIntent Intent(ResourceChange change) => instructions.Intents[change.Address];
+
     private async Task ApplyResourceAsync(ResourceChange change, CancellationToken cancellationToken)
     {
-        var intent = instructions.Intents[change];
+        var intent = Intent(change);
         if (change.Kind == ChangeKind.Same)
         {
-            Track(change.Address, keep: true);
+            Track(change.Address, intent);
             Complete(change, StepOutcome.Succeeded);
             return;
         }
@@ -104,7 +107,7 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
         try
         {
             await WriteAsync(change, intent, cancellationToken);
-            Track(change.Address, keep: change.Kind != ChangeKind.Delete);
+            Track(change.Address, change.Kind == ChangeKind.Delete ? null : intent);
             Complete(change, StepOutcome.Succeeded);
         }
         catch (Exception e) when (e is InfraException or HttpRequestException)
@@ -115,7 +118,7 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
                 _missingBlueprints.Add(change.Address.Id);
             }
 
-            NoteFailure(change);
+            NoteFailure(change, intent);
 
             Complete(change, StepOutcome.Failed, context.Masker.MaskText(e.Message));
         }
@@ -127,69 +130,30 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
 
     private async Task WriteAsync(ResourceChange change, StepIntent intent, CancellationToken cancellationToken)
     {
-        var port = context.Port;
         var (kind, id) = (change.Address.Kind, change.Address.Id);
-        if (kind.Service == ResourceService.Spacelift)
-        {
-            await WriteSpaceliftAsync(change, intent, cancellationToken);
-            return;
-        }
-
-        if (kind.SharedSecret is not null && change.Kind != ChangeKind.Delete)
-        {
-            await WritePortWebhookAsync(change, intent, cancellationToken);
-            return;
-        }
-
-        if (kind.LivesIn is not null && change.Kind == ChangeKind.Delete)
-        {
-            // Removed with its action (deleted in this plan, or left to the stack that owns it).
-            return;
-        }
-
+        var provider = context.ProviderFor(kind);
         if (change.Kind == ChangeKind.Delete)
         {
-            await port.DeleteAsync(kind, id, cancellationToken);
+            await provider.DeleteAsync(kind, id, cancellationToken);
             return;
         }
 
-        var (body, value) = kind.HasWriteOnlyValue
-            ? await SecretWriteAsync(change, intent, cancellationToken)
-            : (intent.Desired!.Body, null);
-        // A part of another resource exists once that one does: creating it is an update.
-        if (change.Kind == ChangeKind.Create && kind.LivesIn is null)
+        var (body, value) = await ValueAsync(change, intent, cancellationToken);
+        body = WithReferences(change, body);
+        if (change.Kind == ChangeKind.Create)
         {
-            await port.CreateAsync(kind, body, value, cancellationToken);
+            var created = await provider.CreateAsync(kind, body, value, cancellationToken);
+            if (!string.Equals(created, id, StringComparison.Ordinal))
+            {
+                Diagnostics.Add(new Diagnostic(Severity.Warning, $"{change.Address} was given the id '{created}', not '{id}': the next run will not find it by name", change.Address));
+            }
         }
         else
         {
-            await port.UpdateAsync(kind, id, body, value, cancellationToken);
-        }
-    }
-
-    /// <summary>
-    /// The secret special case: the value is minted now (the JWT) or declared, and the description
-    /// records what the next plan needs to know about it (its expiry, or a keyed fingerprint).
-    /// </summary>
-    private async Task<(JsonObject Body, Secret Value)> SecretWriteAsync(ResourceChange change, StepIntent intent, CancellationToken cancellationToken)
-    {
-        var name = change.Address.Id;
-        var baseDescription = intent.Desired!.Body["description"]!.GetValue<string>();
-        Secret value;
-        string description;
-        if (intent.MintToken)
-        {
-            var token = await context.Spacelift.MintTokenAsync(cancellationToken);
-            value = token.Jwt;
-            description = SecretDescription.WithValidUntil(baseDescription, token.ValidUntil);
-        }
-        else
-        {
-            value = intent.Desired.SecretValue!;
-            description = SecretDescription.WithFingerprint(baseDescription, SecretDescription.Fingerprint(context.FingerprintKey, name, value));
+            await provider.UpdateAsync(kind, id, body, value, cancellationToken);
         }
 
-        return (new JsonObject { [change.Address.Kind.IdentifierField] = name, ["description"] = description }, value);
+        await RememberOutputsAsync(change.Address, provider, cancellationToken);
     }
 
     private async Task UpsertEntitiesAsync(string blueprint, List<ResourceChange> group, CancellationToken cancellationToken)
@@ -212,7 +176,7 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
 
         foreach (var batch in writes.Chunk(context.EntityBatchSize))
         {
-            var bodies = batch.Select(c => instructions.Intents[c].Desired!.Body).ToList();
+            var bodies = batch.Select(c => Intent(c).Desired!.Body).ToList();
             await WriteEntitiesAsync(batch, ids => context.Port.UpsertEntitiesAsync(blueprint, bodies, ids, cancellationToken));
             await SaveAsync(finished: false, cancellationToken);
         }
@@ -294,7 +258,12 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
         }
     }
 
-    private void Track(ResourceAddress address, bool keep)
+    /// <summary>
+    /// Records <paramref name="address"/> as managed, with what it depends on and its group (null
+    /// <paramref name="intent"/>: no longer managed). A resource already recorded keeps what it had when
+    /// this run does not know its declaration.
+    /// </summary>
+    private void Track(ResourceAddress address, StepIntent? intent)
     {
         // Every entity of a managed blueprint is managed; state does not list them.
         if (address.Kind.BulkPerBlueprint)
@@ -302,11 +271,16 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
             return;
         }
 
+        var previous = _managed.FirstOrDefault(m => m.Kind == address.Kind && m.Id == address.Id);
         _managed.RemoveAll(m => m.Kind == address.Kind && m.Id == address.Id);
-        if (keep)
+        if (intent is null)
         {
-            _managed.Add(new ManagedResource(address.Kind, address.Id));
+            return;
         }
+
+        _managed.Add(intent.Desired is { } desired
+            ? new ManagedResource(address.Kind, address.Id) { DependsOn = [.. Decisions.Dependencies.Of(desired)], Group = desired.Group }
+            : previous ?? new ManagedResource(address.Kind, address.Id));
     }
 
     private Task SaveAsync(bool finished, CancellationToken cancellationToken)

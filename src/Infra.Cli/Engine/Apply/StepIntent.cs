@@ -2,8 +2,13 @@ using Infra.Sdk;
 
 namespace Infra.Cli.Engine.Apply;
 
-/// <param name="Desired">The declared resource (secret value included); null for deletions.</param>
-/// <param name="MintToken">Mint a Spacelift JWT and write it as the secret's value.</param>
-/// <param name="Blueprint">For entities: the blueprint they belong to.</param>
-/// <param name="SharedSecret">For the live-update webhooks: mint or keep their shared secret.</param>
-internal sealed record StepIntent(DesiredResource? Desired, bool MintToken = false, string? Blueprint = null, SharedSecretIntent? SharedSecret = null);
+/// <summary>What applying one planned change needs beyond what the plan shows.</summary>
+/// <param name="Desired">The declared resource (its write-only value included, references resolved as the plan saw them); null for deletions.</param>
+internal sealed record StepIntent(DesiredResource? Desired)
+{
+    /// <summary>Mint the secret's value now (<see cref="SecretValue.Minted"/>) and record its expiry.</summary>
+    public bool Mint { get; init; }
+
+    /// <summary>For a kind that carries its group's shared secret: generate it this run, or keep the one there is.</summary>
+    public SharedSecretIntent? SharedSecret { get; init; }
+}

@@ -1,46 +1,51 @@
 using System.Text.Json.Nodes;
-using Infra.Sdk;
 using Infra.Cli.Port;
-using Infra.Cli.Spacelift;
+using Infra.Cli.Providers;
+using Infra.Sdk;
 
 namespace Infra.Cli.Engine.Planning;
 
 /// <summary>
-/// What Port (and, for its kinds, Spacelift) holds now: each resource that exists (raw, as read), and
-/// every entity of each blueprint read. <see cref="SpaceliftFailure"/> is set when a Spacelift kind
-/// could not be read: its absence from <see cref="Resources"/> then means nothing (see
-/// <see cref="Planner"/>, which holds the live-update resources back).
+/// What the services hold now: each resource that exists (raw, as read), every entity of each blueprint
+/// that exists, and the resources whose read could not be trusted (their absence from
+/// <see cref="Resources"/> then means nothing: <see cref="Decisions.ReadHolds"/> holds them back).
+/// Both executors read live state through it.
 /// </summary>
 internal sealed record LiveSnapshot(
     IReadOnlyDictionary<ResourceAddress, JsonObject> Resources,
     IReadOnlyDictionary<string, IReadOnlyList<JsonObject>> Entities,
-    string? SpaceliftFailure = null)
+    IReadOnlyDictionary<ResourceAddress, string> Unreadable)
 {
     public IReadOnlyList<JsonObject> EntitiesOf(string blueprint) => Entities.GetValueOrDefault(blueprint) ?? [];
 
     /// <summary>
-    /// Reads the given resources (in parallel, each from the service its kind lives in) and then all
-    /// entities of those blueprints that exist. A refused Spacelift key still ends the read (exit 3).
+    /// Reads the given resources, in parallel, each through the provider of its kind's service, then all
+    /// entities of the blueprints among them that exist. A refused credential still ends the read.
     /// </summary>
-    public static async Task<LiveSnapshot> ReadAsync(IPortClient port, IEnumerable<ResourceAddress> addresses, CancellationToken cancellationToken, ISpaceliftClient? spacelift = null)
+    public static async Task<LiveSnapshot> ReadAsync(IPortClient port, IReadOnlyList<IResourceProvider> providers, IEnumerable<ResourceAddress> addresses, CancellationToken cancellationToken)
     {
-        var distinct = addresses.Distinct().ToList();
-        var portReads = Task.WhenAll(distinct.Where(a => a.Kind.Service == ResourceService.Port)
-            .Select(async a => (Address: a, Body: await port.GetAsync(a.Kind, a.Id, cancellationToken))));
-        var spaceliftReads = ReadSpaceliftAsync(spacelift, distinct.Where(a => a.Kind.Service == ResourceService.Spacelift).ToList(), cancellationToken);
-        var reads = await portReads;
-        var (spaceliftBodies, failure) = await spaceliftReads;
-        var resources = reads.Where(r => r.Body is not null).ToDictionary(r => r.Address, r => r.Body!);
-        foreach (var (address, body) in spaceliftBodies)
+        var distinct = addresses.Where(a => !a.Kind.BulkPerBlueprint).Distinct().ToList();
+        var reads = await Task.WhenAll(distinct.Select(async address =>
         {
-            resources[address] = body;
-        }
+            var provider = providers.FirstOrDefault(p => p.Service == address.Kind.Service)
+                ?? throw new InvalidOperationException($"no provider reads {address.Kind.Service} resources ({address})");
+            try
+            {
+                return (Address: address, Body: await provider.ReadAsync(address.Kind, address.Id, cancellationToken).ConfigureAwait(false), Failure: (string?)null);
+            }
+            catch (ResourceReadException e)
+            {
+                return (Address: address, Body: (JsonObject?)null, Failure: e.Message);
+            }
+        })).ConfigureAwait(false);
 
+        var resources = reads.Where(r => r.Body is not null).ToDictionary(r => r.Address, r => r.Body!);
+        var unreadable = reads.Where(r => r.Failure is not null).ToDictionary(r => r.Address, r => r.Failure!);
         var entities = new Dictionary<string, IReadOnlyList<JsonObject>>(StringComparer.Ordinal);
         foreach (var blueprint in resources.Keys.Where(a => a.Kind == ResourceKind.Blueprint))
         {
             var all = new List<JsonObject>();
-            await foreach (var page in port.ListEntitiesAsync(blueprint.Id, cancellationToken))
+            await foreach (var page in port.ListEntitiesAsync(blueprint.Id, cancellationToken).ConfigureAwait(false))
             {
                 all.AddRange(page);
             }
@@ -48,38 +53,6 @@ internal sealed record LiveSnapshot(
             entities[blueprint.Id] = all;
         }
 
-        return new LiveSnapshot(resources, entities, failure);
-    }
-
-    private static async Task<(List<(ResourceAddress, JsonObject)> Bodies, string? Failure)> ReadSpaceliftAsync(
-        ISpaceliftClient? spacelift, List<ResourceAddress> addresses, CancellationToken cancellationToken)
-    {
-        var bodies = new List<(ResourceAddress, JsonObject)>();
-        if (addresses.Count == 0)
-        {
-            return (bodies, null);
-        }
-
-        if (spacelift is null)
-        {
-            return (bodies, "this executor has no Spacelift client");
-        }
-
-        try
-        {
-            foreach (var address in addresses)
-            {
-                if (await spacelift.GetResourceAsync(address.Kind, address.Id, cancellationToken) is { } body)
-                {
-                    bodies.Add((address, body));
-                }
-            }
-
-            return (bodies, null);
-        }
-        catch (SpaceliftException e) when (e is not SpaceliftAuthenticationException)
-        {
-            return ([], e.Message);
-        }
+        return new LiveSnapshot(resources, entities, unreadable);
     }
 }

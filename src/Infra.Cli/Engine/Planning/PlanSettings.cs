@@ -3,9 +3,6 @@ using Infra.Sdk;
 namespace Infra.Cli.Engine.Planning;
 
 /// <summary>The engine's fixed inputs for planning, taken from the stack configuration.</summary>
-internal sealed record PlanSettings(
-    string Project,
-    string Stack,
-    double PruneThreshold, // a fraction: 0.9 = 90%
-    TimeSpan TokenRotationWindow,
-    Secret FingerprintKey);
+/// <param name="PruneThreshold">A fraction: 0.9 is 90%.</param>
+/// <param name="FingerprintKey">The key of the secrets' fingerprints (the Port client secret).</param>
+internal sealed record PlanSettings(StackOwner Owner, double PruneThreshold, Secret FingerprintKey);

@@ -1,33 +1,34 @@
 using System.Text.Json.Nodes;
-using Infra.Cli.Engine.State;
-using Infra.Cli.Engine.Ownership;
-using Infra.Sdk;
-using Infra.Cli.Http;
+using Infra.Cli.Decisions;
+using Infra.Cli.Decisions.Ownership;
 using Infra.Cli.Engine.Apply;
 using Infra.Cli.Engine.Contract;
-using Infra.Sdk.Declarations;
+using Infra.Cli.Engine.State;
+using Infra.Cli.Http;
+using Infra.Sdk;
 
 namespace Infra.Cli.Engine.Planning;
 
 /// <summary>
-/// Turns declarations, live Port and local state into an ordered, masked plan. Pure: reads nothing,
-/// writes nothing, mints nothing (a preview must never change the world). <paramref name="ownership"/>
-/// says which live resources are another stack's: those are never deleted here (the engine refuses to
-/// write declared ones before planning), and adopted or taken-over ones carry the reason.
+/// Turns a declared graph, live state and local state into an ordered, masked plan. Pure: reads nothing,
+/// writes nothing, mints nothing (a preview must never change the world). It knows no program: what to
+/// hold back (<see cref="Holds"/>), whose resources are whose (<see cref="OwnershipReport"/>), when a
+/// secret is written again and when a prune is in doubt are the shared decisions both executors call.
+/// Creates and updates come in dependency order, then deletions in the reverse.
 /// </summary>
-internal sealed partial class Planner(PlanSettings settings, SecretMasker masker, DateTimeOffset now, OwnershipReport? ownership = null)
+internal sealed partial class Planner(PlanSettings settings, SecretMasker masker, DateTimeOffset now, OwnershipReport ownership, Holds holds)
 {
     private readonly List<ResourceChange> _changes = [];
     private readonly List<ResourceChange> _deletions = [];
-    private readonly Dictionary<ResourceChange, StepIntent> _intents = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<ResourceAddress, StepIntent> _intents = [];
     private readonly List<Diagnostic> _diagnostics = [];
     private readonly List<ResourceAddress> _forget = [];
     private int _heldBack;
 
-    public Plan Build(object engine, Operation operation, PlanOptions options, Declaration declaration, LiveSnapshot live, StackState state, SpaceliftRead spacelift)
+    public Plan Build(PlanOrigin origin, Operation operation, PlanOptions options, ResourceGraph graph, LiveSnapshot live, StackState state)
     {
-        _diagnostics.AddRange(declaration.Diagnostics);
-        HoldLiveUpdatesOnDoubt(declaration, live, state);
+        _diagnostics.AddRange(graph.Diagnostics);
+        _diagnostics.AddRange(holds.Errors);
         if (state.Pending.Count > 0)
         {
             var what = string.Join(", ", state.Pending.Select(p => $"{p.Change.ToString().ToLowerInvariant()} {p.Count} {p.Kind} {p.Id} (since {p.StartedAt.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ})"));
@@ -37,92 +38,93 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
         switch (operation)
         {
             case Operation.Update:
-                PlanUpdate(options, declaration, live, state, spacelift);
+                PlanUpdate(options, graph, live, state);
                 break;
             case Operation.Destroy:
-                PlanDestroy(declaration, live, state);
+                PlanDestroy(graph, live, state);
                 break;
             case Operation.Refresh:
-                PlanRefresh(declaration, live, state);
+                PlanRefresh(graph, live, state);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, null);
         }
 
-        var plan = new Plan(settings.Project, settings.Stack, [.. _changes, .. _deletions], _diagnostics)
+        return new Plan(settings.Owner.Project, settings.Owner.Stack, [.. _changes, .. _deletions], _diagnostics)
         {
             Operation = operation,
             HeldBackDeletions = _heldBack,
-            Instructions = new ApplyInstructions(_intents, _forget, engine),
+            Instructions = new ApplyInstructions(_intents, _forget, origin),
         };
-        return plan;
     }
 
-    private void PlanUpdate(PlanOptions options, Declaration declaration, LiveSnapshot live, StackState state, SpaceliftRead spacelift)
+    private void PlanUpdate(PlanOptions options, ResourceGraph graph, LiveSnapshot live, StackState state)
     {
-        var keyChanging = false;
-        string? blueprint = null;
-        DecideSharedSecret(declaration, live);
-        foreach (var resource in declaration.State.Resources.Where(r => !r.Address.Kind.BulkPerBlueprint && !Held(r.Address)))
+        var shared = DecideSharedSecrets(graph, live);
+        foreach (var node in PlanNode.Ordered(graph))
         {
+            if (node.Set is { } set)
+            {
+                PlanEntitySet(options, set, live);
+                continue;
+            }
+
+            var resource = node.Resource!;
+            if (holds.IsHeld(resource.Address))
+            {
+                continue;
+            }
+
             var current = live.Resources.GetValueOrDefault(resource.Address);
-            if (resource.Address.Kind == ResourceKind.Blueprint)
+            var desired = resource with { Body = OutputReferences.Resolve(resource, r => Output(live, r)) };
+            switch (resource.Value)
             {
-                blueprint = resource.Address.Id;
-            }
+                case SecretValue.Given given:
+                    PlanGivenSecret(desired, given, current);
+                    break;
+                case SecretValue.Minted minted:
+                    PlanMintedSecret(desired, minted, current, graph, live);
+                    break;
+                default:
+                    if (resource.Address.Kind.SharedSecret is not null && resource.Group is { } group)
+                    {
+                        PlanSharedSecret(desired, current, group, shared[group]);
+                    }
+                    else
+                    {
+                        PlanBody(desired, current);
+                    }
 
-            if (resource.Address.Kind.SharedSecret is not null)
-            {
-                PlanSharedSecret(resource, current);
-            }
-            else if (!resource.Address.Kind.HasWriteOnlyValue)
-            {
-                PlanBody(resource, current);
-            }
-            else if (resource.SecretValue is not null)
-            {
-                keyChanging |= PlanValueSecret(resource, current) == ChangeKind.Update;
-            }
-            else
-            {
-                PlanMintedSecret(resource, current, keyChanging);
+                    break;
             }
         }
 
-        if (blueprint is not null)
-        {
-            PlanEntities(options, declaration, blueprint, live, spacelift);
-        }
-
-        var declared = declaration.State.Resources.Select(r => r.Address).ToHashSet();
-        var orphans = WithoutForeign(state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint && !declared.Contains(a) && !Held(a)));
+        var declared = graph.Resources.Select(r => r.Address).ToHashSet();
+        var orphans = WithoutForeign(state.Managed.Where(m => !declared.Contains(m.Address) && !holds.IsHeld(m.Address)).Select(m => m.Address));
         _forget.AddRange(orphans.Where(a => !live.Resources.ContainsKey(a)));
-        var held = new HashSet<ResourceAddress>();
+        var heldOrphans = new HashSet<ResourceAddress>();
         foreach (var orphan in orphans.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
         {
             var entities = live.EntitiesOf(orphan.Id);
-            if (entities.Count > 0 && !options.AllowMassDeletion)
+            if (PruneGate.OrphanDoubt(orphan.Id, entities.Count) is { } doubt && !options.AllowMassDeletion)
             {
-                held.Add(orphan);
+                heldOrphans.Add(orphan);
                 _heldBack += entities.Count + 1;
-                _diagnostics.Add(new Diagnostic(
-                    Severity.Warning,
-                    $"blueprint '{orphan.Id}' is no longer declared but holds {entities.Count} entities; its deletion is held back (rerun with --allow-mass-delete to delete it and its entities)",
-                    orphan));
+                _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; its deletion is held back (rerun with --allow-mass-delete to delete it and its entities)", orphan));
                 continue;
             }
 
             DeleteEntities(orphan.Id, entities);
         }
 
-        DeleteResources(orphans.Where(a => live.Resources.ContainsKey(a) && !held.Contains(a)), live);
+        DeleteResources(orphans.Where(a => live.Resources.ContainsKey(a) && !heldOrphans.Contains(a)), state, live);
     }
 
-    private void PlanDestroy(Declaration declaration, LiveSnapshot live, StackState state)
+    private void PlanDestroy(ResourceGraph graph, LiveSnapshot live, StackState state)
     {
-        var managed = WithoutForeign(declaration.State.Resources.Select(r => r.Address)
+        var managed = WithoutForeign(graph.Resources.Select(r => r.Address)
             .Concat(state.Managed.Select(m => m.Address))
-            .Where(a => !a.Kind.BulkPerBlueprint && !Held(a))
+            .Where(a => !holds.IsHeld(a))
             .Distinct());
         _forget.AddRange(managed.Where(a => !live.Resources.ContainsKey(a)));
         foreach (var blueprint in managed.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
@@ -130,19 +132,19 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
             DeleteEntities(blueprint.Id, live.EntitiesOf(blueprint.Id));
         }
 
-        DeleteResources(managed.Where(live.Resources.ContainsKey), live);
+        DeleteResources(managed.Where(live.Resources.ContainsKey), state, live, graph);
     }
 
-    private void PlanRefresh(Declaration declaration, LiveSnapshot live, StackState state)
+    private void PlanRefresh(ResourceGraph graph, LiveSnapshot live, StackState state)
     {
-        var declared = declaration.State.Resources.Where(r => !r.Address.Kind.BulkPerBlueprint).Select(r => r.Address).ToList();
-        var owned = state.Managed.Select(m => m.Address).Where(a => !a.Kind.BulkPerBlueprint).ToList();
-        foreach (var address in owned.Concat(declared).Distinct().Where(a => !Held(a)))
+        var declared = graph.Resources.Select(r => r.Address).ToList();
+        var owned = state.Managed.Select(m => m.Address).ToList();
+        foreach (var address in owned.Concat(declared).Distinct().Where(a => !holds.IsHeld(a)))
         {
             var isOwned = owned.Contains(address);
             var current = live.Resources.GetValueOrDefault(address);
             var body = current is null ? null : Strip(address.Kind, current);
-            if (ownership?.IsForeign(address) == true)
+            if (ownership.IsForeign(address))
             {
                 // Never adopted into state; if it was ours, it is not any more.
                 if (isOwned)
@@ -156,14 +158,18 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
             }
             else if (!isOwned && current is not null)
             {
-                Add(new ResourceChange(address, ChangeKind.Update, [], body, body?.DeepClone().AsObject(), "exists in Port and is declared: adopted into state"), new StepIntent(null));
+                Add(new ResourceChange(address, ChangeKind.Update, [], body, body?.DeepClone().AsObject(), "exists in Port and is declared: adopted into state"), Track(graph, address));
             }
             else if (current is not null)
             {
-                Add(new ResourceChange(address, ChangeKind.Same, [], body, body?.DeepClone().AsObject()), new StepIntent(null));
+                Add(new ResourceChange(address, ChangeKind.Same, [], body, body?.DeepClone().AsObject()), Track(graph, address));
             }
         }
     }
+
+    /// <summary>A refresh step that records a declared resource with its dependencies and group.</summary>
+    private static StepIntent Track(ResourceGraph graph, ResourceAddress address)
+        => new(graph.Resources.FirstOrDefault(r => r.Address == address));
 
     private void PlanBody(DesiredResource resource, JsonObject? current)
     {
@@ -179,183 +185,9 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
         Add(new ResourceChange(resource.Address, diffs.Count == 0 ? ChangeKind.Same : ChangeKind.Update, diffs, old, Clone(desired)), new StepIntent(resource));
     }
 
-    private ChangeKind PlanValueSecret(DesiredResource resource, JsonObject? current)
-    {
-        var name = resource.Address.Id;
-        var fingerprint = SecretDescription.Fingerprint(settings.FingerprintKey, name, resource.SecretValue!);
-        var description = SecretDescription.WithFingerprint(DescriptionOf(resource.Body)!, fingerprint);
-        var next = SecretBody(name, description, withValue: true);
-        if (current is null)
-        {
-            Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, next), new StepIntent(resource));
-            return ChangeKind.Create;
-        }
-
-        var liveDescription = DescriptionOf(current);
-        var diffs = new List<PropertyDiff>(2);
-        string? reason = null;
-        if (SecretDescription.ReadFingerprint(liveDescription) != fingerprint)
-        {
-            diffs.Add(new PropertyDiff("secretValue", DiffKind.Update, Secret.Mask, Secret.Mask));
-            reason = SecretDescription.ReadFingerprint(liveDescription) is null
-                ? "no fingerprint of the value in Port: the value is written"
-                : "the value's fingerprint differs: the value is written";
-        }
-
-        if (liveDescription != description)
-        {
-            diffs.Add(new PropertyDiff("description", DiffKind.Update, liveDescription, description));
-        }
-
-        var kind = diffs.Count == 0 ? ChangeKind.Same : ChangeKind.Update;
-        Add(new ResourceChange(resource.Address, kind, diffs, SecretBody(name, liveDescription, withValue: false), next, reason), new StepIntent(resource));
-        return kind;
-    }
-
-    private void PlanMintedSecret(DesiredResource resource, JsonObject? current, bool keyChanging)
-    {
-        var name = resource.Address.Id;
-        var liveDescription = DescriptionOf(current);
-        var old = current is null ? null : SecretBody(name, liveDescription, withValue: false);
-        var reason = keyChanging && current is not null
-            ? "the API key changes: will re-mint"
-            : TokenRotation.DueReason(current is not null, liveDescription, now, settings.TokenRotationWindow)
-                ?? ownership?.Reason(resource.Address);
-        if (reason is null)
-        {
-            Add(new ResourceChange(resource.Address, ChangeKind.Same, [], old, old?.DeepClone().AsObject()), new StepIntent(resource));
-            return;
-        }
-
-        // The new validUntil is Spacelift's to say, at apply time.
-        var description = DescriptionOf(resource.Body)! + " \u00b7 validUntil:[unknown]";
-        var next = SecretBody(name, description, withValue: true);
-        if (current is null)
-        {
-            Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, next, reason), new StepIntent(resource, MintToken: true));
-            return;
-        }
-
-        PropertyDiff[] diffs =
-        [
-            new("secretValue", DiffKind.Update, Secret.Mask, Secret.Mask),
-            new("description", DiffKind.Update, liveDescription, description),
-        ];
-        Add(new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, next, reason), new StepIntent(resource, MintToken: true));
-    }
-
-    private void PlanEntities(PlanOptions options, Declaration declaration, string blueprint, LiveSnapshot live, SpaceliftRead spacelift)
-    {
-        var address = new ResourceAddress(ResourceKind.Blueprint, blueprint);
-        if (spacelift.Failure is not null)
-        {
-            _diagnostics.Add(new Diagnostic(
-                Severity.Error,
-                $"reading Spacelift failed after {spacelift.StacksSeen} stacks ({spacelift.Failure}); no entity of '{blueprint}' is created, updated or deleted this run, whatever the flags",
-                address));
-            return;
-        }
-
-        var current = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        var liveEntities = live.EntitiesOf(blueprint);
-        foreach (var entity in liveEntities)
-        {
-            if (JsonWire.String(entity["identifier"]) is { } identifier)
-            {
-                current.TryAdd(identifier, entity);
-            }
-        }
-
-        var declared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var resource in declaration.State.Resources.Where(r => r.Address.Kind == ResourceKind.Entity))
-        {
-            declared.Add(resource.Address.Id);
-            var existing = current.GetValueOrDefault(resource.Address.Id);
-            if (existing is null)
-            {
-                Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body)), new StepIntent(resource, Blueprint: blueprint));
-                continue;
-            }
-
-            var old = JsonBodies.Normalize(ResourceKind.Entity, existing, resource.Body);
-            var diffs = JsonBodies.Diff(old, resource.Body);
-            if (diffs.Count == 0)
-            {
-                // Nothing reads an unchanged entity's bodies after planning, and at 20,000 stacks keeping
-                // both (and their masked copies) for every entity was most of the plan's memory.
-                Add(new ResourceChange(resource.Address, ChangeKind.Same, [], null, null), new StepIntent(null, Blueprint: blueprint));
-                continue;
-            }
-
-            Add(new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, Clone(resource.Body)), new StepIntent(resource, Blueprint: blueprint));
-        }
-
-        var gone = current.Where(e => !declared.Contains(e.Key) && !declaration.RejectedIds.Contains(e.Key)).Select(e => e.Value).ToList();
-        if (gone.Count == 0)
-        {
-            return;
-        }
-
-        var doubt = PruneDoubt(gone.Count, current.Count, spacelift.StacksSeen, blueprint);
-        if (doubt is not null && !options.AllowMassDeletion)
-        {
-            _heldBack += gone.Count;
-            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deletions are held back (rerun with --allow-mass-delete if the stacks are really gone)", address));
-            return;
-        }
-
-        if (doubt is not null)
-        {
-            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", address));
-        }
-
-        DeleteEntities(blueprint, gone);
-    }
-
-    private string? PruneDoubt(int toDelete, int liveCount, int stacksSeen, string blueprint)
-    {
-        if (stacksSeen == 0)
-        {
-            return $"Spacelift returned 0 stacks while Port holds {liveCount} entities of '{blueprint}'";
-        }
-
-        // PruneThreshold is a fraction (infra:pruneThresholdPercent 90 loads as 0.9).
-        var share = (double)toDelete / liveCount;
-        return share > settings.PruneThreshold
-            ? $"{toDelete} of {liveCount} entities of '{blueprint}' ({share:0.#%}) would be deleted, above the {settings.PruneThreshold:0.#%} prune threshold"
-            : null;
-    }
-
-    private void DeleteEntities(string blueprint, IEnumerable<JsonObject> entities)
-    {
-        foreach (var entity in entities)
-        {
-            if (JsonWire.String(entity["identifier"]) is not { } identifier)
-            {
-                continue;
-            }
-
-            var old = JsonBodies.Normalize(ResourceKind.Entity, entity, []);
-            var change = Masked(new ResourceChange(new ResourceAddress(ResourceKind.Entity, identifier, blueprint), ChangeKind.Delete, [], old, null));
-            _deletions.Add(change);
-            _intents[change] = new StepIntent(null, Blueprint: blueprint);
-        }
-    }
-
-    private void DeleteResources(IEnumerable<ResourceAddress> addresses, LiveSnapshot live)
-    {
-        var list = addresses.ToList();
-        // Reverse apply order: what depends on a resource goes before it.
-        foreach (var kind in ResourceKind.All.Where(k => !k.BulkPerBlueprint).OrderByDescending(k => k.Order))
-        {
-            foreach (var address in list.Where(a => a.Kind == kind).Reverse())
-            {
-                var change = Masked(new ResourceChange(address, ChangeKind.Delete, [], Strip(kind, live.Resources[address]), null));
-                _deletions.Add(change);
-                _intents[change] = new StepIntent(null);
-            }
-        }
-    }
+    /// <summary>The field a reference names, as the source's service holds it now; null while the source does not exist.</summary>
+    private static string? Output(LiveSnapshot live, OutputReference reference)
+        => JsonWire.String(live.Resources.GetValueOrDefault(reference.Source)?[reference.SourceField]);
 
     /// <summary>
     /// Drops the resources another stack owns: they are left in Port, forgotten from this stack's
@@ -366,7 +198,7 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
         var kept = new List<ResourceAddress>();
         foreach (var address in addresses)
         {
-            if (ownership?.IsForeign(address) != true)
+            if (!ownership.IsForeign(address))
             {
                 kept.Add(address);
                 continue;
@@ -384,14 +216,13 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
 
     private void Add(ResourceChange change, StepIntent intent)
     {
-        if (change.Kind == ChangeKind.Update && ownership?.Reason(change.Address) is { } owning && change.Reason?.Contains(owning, StringComparison.Ordinal) != true)
+        if (change.Kind == ChangeKind.Update && ownership.Reason(change.Address) is { } owning && change.Reason?.Contains(owning, StringComparison.Ordinal) != true)
         {
             change = change with { Reason = change.Reason is null ? owning : change.Reason + "; " + owning };
         }
 
-        var masked = Masked(change);
-        _changes.Add(masked);
-        _intents[masked] = intent;
+        _changes.Add(Masked(change));
+        _intents[change.Address] = intent;
     }
 
     private ResourceChange Masked(ResourceChange change) => change with
@@ -402,23 +233,10 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
         Reason = change.Reason is null ? null : masker.MaskText(change.Reason),
     };
 
-    // A live-update webhook's secret, which Port gives back, never enters a plan (the masker would catch it too).
+    // A shared secret, which Port may give back, never enters a plan (the masker would catch it too).
     private static JsonObject Strip(ResourceKind kind, JsonObject live) => kind.SharedSecret is null
         ? JsonBodies.Normalize(kind, live, [])
-        : LiveUpdateSecrets.WithoutValue(kind, JsonBodies.Normalize(kind, live, []));
-
-    private static JsonObject SecretBody(string name, string? description, bool withValue)
-    {
-        var body = new JsonObject { ["secretName"] = name, ["description"] = description };
-        if (withValue)
-        {
-            body["secretValue"] = Secret.Mask;
-        }
-
-        return body;
-    }
-
-    private static string? DescriptionOf(JsonObject? body) => JsonWire.String(body?["description"]);
+        : SharedSecrets.WithoutValue(kind, JsonBodies.Normalize(kind, live, []));
 
     private static JsonObject Clone(JsonObject body) => body.DeepClone().AsObject();
 }

@@ -16,9 +16,23 @@ public sealed record StackState(
     public static StackState Empty { get; } = new([], [], null);
 }
 
+/// <summary>
+/// One resource this stack manages, with what it depended on and the group it stood in when it was last
+/// written, so that once the program no longer declares it, it is still deleted in the right order and
+/// held with its group. State files written before these were recorded read them as none.
+/// </summary>
 public sealed record ManagedResource(ResourceKind Kind, string Id)
 {
+    public IReadOnlyList<ResourceAddress> DependsOn { get; init; } = [];
+
+    public string? Group { get; init; }
+
     public ResourceAddress Address => new(Kind, Id);
+
+    public bool Equals(ManagedResource? other)
+        => other is not null && Kind == other.Kind && Id == other.Id && Group == other.Group && DependsOn.SequenceEqual(other.DependsOn);
+
+    public override int GetHashCode() => HashCode.Combine(Kind, Id, Group);
 }
 
 /// <summary>A step that had started and not finished when the state was last written.</summary>

@@ -1,4 +1,4 @@
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Settings;
 using Infra.Cli.Config;
 

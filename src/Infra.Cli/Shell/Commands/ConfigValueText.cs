@@ -7,7 +7,7 @@ namespace Infra.Cli.Shell.Commands;
 /// <summary>How <c>config</c> and <c>config get</c> print a value: secrets masked unless asked for.</summary>
 internal static class ConfigValueText
 {
-    public static string Show(StackConfigStore store, ConfigKey key, ConfigValue value, bool showSecrets) => value switch
+    public static string Show(StackConfigStore store, ConfigKey key, StackFileValue value, bool showSecrets) => value switch
     {
         PlainValue plain => showSecrets || !KnownKey.IsSecretKey(key) ? plain.Text : Secret.Mask,
         SecureValue secure => showSecrets ? store.Reveal(key, secure) : Secret.Mask,

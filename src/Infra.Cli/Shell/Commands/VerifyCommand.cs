@@ -1,10 +1,10 @@
 using System.ComponentModel;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Rendering.Verify;
 using Infra.Cli.Shell.Settings;
 using Infra.Cli.Verify;
 using Spectre.Console.Cli;
-using Infra.Sdk.Declarations;
 
 namespace Infra.Cli.Shell.Commands;
 
@@ -25,15 +25,13 @@ public sealed class VerifyCommand(CliHost host) : AsyncCommand<VerifySettings>
                 : $"Verifying ({configuration.Stack}): read who may run the actions, refresh the token, then trigger a Spacelift run of '{settings.Trigger}'");
         }
 
-        // What this stack declares, to say when Port's permissions were changed since the last `up`.
-        var declared = DeclaredPermissions.From(host.Engines.Declare(configuration), configuration.Settings.Permissions);
+        // What the program declares: what to run, and the permissions to say when Port's were changed since the last `up`.
+        var targets = VerifyTargets.From(await host.Engines.DeclareAsync(configuration, cancellationToken));
 
         VerifyReport report;
         await using (var session = await VerifySession.OpenAsync(configuration, new DemoEmulators(), host.Time, cancellationToken))
         {
-            var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), new ResourceNames(configuration.Settings.NameSuffix),
-                configuration.Settings.LiveUpdates is null ? null : new LiveStateTarget(configuration.Settings.Blueprint, new LiveUpdateNames(configuration.Settings.NameSuffix).PortWebhook),
-                declared);
+            var verifier = new IntegrationVerifier(session.Port, options, host.Time, configuration.Spacelift.Endpoint, session.Scrubber, line => progressWriter.WriteLine(line), targets);
             report = await verifier.RunAsync(configuration.Stack, cancellationToken);
         }
 

@@ -1,4 +1,4 @@
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Rendering;
 using Infra.Cli.Shell.Rendering.Json;
 using Infra.Cli.Shell.Rendering.Markdown;

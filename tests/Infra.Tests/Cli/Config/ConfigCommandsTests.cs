@@ -1,5 +1,5 @@
 using Infra.Cli.Shell.Commands;
-using Infra.Cli.Shell.Hosting;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Config;
 using Infra.Tests.Config;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
-using Infra.Cli.Shell.Hosting;
+using Infra.Tests.Support;
+using Infra.Cli.Shell.Io;
 using Infra.Cli.Config;
 using Infra.Sdk;
 
@@ -27,6 +28,9 @@ internal sealed class FakeConfigurationSource : IStackConfigurationSource
             $"Pulumi.{stack}.yaml",
             new PortSettings(new Uri("http://127.0.0.1:1"), "client", new Secret(PlantedSecret)),
             new SpaceliftSettings(new Uri("http://127.0.0.1:2"), "01KEY", new Secret(PlantedSecret)),
-            new ProjectSettings("space_lift_stack", 50, TimeSpan.FromHours(2), 4, ".infra/state", false, null));
+            new ProjectSettings(50, 4, ".infra/state", false, null))
+        {
+            Values = new TestStackConfig(),
+        };
     }
 }

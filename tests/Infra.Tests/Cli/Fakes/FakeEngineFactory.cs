@@ -1,6 +1,9 @@
 using Infra.Cli.Config;
 using Infra.Cli.Engine;
-using Infra.Sdk.Declarations;
+using Infra.Cli.Hosting;
+using Infra.Cli.Http;
+using Infra.Sdk;
+using Infra.Stacks;
 
 namespace Infra.Tests.Cli.Fakes;
 
@@ -22,6 +25,9 @@ internal sealed class FakeEngineFactory(FakeEngine engine) : IStackEngineFactory
         return Failure is null ? Task.FromResult<IStackEngine>(engine) : Task.FromException<IStackEngine>(Failure);
     }
 
-    /// <summary>The program's real declarations: the fake only stands in for planning and applying.</summary>
-    public Declaration Declare(StackConfiguration configuration) => Infra.Stacks.SpaceliftIntegration.Declare(DeclarationInputs.For(configuration), []);
+    /// <summary>The program's real declarations (nothing is read): the fake only stands in for planning and applying.</summary>
+    public Task<ResourceGraph> DeclareAsync(StackConfiguration configuration, CancellationToken cancellationToken)
+        => new SpaceliftIntegration().DeclareAsync(
+            new ProgramContext(configuration.Values, configuration.Owner, readsData: false, StackServicesFactory.Create(configuration, new ClientOptions()).ForProgram),
+            cancellationToken);
 }

@@ -74,7 +74,7 @@ public sealed partial class FakeSpaceliftClient
         UpdateInputs.Add(input.DeepClone().AsObject());
         var kept = _resources[(kind, id)];
         var next = Without(input, "secret");
-        foreach (var field in kind.Spacelift!.NotUpdatable)
+        foreach (var field in SpaceliftDocuments.For(kind).NotUpdatable)
         {
             next[field] = kept[field]?.DeepClone();
         }

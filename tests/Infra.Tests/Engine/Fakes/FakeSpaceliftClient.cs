@@ -1,3 +1,4 @@
+using Infra.Sdk.Spacelift;
 using System.Runtime.CompilerServices;
 using Infra.Sdk;
 using Infra.Cli.Spacelift;

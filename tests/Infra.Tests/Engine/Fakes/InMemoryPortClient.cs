@@ -68,7 +68,7 @@ public sealed class InMemoryPortClient : IPortClient
         var id = body[kind.IdentifierField]!.GetValue<string>();
         if (!Store(kind).TryAdd(id, WithServerFields(kind, id, Readable(kind, body), null)))
         {
-            throw new PortApiException(HttpStatusCode.Conflict, "identifier_taken", $"POST /{kind.Collection}: {kind} {id} exists");
+            throw new PortApiException(HttpStatusCode.Conflict, "identifier_taken", $"POST /{PortRoutes.For(kind).Collection}: {kind} {id} exists");
         }
 
         Remember(kind, id, value);
@@ -77,7 +77,7 @@ public sealed class InMemoryPortClient : IPortClient
             _entities.TryAdd(id, new Dictionary<string, JsonObject>(StringComparer.Ordinal));
         }
 
-        if (kind.Collection == ResourceKind.Action.Collection)
+        if (PortRoutes.For(kind).Collection == PortRoutes.For(ResourceKind.Action).Collection)
         {
             // Port gives every new action its default permissions.
             Store(ResourceKind.ActionPermissions)[id] = DefaultPermissions();
@@ -92,10 +92,10 @@ public sealed class InMemoryPortClient : IPortClient
         var store = Store(kind);
         if (!store.TryGetValue(identifier, out var current))
         {
-            throw NotFound(kind.EnvelopeKey, identifier);
+            throw NotFound(PortRoutes.For(kind).EnvelopeKey, identifier);
         }
 
-        if (kind.UpdateMethod == HttpMethod.Patch)
+        if (PortRoutes.For(kind).UpdateMethod == HttpMethod.Patch)
         {
             // PATCH: only the fields sent change.
             var merged = current.DeepClone().AsObject();
@@ -121,7 +121,7 @@ public sealed class InMemoryPortClient : IPortClient
         var store = Store(kind);
         if (!store.ContainsKey(identifier))
         {
-            throw NotFound(kind.EnvelopeKey, identifier);
+            throw NotFound(PortRoutes.For(kind).EnvelopeKey, identifier);
         }
 
         if (_entities.TryGetValue(identifier, out var entities) && kind == ResourceKind.Blueprint && entities.Count > 0)
@@ -131,7 +131,7 @@ public sealed class InMemoryPortClient : IPortClient
 
         store.Remove(identifier);
         _values.Remove(identifier);
-        if (kind.Collection == ResourceKind.Action.Collection)
+        if (PortRoutes.For(kind).Collection == PortRoutes.For(ResourceKind.Action).Collection)
         {
             Store(ResourceKind.ActionPermissions).Remove(identifier);
         }
@@ -246,9 +246,9 @@ public sealed class InMemoryPortClient : IPortClient
 
     private Dictionary<string, JsonObject> Store(ResourceKind kind)
     {
-        var collection = kind.Collection ?? throw new ArgumentException($"{kind} is written in bulk per blueprint");
+        var collection = PortRoutes.For(kind).Collection;
         // A part of a resource (an action's permissions) is a store of its own, keyed like its resource.
-        collection = kind.ItemSuffix is { } suffix ? collection + "/*/" + suffix : collection;
+        collection = PortRoutes.For(kind).ItemSuffix is { } suffix ? collection + "/*/" + suffix : collection;
         if (!_collections.TryGetValue(collection, out var store))
         {
             _collections[collection] = store = new Dictionary<string, JsonObject>(StringComparer.Ordinal);

@@ -1,0 +1,24 @@
+using Infra.Sdk;
+
+namespace Infra.Cli.Decisions;
+
+/// <summary>What each node of a graph waits for, the same for both executors.</summary>
+public static class Dependencies
+{
+    /// <summary>
+    /// A resource's: what it declares it depends on, the sources of its references, and for an entity its
+    /// blueprint (and, when its set is known, the sets its relations point into).
+    /// </summary>
+    public static IEnumerable<ResourceAddress> Of(DesiredResource resource)
+    {
+        var all = resource.DependsOn.Concat(resource.References.Select(r => r.Source));
+        return resource.Address.Blueprint is { } blueprint ? all.Append(new ResourceAddress(ResourceKind.Blueprint, blueprint)) : all;
+    }
+
+    /// <summary>An entity set's: its blueprint, and the sets (by their <see cref="SetAddress"/>) of the blueprints it names in <see cref="EntitySet.After"/>.</summary>
+    public static IEnumerable<ResourceAddress> Of(EntitySet set)
+        => set.After.Select(SetAddress).Append(set.BlueprintAddress);
+
+    /// <summary>The address that stands for a whole entity set in an ordering.</summary>
+    public static ResourceAddress SetAddress(string blueprint) => new(ResourceKind.Entity, "*", blueprint);
+}

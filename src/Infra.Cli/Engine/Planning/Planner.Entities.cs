@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using Infra.Cli.Decisions;
+using Infra.Cli.Engine.Apply;
+using Infra.Cli.Engine.Contract;
+using Infra.Cli.Http;
+using Infra.Sdk;
+
+namespace Infra.Cli.Engine.Planning;
+
+/// <summary>
+/// Entity sets: each declared entity created, updated or left alone, and the live entities no longer
+/// declared deleted unless the set is held (its read failed) or the prune gate is in doubt.
+/// </summary>
+internal sealed partial class Planner
+{
+    private void PlanEntitySet(PlanOptions options, EntitySet set, LiveSnapshot live)
+    {
+        var blueprint = set.Blueprint;
+        if (holds.HoldsEntitiesOf(blueprint))
+        {
+            return;
+        }
+
+        var current = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var entity in live.EntitiesOf(blueprint))
+        {
+            if (JsonWire.String(entity["identifier"]) is { } identifier)
+            {
+                current.TryAdd(identifier, entity);
+            }
+        }
+
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var resource in set.Entities)
+        {
+            declared.Add(resource.Address.Id);
+            var existing = current.GetValueOrDefault(resource.Address.Id);
+            if (existing is null)
+            {
+                Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body)), new StepIntent(resource));
+                continue;
+            }
+
+            var old = JsonBodies.Normalize(ResourceKind.Entity, existing, resource.Body);
+            var diffs = JsonBodies.Diff(old, resource.Body);
+            if (diffs.Count == 0)
+            {
+                // Nothing reads an unchanged entity's bodies after planning, and at 20,000 stacks keeping
+                // both (and their masked copies) for every entity was most of the plan's memory.
+                Add(new ResourceChange(resource.Address, ChangeKind.Same, [], null, null), new StepIntent(null));
+                continue;
+            }
+
+            Add(new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, Clone(resource.Body)), new StepIntent(resource));
+        }
+
+        var gone = current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value).ToList();
+        if (PruneGate.Doubt(gone.Count, current.Count, set.Source, settings.PruneThreshold, blueprint) is { } doubt)
+        {
+            if (!options.AllowMassDeletion)
+            {
+                _heldBack += gone.Count;
+                _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + $"; deletions are held back (rerun with --allow-mass-delete if the {set.Source.Items} are really gone)", set.BlueprintAddress));
+                return;
+            }
+
+            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", set.BlueprintAddress));
+        }
+
+        DeleteEntities(blueprint, gone);
+    }
+
+    private void DeleteEntities(string blueprint, IEnumerable<JsonObject> entities)
+    {
+        foreach (var entity in entities)
+        {
+            if (JsonWire.String(entity["identifier"]) is not { } identifier)
+            {
+                continue;
+            }
+
+            var old = JsonBodies.Normalize(ResourceKind.Entity, entity, []);
+            var change = Masked(new ResourceChange(new ResourceAddress(ResourceKind.Entity, identifier, blueprint), ChangeKind.Delete, [], old, null));
+            _deletions.Add(change);
+            _intents[change.Address] = new StepIntent(null);
+        }
+    }
+}

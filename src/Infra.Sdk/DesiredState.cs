@@ -1,4 +1,0 @@
-namespace Infra.Sdk;
-
-/// <summary>Everything the declarations say should exist, in apply order.</summary>
-public sealed record DesiredState(IReadOnlyList<DesiredResource> Resources);
