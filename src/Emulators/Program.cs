@@ -54,7 +54,7 @@ await using (host)
     Console.Out.WriteLine($"Stacks: {host.Spacelift.Stacks.Count}; latency {options.LatencyMs} ms; faults: {options.Faults ?? "none"}. Ctrl-C or SIGTERM stops.");
     if (options.ClockSpeed != 1)
     {
-        Console.Out.WriteLine(FormattableString.Invariant($"Clock: {options.ClockSpeed:0.###} times real time (Spacelift tokens last {options.TokenLifetime.TotalSeconds / options.ClockSpeed:0.#} real seconds)."));
+        Console.Out.WriteLine(FormattableString.Invariant($"Clock: {options.ClockSpeed:0.###} times real time (a Spacelift token lasts {options.TokenLifetime.TotalSeconds / options.ClockSpeed:0.#} s of real time)."));
     }
     await stop.Task;
 }
