@@ -12,13 +12,15 @@ namespace Emulators.Port.Timers;
 /// fires again only after it is set to another value. The organisation is looked at after every change
 /// (<see cref="Poke"/>) and on a timer of the emulator's <see cref="TimeProvider"/> that wakes at the
 /// earliest armed value, and at least every <see cref="PortEmulatorOptions.TimerScanInterval"/>, so a fake
-/// clock decides exactly when timers fire. Expiries run on the background work, which
-/// <c>WhenIdleAsync</c> waits for.
+/// clock decides exactly when timers fire. One property of one entity expires at most once per scan
+/// interval, which bounds a loop that keeps setting its timer into the past. Expiries run on the
+/// background work, which <c>WhenIdleAsync</c> waits for.
 /// </summary>
 internal sealed class TimerWatch(PortContext context, BackgroundWork background) : IDisposable
 {
     private readonly Dictionary<TimerKey, (string Value, DateTimeOffset Due)> _armed = [];
     private readonly Dictionary<TimerKey, string> _fired = [];
+    private readonly Dictionary<TimerKey, DateTimeOffset> _lastFiredAt = [];
     private ITimer? _timer;
     private bool _disposed;
 
@@ -73,6 +75,7 @@ internal sealed class TimerWatch(PortContext context, BackgroundWork background)
             {
                 _armed.Remove(key);
                 _fired[key] = value;
+                _lastFiredAt[key] = now;
                 var blueprint = Organisation.Blueprints[key.Blueprint];
                 var entity = blueprint.Entities.Find(key.Entity)!;
                 if (Options.TimerAfterExpiry == TimerAfterExpiry.Clear)
@@ -135,6 +138,11 @@ internal sealed class TimerWatch(PortContext context, BackgroundWork background)
         {
             _fired.Remove(gone);
         }
+
+        foreach (var gone in _lastFiredAt.Keys.Where(k => !seen.Contains(k)).ToList())
+        {
+            _lastFiredAt.Remove(gone);
+        }
     }
 
     private void Observe(TimerKey key, JsonNode? node, DateTimeOffset now, bool adopt)
@@ -164,6 +172,13 @@ internal sealed class TimerWatch(PortContext context, BackgroundWork background)
             _armed.Remove(key);
             _fired[key] = value;
             return;
+        }
+
+        // One expiry per timer per scan interval: an automation that sets its own timer into the past (a
+        // renewal margin longer than the token's life) repeats once a minute instead of spinning.
+        if (_lastFiredAt.TryGetValue(key, out var last) && due < last + Options.TimerScanInterval)
+        {
+            due = last + Options.TimerScanInterval;
         }
 
         _armed[key] = (value, due);

@@ -218,6 +218,40 @@ public sealed class TimerTests
         Assert.Equal(2, recorder.Bodies.Count);
     }
 
+    [Fact]
+    public async Task AnAutomationThatSetsItsTimerIntoThePastRepeatsOncePerScanIntervalNotInATightLoop()
+    {
+        var (host, clock, recorder) = await StartAsync();
+        await using var _ = host;
+        await using var __ = recorder;
+        var again = new JsonObject
+        {
+            ["identifier"] = "again",
+            ["trigger"] = new JsonObject
+            {
+                ["type"] = "automation",
+                ["event"] = new JsonObject { ["type"] = "TIMER_PROPERTY_EXPIRED", ["blueprintIdentifier"] = "env", ["propertyIdentifier"] = "ttl" },
+            },
+            ["invocationMethod"] = new JsonObject
+            {
+                ["type"] = "UPSERT_ENTITY",
+                ["blueprintIdentifier"] = "env",
+                ["mapping"] = new JsonObject { ["identifier"] = "{{ .event.context.entityIdentifier }}", ["properties"] = new JsonObject { ["ttl"] = "{{ .trigger.at }}" } },
+            },
+        };
+        Assert.Equal(HttpStatusCode.Created, (await host.PostAsync("/v1/actions", again)).Status);
+        await host.PostAsync("/v1/blueprints/env/entities", Env("e", Iso(Start + TimeSpan.FromSeconds(1))));
+
+        for (var minute = 0; minute < 10; minute++)
+        {
+            await AdvanceAsync(host, clock, TimeSpan.FromMinutes(1));
+        }
+
+        // Each expiry re-armed the timer at "now"; the emulator let it expire once a minute (10 times), and settled in between
+        Assert.Equal(10, recorder.Bodies.Count);
+        Assert.Equal(10, host.Emulator.Runs().Count(r => r["action"]!["identifier"]!.GetValue<string>() == "again"));
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
