@@ -52,6 +52,10 @@ await using (host)
     Console.Out.WriteLine($"Port emulator:      {host.PortUrl}  (client id '{options.PortClientId}', secret '{options.PortClientSecret}')");
     Console.Out.WriteLine($"Spacelift emulator: {host.SpaceliftGraphQLUrl}  (API key id '{options.SpaceliftKeyId}', secret '{options.SpaceliftKeySecret}')");
     Console.Out.WriteLine($"Stacks: {host.Spacelift.Stacks.Count}; latency {options.LatencyMs} ms; faults: {options.Faults ?? "none"}. Ctrl-C or SIGTERM stops.");
+    if (options.ClockSpeed != 1)
+    {
+        Console.Out.WriteLine(FormattableString.Invariant($"Clock: {options.ClockSpeed:0.###} times real time (a Spacelift token lasts {options.TokenLifetime.TotalSeconds / options.ClockSpeed:0.#} s of real time)."));
+    }
     await stop.Task;
 }
 

@@ -33,6 +33,7 @@ public static class EmulatorCommandLine
                                       approvals (run_as=EMAIL); ROLE Admin or Member (default Member),
                                       TEAMS comma-separated; repeat the flag for each user. The token's
                                       own user, admin@port-emulator.local (Admin), is always there
+        """ + "\n" + RenewalLoopFlags.Usage + "\n" + """
           -h, --help                  print this help
 
         Only loopback addresses are accepted (127.0.0.1, [::1], localhost).
@@ -81,7 +82,7 @@ public static class EmulatorCommandLine
                 "--spacelift-key-id" => options with { SpaceliftKeyId = NonEmpty(flag, Value()) },
                 "--spacelift-key-secret" => options with { SpaceliftKeySecret = NonEmpty(flag, Value()) },
                 "--port-user" => options with { PortUsers = [.. options.PortUsers, User(flag, Value(), options.PortUsers)] },
-                _ => throw new EmulatorUsageException($"unknown flag '{flag}' (see --help)"),
+                _ => RenewalLoopFlags.Apply(options, flag, Value) ?? throw new EmulatorUsageException($"unknown flag '{flag}' (see --help)"),
             };
         }
 

@@ -1,3 +1,4 @@
+using Emulators.Clock;
 using Emulators.Faults;
 using Emulators.Port;
 using Emulators.Port.Users;
@@ -27,9 +28,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     private int _latencyMs;
     private int _disposed;
 
-    private EmulatorHost(EmulatorOptions options, HttpClient webhookClient, PortEmulator port, SpaceliftEmulator spacelift)
+    private EmulatorHost(EmulatorOptions options, TimeProvider clock, HttpClient webhookClient, PortEmulator port, SpaceliftEmulator spacelift)
     {
         Options = options;
+        Clock = clock;
         _webhookClient = webhookClient;
         Port = port;
         Spacelift = spacelift;
@@ -43,6 +45,12 @@ public sealed class EmulatorHost : IAsyncDisposable
     }
 
     public EmulatorOptions Options { get; }
+
+    /// <summary>
+    /// The one clock both emulators run on: <see cref="EmulatorOptions.Time"/>, or a
+    /// <see cref="ScaledTimeProvider"/> over it when <see cref="EmulatorOptions.ClockSpeed"/> is not 1.
+    /// </summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>Port's base URL, e.g. <c>http://127.0.0.1:5123/</c> (routes start with <c>/v1</c>).</summary>
     public Uri PortUrl { get; private set; } = new("http://127.0.0.1/");
@@ -83,6 +91,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             throw new EmulatorUsageException("--faults: " + e.Message);
         }
 
+        var clock = SharedClock(options);
         var webhookClient = new HttpClient(new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(5),
@@ -97,6 +106,10 @@ public sealed class EmulatorHost : IAsyncDisposable
                 ClientSecret = options.PortClientSecret,
                 StateFile = options.StateFile,
                 Users = [PortUser.DefaultAdmin, .. options.PortUsers],
+                Time = clock,
+                TimerAfterExpiry = options.PortTimerAfterExpiry,
+                PastTimersFire = options.PortPastTimersFire,
+                UpsertEntityUpdate = options.PortUpsertEntityUpdate,
             },
             webhookClient);
         var spacelift = new SpaceliftEmulator(new SpaceliftEmulatorOptions
@@ -105,7 +118,7 @@ public sealed class EmulatorHost : IAsyncDisposable
             ApiKeyId = options.SpaceliftKeyId,
             ApiKeySecret = options.SpaceliftKeySecret,
             TokenLifetime = options.TokenLifetime,
-            Time = options.Time,
+            Time = clock,
             WebhookClient = webhookClient,
             StateFile = options.StateFile is { } portState ? SpaceliftStateFile(portState) : null,
         });
@@ -113,7 +126,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         EmulatorHost? host = null;
         try
         {
-            host = new EmulatorHost(options, webhookClient, port, spacelift);
+            host = new EmulatorHost(options, clock, webhookClient, port, spacelift);
             await ListenAsync(host._portApp, "Port", options.PortUrl, cancellationToken);
             await ListenAsync(host._spaceliftApp, "Spacelift", options.SpaceliftUrl, cancellationToken);
             host.PortUrl = BoundUrl(host._portApp);
@@ -159,6 +172,24 @@ public sealed class EmulatorHost : IAsyncDisposable
         _webhookClient.Dispose();
     }
 
+    /// <exception cref="EmulatorUsageException">The clock speed is out of range.</exception>
+    private static TimeProvider SharedClock(EmulatorOptions options)
+    {
+        if (options.ClockSpeed == 1)
+        {
+            return options.Time;
+        }
+
+        try
+        {
+            return new ScaledTimeProvider(options.Time, options.ClockSpeed);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw new EmulatorUsageException("--clock-speed: " + e.Message.Split(Environment.NewLine)[0]);
+        }
+    }
+
     /// <summary>Spacelift's state (named webhooks, policies, runs) is kept beside Port's: <c>x.json</c> → <c>x.spacelift.json</c>.</summary>
     public static string SpaceliftStateFile(string portStateFile)
         => Path.Combine(Path.GetDirectoryName(portStateFile) ?? string.Empty, Path.GetFileNameWithoutExtension(portStateFile) + ".spacelift.json");
@@ -183,7 +214,7 @@ public sealed class EmulatorHost : IAsyncDisposable
         builder.Services.AddSingleton<IHostLifetime, NoConsoleLifetime>();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(endpoint));
         var app = builder.Build();
-        var middleware = new EmulatorMiddleware(service, classify, counters, Faults, () => LatencyMs, Options.Time);
+        var middleware = new EmulatorMiddleware(service, classify, counters, Faults, () => LatencyMs, Clock);
         app.Use(middleware.InvokeAsync);
         configureService(app);
         return app;

@@ -1,3 +1,5 @@
+using Emulators.Port.Runs;
+using Emulators.Port.Timers;
 using Emulators.Port.Users;
 
 namespace Emulators.Hosting;
@@ -25,7 +27,10 @@ public sealed record EmulatorOptions
     public string SpaceliftKeyId { get; init; } = "01EMULATOREMULATOREMULATOR";
     public string SpaceliftKeySecret { get; init; } = "emulator";
 
-    /// <summary>The Spacelift emulator's clock (token expiry, run progress); tests pass a fake one.</summary>
+    /// <summary>
+    /// The clock both emulators run on (Spacelift's token expiry and run progress, Port's timers, tokens and
+    /// timestamps, latency and slow faults), made <see cref="ClockSpeed"/> times faster; tests pass a fake one.
+    /// </summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Timeout of the HTTP calls the Port emulator makes for webhook actions.</summary>
@@ -33,4 +38,18 @@ public sealed record EmulatorOptions
 
     /// <summary>Members of the emulated Port organisation beside the token's own Admin (who may execute and approve what).</summary>
     public IReadOnlyList<PortUser> PortUsers { get; init; } = [];
+
+    // Renewal loop (timers, UPSERT_ENTITY): the shared clock's speed and Port's undocumented timer behaviours.
+
+    /// <summary>How many times faster than <see cref="Time"/> both emulators' clock runs (1 to 1,000,000; see <see cref="Clock.ScaledTimeProvider"/>).</summary>
+    public double ClockSpeed { get; init; } = 1;
+
+    /// <summary>See <see cref="Port.PortEmulatorOptions.TimerAfterExpiry"/>.</summary>
+    public TimerAfterExpiry PortTimerAfterExpiry { get; init; } = TimerAfterExpiry.Keep;
+
+    /// <summary>See <see cref="Port.PortEmulatorOptions.PastTimersFire"/>.</summary>
+    public bool PortPastTimersFire { get; init; } = true;
+
+    /// <summary>See <see cref="Port.PortEmulatorOptions.UpsertEntityUpdate"/>.</summary>
+    public UpsertEntityUpdate PortUpsertEntityUpdate { get; init; } = UpsertEntityUpdate.Merge;
 }

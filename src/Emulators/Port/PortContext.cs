@@ -1,6 +1,7 @@
 using Emulators.Port.Entities;
 using Emulators.Port.Runs;
 using Emulators.Port.State;
+using Emulators.Port.Timers;
 using Emulators.Port.Users;
 
 namespace Emulators.Port;
@@ -18,6 +19,16 @@ internal sealed class PortContext(PortEmulatorOptions options, Organisation orga
 
     public AutomationDispatcher Automations { get; set; } = null!;
 
-    /// <summary>Records that the organisation changed, so the state file is rewritten soon.</summary>
-    public void Changed() => state?.MarkDirty();
+    /// <summary>Timer properties and their expiry (null until the emulator has made it).</summary>
+    public TimerWatch? Timers { get; set; }
+
+    /// <summary>
+    /// Records that the organisation changed, so the state file is rewritten soon and timer properties
+    /// written (or removed) by the change are armed (or forgotten).
+    /// </summary>
+    public void Changed()
+    {
+        state?.MarkDirty();
+        Timers?.Poke();
+    }
 }

@@ -8,6 +8,7 @@ using Emulators.Port.Permissions;
 using Emulators.Port.Runs;
 using Emulators.Port.Secrets;
 using Emulators.Port.State;
+using Emulators.Port.Timers;
 using Emulators.Port.Users;
 using Emulators.Port.Webhooks;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,7 @@ public sealed class PortEmulator : IAsyncDisposable
     private readonly StateStore? _state;
     private readonly WebhookRoutes _webhooks;
     private readonly WebhookIngest _ingest;
+    private readonly TimerWatch _timers;
 
     /// <exception cref="InvalidDataException">The state file exists but cannot be read.</exception>
     /// <exception cref="ArgumentException">The options' users are malformed (see <see cref="PortEmulatorOptions.Users"/>).</exception>
@@ -53,8 +55,11 @@ public sealed class PortEmulator : IAsyncDisposable
         _tokens = new TokenIssuer(options);
         _pipeline = new PortPipeline(options, _tokens, new RateLimitWindow(options));
         var webhooks = new WebhookInvoker(options, webhookClient, _tokens, () => PublicBaseUrl);
-        _runs = new RunService(_context, webhooks, _background);
+        _runs = new RunService(_context, webhooks, new UpsertEntityInvoker(_context), _background);
         _context.Automations = new AutomationDispatcher(_context, _runs);
+        _timers = new TimerWatch(_context, _background);
+        _context.Timers = _timers;
+        _timers.Adopt();
         _webhooks = new WebhookRoutes(_context, () => PublicBaseUrl);
         _ingest = new WebhookIngest(_context, _background, new WebhookEventProcessor(_context, outcome => WebhookEventProcessed?.Invoke(outcome)));
     }
@@ -193,6 +198,7 @@ public sealed class PortEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _timers.Dispose();
         using var timeout = new CancellationTokenSource(Options.WebhookTimeout * 2);
         try
         {

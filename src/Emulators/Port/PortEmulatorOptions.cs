@@ -1,3 +1,5 @@
+using Emulators.Port.Runs;
+using Emulators.Port.Timers;
 using Emulators.Port.Users;
 
 namespace Emulators.Port;
@@ -49,4 +51,19 @@ public sealed record PortEmulatorOptions
     /// be one of <see cref="Users"/>.
     /// </summary>
     public string TokenUser { get; init; } = PortUser.DefaultAdminEmail;
+
+    /// <summary>What a timer property's value becomes once its expiry event has fired (Port does not document it).</summary>
+    public TimerAfterExpiry TimerAfterExpiry { get; init; } = TimerAfterExpiry.Keep;
+
+    /// <summary>
+    /// Whether a timer written with a time already past fires at once (true) or never (false). Port does not
+    /// document it; timers already past when the state file is loaded never fire either way.
+    /// </summary>
+    public bool PastTimersFire { get; init; } = true;
+
+    /// <summary>The longest the emulator waits between two looks at the timers (emulated time; a timer due sooner wakes it sooner).</summary>
+    public TimeSpan TimerScanInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How an <c>UPSERT_ENTITY</c> invocation changes an existing entity (Port does not document it).</summary>
+    public UpsertEntityUpdate UpsertEntityUpdate { get; init; } = UpsertEntityUpdate.Merge;
 }

@@ -41,7 +41,6 @@ internal static class ActionValidator
         ["GITHUB"] = (["type", "org", "repo", "workflow"], ["type", "org", "repo", "workflow", "workflowInputs", "reportWorkflowStatus"]),
         ["GITLAB"] = (["type", "projectName", "groupName"], ["type", "projectName", "groupName", "defaultRef", "pipelineVariables"]),
         ["AZURE_DEVOPS"] = (["type", "webhook", "org"], ["type", "webhook", "org", "payload"]),
-        ["UPSERT_ENTITY"] = (["type", "blueprintIdentifier", "mapping"], ["type", "blueprintIdentifier", "mapping"]),
         ["INTEGRATION_ACTION"] = (["type", "installationId", "integrationActionType", "integrationActionExecutionProperties"],
             ["type", "installationId", "integrationActionType", "integrationActionExecutionProperties"]),
     };
@@ -224,9 +223,15 @@ internal static class ActionValidator
             return;
         }
 
+        if (type == "UPSERT_ENTITY")
+        {
+            UpsertEntityValidator.Validate(invocation);
+            return;
+        }
+
         if (!OtherInvocations.TryGetValue(type, out var shape))
         {
-            throw PortApiError.Invalid($"{path}/type must be one of WEBHOOK, {string.Join(", ", OtherInvocations.Keys)}, got '{type}'");
+            throw PortApiError.Invalid($"{path}/type must be one of WEBHOOK, UPSERT_ENTITY, {string.Join(", ", OtherInvocations.Keys)}, got '{type}'");
         }
 
         JsonChecks.AllowOnly(invocation, path, shape.Allowed);

@@ -70,11 +70,12 @@ internal static class PropertyValidator
             "email" or "idn-email" => text.IndexOf('@', StringComparison.Ordinal) is > 0 && !text.EndsWith('@'),
             "ipv4" => System.Net.IPAddress.TryParse(text, out var v4) && v4.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork,
             "ipv6" => System.Net.IPAddress.TryParse(text, out var v6) && v6.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6,
+            "timer" => Timers.TimerValue.TryParse(text, out _),
             _ => true,
         };
         if (!valid)
         {
-            throw Mismatch(blueprint, key, $"must match format \"{format}\" (got '{text}')");
+            throw Mismatch(blueprint, key, $"must match format \"{format}\" (got '{text}')" + (format == "timer" ? $": {Timers.TimerValue.Expected}" : string.Empty));
         }
 
         if (definition["minLength"] is JsonValue min && text.Length < min.GetValue<double>()

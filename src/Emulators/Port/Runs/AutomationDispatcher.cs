@@ -24,14 +24,35 @@ internal sealed class AutomationDispatcher(PortContext context, RunService runs)
                 var record = Organisation.Blueprints.GetValueOrDefault(blueprint);
                 JsonNode? Render(JsonObject? entity) => entity is null ? null : record is null ? entity.DeepClone() : EntityView.Render(record, entity);
                 var identifier = (after ?? before)!["identifier"]!.GetValue<string>();
-                return Event(type, "entity", new JsonObject
+                return Event(ActionOf(type), "entity", new JsonObject
                 {
                     ["blueprintIdentifier"] = blueprint, ["entityIdentifier"] = identifier, ["propertyIdentifier"] = null,
-                }, Render(before), Render(after));
+                }, Render(before), Render(after), Actor());
             },
             sourceAction: null,
             depth);
     }
+
+    /// <summary>
+    /// A timer property of an entity expired: fires the automations on <c>TIMER_PROPERTY_EXPIRED</c> for that
+    /// blueprint and property. The event has the entity in <c>diff.after</c> (port-docs
+    /// docs/actions-and-automations/define-automations/setup-trigger.md at 4893974), the property in
+    /// <c>context.propertyIdentifier</c> (the field that page shows as null for other entity events), and
+    /// the action, trigger author and time Port sends for a timer expiry elsewhere (<c>TIMER_EXPIRED</c>, by
+    /// Port, at the timer's value: setup-blueprint/properties/timer.md at the same commit). A new chain of
+    /// automations starts here (depth 0): nobody's request caused it.
+    /// </summary>
+    public void TimerExpired(string blueprint, string property, JsonObject entity, string at)
+        => Dispatch(
+            @event => @event["type"]?.GetValue<string>() == "TIMER_PROPERTY_EXPIRED"
+                && @event["blueprintIdentifier"]?.GetValue<string>() == blueprint
+                && @event["propertyIdentifier"]?.GetValue<string>() == property,
+            () => Event("TIMER_EXPIRED", "entity", new JsonObject
+            {
+                ["blueprintIdentifier"] = blueprint, ["entityIdentifier"] = entity["identifier"]!.DeepClone(), ["propertyIdentifier"] = property,
+            }, null, entity.DeepClone(), new JsonObject { ["orgId"] = context.Options.OrganizationId, ["byPort"] = true }, at),
+            sourceAction: null,
+            depth: 0);
 
     public void RunChanged(RunRecord record, JsonObject? before, JsonObject after)
     {
@@ -39,26 +60,40 @@ internal sealed class AutomationDispatcher(PortContext context, RunService runs)
         Dispatch(
             @event => @event["actionIdentifier"]?.GetValue<string>() == record.ActionIdentifier
                 && @event["type"]?.GetValue<string>() is var wanted && (wanted == type || wanted == "ANY_RUN_CHANGE"),
-            () => Event(type, "run", new JsonObject
+            () => Event(ActionOf(type), "run", new JsonObject
             {
                 ["runId"] = record.Id,
                 ["actionIdentifier"] = record.ActionIdentifier,
                 ["blueprintIdentifier"] = after["blueprint"]?["identifier"]?.DeepClone(),
                 ["entityIdentifier"] = after["entity"]?["identifier"]?.DeepClone(),
-            }, before?.DeepClone(), after.DeepClone()),
+            }, before?.DeepClone(), after.DeepClone(), Actor()),
             sourceAction: record.ActionIdentifier,
             record.Depth);
     }
 
-    private JsonObject Event(string type, string resourceType, JsonObject eventContext, JsonNode? before, JsonNode? after) => new()
+    /// <summary>
+    /// What an event's <c>action</c> says: <c>CREATE</c>, <c>UPDATE</c> or <c>DELETE</c>, as in the event
+    /// examples of port-docs docs/actions-and-automations/define-automations/setup-action.md at 4893974
+    /// ("UPDATE" for both an entity and a run update); the trigger's type names which.
+    /// </summary>
+    private static string ActionOf(string type) => type switch
     {
-        ["action"] = type,
+        "ENTITY_CREATED" or "RUN_CREATED" => "CREATE",
+        "ENTITY_DELETED" => "DELETE",
+        _ => "UPDATE",
+    };
+
+    private JsonObject Actor() => new() { ["orgId"] = context.Options.OrganizationId, ["userId"] = Organisation.Actor };
+
+    private JsonObject Event(string action, string resourceType, JsonObject eventContext, JsonNode? before, JsonNode? after, JsonObject by, string? at = null) => new()
+    {
+        ["action"] = action,
         ["resourceType"] = resourceType,
         ["trigger"] = new JsonObject
         {
-            ["by"] = new JsonObject { ["orgId"] = context.Options.OrganizationId, ["userId"] = Organisation.Actor },
+            ["by"] = by,
             ["origin"] = "API",
-            ["at"] = Organisation.Now(),
+            ["at"] = at ?? Organisation.Now(),
         },
         ["context"] = eventContext,
         ["diff"] = new JsonObject { ["before"] = before, ["after"] = after },
@@ -105,10 +140,19 @@ internal sealed class AutomationDispatcher(PortContext context, RunService runs)
                     continue;
                 }
 
+                // What an automation's templates see (setup-action.md, "Trigger data"): the run's own trigger
+                // (origin AUTOMATION, at the run's creation), the event, the run id, no inputs and no entity.
                 var templateContext = new JsonObject
                 {
+                    ["inputs"] = null,
+                    ["trigger"] = new JsonObject
+                    {
+                        ["by"] = @event["trigger"]!["by"]!.DeepClone(),
+                        ["origin"] = "AUTOMATION",
+                        ["at"] = run.Run["createdAt"]!.DeepClone(),
+                    },
                     ["event"] = @event.DeepClone(),
-                    ["trigger"] = @event["trigger"]!.DeepClone(),
+                    ["entity"] = null,
                     ["run"] = new JsonObject { ["id"] = run.Id },
                     ["action"] = new JsonObject { ["identifier"] = automation["identifier"]!.DeepClone(), ["title"] = automation["title"]?.DeepClone() },
                 };

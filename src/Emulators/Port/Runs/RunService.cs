@@ -5,10 +5,10 @@ using Emulators.Port.Http;
 namespace Emulators.Port.Runs;
 
 /// <summary>
-/// Run lifecycle: create (RUN_CREATED), execute the WEBHOOK invocation in the background, record the
-/// result (RUN_UPDATED). Every change is published to the automation dispatcher.
+/// Run lifecycle: create (RUN_CREATED), execute the WEBHOOK or UPSERT_ENTITY invocation in the background,
+/// record the result (RUN_UPDATED). Every change is published to the automation dispatcher.
 /// </summary>
-internal sealed class RunService(PortContext context, WebhookInvoker webhooks, BackgroundWork background)
+internal sealed class RunService(PortContext context, WebhookInvoker webhooks, UpsertEntityInvoker upserts, BackgroundWork background)
 {
     private Organisation Organisation => context.Organisation;
 
@@ -163,6 +163,24 @@ internal sealed class RunService(PortContext context, WebhookInvoker webhooks, B
     private async Task ExecuteAsync(RunRecord record, JsonObject action, JsonObject templateContext)
     {
         var invocation = (JsonObject)action["invocationMethod"]!;
+        if (invocation["type"]?.GetValue<string>() == "UPSERT_ENTITY")
+        {
+            templateContext["secrets"] = SecretsForTemplates();
+            // One hop further, as a WEBHOOK to Port's own entity API would be.
+            var (succeeded, message) = upserts.Invoke(invocation, templateContext, record.Depth + 1);
+            Log(record, message);
+            Update(record, run =>
+            {
+                run["status"] = succeeded ? RunStatus.Success : RunStatus.Failure;
+                if (!succeeded)
+                {
+                    run["statusLabel"] = message;
+                    run["summary"] = message;
+                }
+            });
+            return;
+        }
+
         if (invocation["type"]?.GetValue<string>() != "WEBHOOK")
         {
             Log(record, $"Invocation type {invocation["type"]} is accepted but not executed by the emulator; the run stays {RunStatus.InProgress}");

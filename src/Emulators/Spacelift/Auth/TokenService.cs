@@ -66,6 +66,29 @@ public sealed class TokenService
     public bool RemoveApiKey(string keyId) => _secretsByKeyId.TryRemove(keyId, out _);
 
     /// <summary>
+    /// Revokes an API key, as deleting it in Spacelift would: <c>apiKeyUser</c> then answers <c>null</c> for it,
+    /// as for any unknown key. What becomes of the tokens it already gave is not documented (Spacelift's pages
+    /// on API keys say who may delete one, not what that does to its sessions), so the caller chooses:
+    /// <paramref name="endIssuedTokens"/> true ends them now, false lets them run to their <c>exp</c>.
+    /// </summary>
+    /// <returns>False when no such key was known.</returns>
+    public bool RevokeApiKey(string keyId, bool endIssuedTokens)
+    {
+        var removed = _secretsByKeyId.TryRemove(keyId, out _);
+        _admins.TryRemove(keyId, out _);
+        if (endIssuedTokens)
+        {
+            var now = _time.GetUtcNow();
+            foreach (var token in _issued.Values.Where(t => t.KeyId == keyId && t.ExpiresAt > now))
+            {
+                _issued.TryUpdate(token.Jti, token with { ExpiresAt = now }, token);
+            }
+        }
+
+        return removed;
+    }
+
+    /// <summary>
     /// <c>apiKeyUser</c>: a token for a known key and its secret; null for an unknown key id;
     /// <see cref="WrongSecretException"/> for a known id with another secret.
     /// </summary>
