@@ -97,6 +97,9 @@ public sealed class EmulatorHost : IAsyncDisposable
                 ClientSecret = options.PortClientSecret,
                 StateFile = options.StateFile,
                 Users = [PortUser.DefaultAdmin, .. options.PortUsers],
+                WebhookSecret = options.PortWebhookSecret,
+                TeamIdentifiers = options.PortTeamIdentifiers,
+                MappingOperationString = options.PortMappingOperationString,
             },
             webhookClient);
         var spacelift = new SpaceliftEmulator(new SpaceliftEmulatorOptions
@@ -108,6 +111,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             Time = options.Time,
             WebhookClient = webhookClient,
             StateFile = options.StateFile is { } portState ? SpaceliftStateFile(portState) : null,
+            AbsentRead = options.SpaceliftAbsentRead,
+            Ids = options.SpaceliftIds,
+            PageCap = options.SpaceliftPageCap,
+            OversizedPage = options.SpaceliftOversizedPage,
+            WrongSecretIsError = options.SpaceliftWrongSecretIsError,
         });
 
         EmulatorHost? host = null;

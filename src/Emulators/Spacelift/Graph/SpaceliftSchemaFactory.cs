@@ -47,7 +47,7 @@ internal static class SpaceliftSchemaFactory
             : emulator.Stacks.All().Select(s => new StackView(s, emulator)).ToArray());
         query.FieldFor("stack").Resolver = Resolve(ctx => CallerOf(ctx) is not null && emulator.Stacks.Find(ctx.GetArgument<string>("id")) is { } stack
             ? new StackView(stack, emulator)
-            : null);
+            : AbsentReads.Answer(emulator, AbsentReads.Kind.Stack));
         query.FieldFor("searchStacks").Resolver = Resolve(ctx => SearchStacks(ctx, emulator));
         query.FieldFor("runStack").Resolver = Resolve(ctx =>
         {
@@ -111,7 +111,8 @@ internal static class SpaceliftSchemaFactory
         var input = ctx.GetArgument<Dictionary<string, object?>>("input");
         try
         {
-            var page = StackSearch.Run(emulator.Stacks.Snapshot(), SearchRequest.FromInput(input), s => emulator.EffectiveState(s).State);
+            var page = StackSearch.Run(
+                emulator.Stacks.Snapshot(), SearchRequest.FromInput(input), s => emulator.EffectiveState(s).State, emulator.Options.PageCap, emulator.Options.OversizedPage);
             var edges = page.Edges.Select(e => new StackEdgeView(e.Cursor, new StackView(e.Stack, emulator))).ToArray();
             return new StacksConnectionView(edges, new PageInfoView(page.EndCursor, page.HasNextPage, page.HasPreviousPage));
         }
