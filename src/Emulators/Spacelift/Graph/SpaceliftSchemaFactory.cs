@@ -20,8 +20,9 @@ internal static class SpaceliftSchemaFactory
 
     public static ISchema Create(SpaceliftEmulator emulator)
     {
-        var schema = GraphQL.Types.Schema.For(SpaceliftSdl.Text, builder =>
+        var schema = GraphQL.Types.Schema.For(SpaceliftSdl.Text + ClientDocumentSdl.Text, builder =>
         {
+            ClientDocumentResolvers.Configure(builder.Types, emulator);
             ConfigureQuery(builder.Types.For("Query"), emulator);
             ConfigureMutation(builder.Types.For("Mutation"), emulator);
             WebhookResolvers.ConfigureQuery(builder.Types.For("Query"), emulator);

@@ -40,6 +40,7 @@ internal static class WebhookResolvers
             var webhook = ReadWebhook(input, emulator, new NamedWebhook
             {
                 Id = Id(name, emulator), Name = name, Endpoint = string.Empty, Space = "root", Enabled = false,
+                CreatedAt = emulator.Time.GetUtcNow().ToUnixTimeSeconds(),
             });
             return new NamedWebhookView(Store(() => emulator.NamedWebhooks.Add(webhook)));
         });
@@ -68,6 +69,7 @@ internal static class WebhookResolvers
             var policy = ReadPolicy(input, emulator, new EmulatedPolicy
             {
                 Id = Id(name, emulator), Name = name, Body = string.Empty, Type = input["type"] as string ?? throw new ExecutionError("type is required"),
+                CreatedAt = emulator.Time.GetUtcNow().ToUnixTimeSeconds(),
             });
             return new PolicyView(Store(() => emulator.Policies.Add(policy)));
         });
@@ -132,6 +134,7 @@ internal static class WebhookResolvers
             Description = input.GetValueOrDefault("description") as string,
             EngineType = input.GetValueOrDefault("engineType") as string ?? "REGO_V0",
             Rules = rules,
+            UpdatedAt = emulator.Time.GetUtcNow().ToUnixTimeSeconds(),
         };
     }
 
