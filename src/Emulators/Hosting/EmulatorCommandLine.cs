@@ -38,7 +38,7 @@ public static class EmulatorCommandLine
 
         Only loopback addresses are accepted (127.0.0.1, [::1], localhost).
 
-        """ + FaultSpec.Help + Environment.NewLine;
+        """ + UnknownFlags.Help + FaultSpec.Help + Environment.NewLine;
 
     /// <summary>The options the flags ask for, or null when they ask for help.</summary>
     /// <exception cref="EmulatorUsageException">An unknown flag, a missing value or a bad value; the message names it.</exception>
@@ -82,6 +82,7 @@ public static class EmulatorCommandLine
                 "--spacelift-key-id" => options with { SpaceliftKeyId = NonEmpty(flag, Value()) },
                 "--spacelift-key-secret" => options with { SpaceliftKeySecret = NonEmpty(flag, Value()) },
                 "--port-user" => options with { PortUsers = [.. options.PortUsers, User(flag, Value(), options.PortUsers)] },
+                _ when UnknownFlags.Handles(flag) => UnknownFlags.Apply(options, flag, Value()),
                 _ => RenewalLoopFlags.Apply(options, flag, Value) ?? throw new EmulatorUsageException($"unknown flag '{flag}' (see --help)"),
             };
         }

@@ -110,6 +110,9 @@ public sealed class EmulatorHost : IAsyncDisposable
                 TimerAfterExpiry = options.PortTimerAfterExpiry,
                 PastTimersFire = options.PortPastTimersFire,
                 UpsertEntityUpdate = options.PortUpsertEntityUpdate,
+                WebhookSecret = options.PortWebhookSecret,
+                TeamIdentifiers = options.PortTeamIdentifiers,
+                MappingOperationString = options.PortMappingOperationString,
             },
             webhookClient);
         var spacelift = new SpaceliftEmulator(new SpaceliftEmulatorOptions
@@ -121,6 +124,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             Time = clock,
             WebhookClient = webhookClient,
             StateFile = options.StateFile is { } portState ? SpaceliftStateFile(portState) : null,
+            AbsentRead = options.SpaceliftAbsentRead,
+            Ids = options.SpaceliftIds,
+            PageCap = options.SpaceliftPageCap,
+            OversizedPage = options.SpaceliftOversizedPage,
+            WrongSecretIsError = options.SpaceliftWrongSecretIsError,
         });
 
         EmulatorHost? host = null;

@@ -5,7 +5,7 @@ using Emulators.Port.Users;
 namespace Emulators.Hosting;
 
 /// <summary>How to start the two emulators. A null URL means "a free 127.0.0.1 port".</summary>
-public sealed record EmulatorOptions
+public sealed partial record EmulatorOptions
 {
     public Uri? PortUrl { get; init; }
     public Uri? SpaceliftUrl { get; init; }

@@ -16,7 +16,11 @@ public sealed class JqExpression
     public string Source { get; }
 
     /// <exception cref="JqException">The expression is malformed or uses something outside the subset.</exception>
-    public static JqExpression Parse(string source) => new(source, JqParser.Parse(source));
+    public static JqExpression Parse(string source) => new(source, JqParser.Parse(source, JqSyntax.Standard));
+
+    /// <summary>An expression in the given spelling (<see cref="JqSyntax.PortMapping"/> for webhook mappings).</summary>
+    /// <exception cref="JqException">The expression is malformed or uses something outside the subset.</exception>
+    public static JqExpression Parse(string source, JqSyntax syntax) => new(source, JqParser.Parse(source, syntax));
 
     /// <summary>
     /// The expression's one value. Every place Port evaluates jq (conditions, templates, mappings) wants a

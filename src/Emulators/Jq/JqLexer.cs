@@ -8,7 +8,7 @@ internal static class JqLexer
 {
     private static readonly string[] TwoCharSymbols = ["==", "!=", "<=", ">=", "//", "|=", "+=", "-=", "?/", ".."];
 
-    public static List<JqToken> Tokenize(string source)
+    public static List<JqToken> Tokenize(string source, JqSyntax syntax = JqSyntax.Standard)
     {
         var tokens = new List<JqToken>();
         var i = 0;
@@ -22,6 +22,10 @@ internal static class JqLexer
             else if (c == '"')
             {
                 i = ReadString(source, i, tokens);
+            }
+            else if (c == '\'' && syntax == JqSyntax.PortMapping)
+            {
+                i = ReadSingleQuoted(source, i, tokens);
             }
             else if (char.IsAsciiDigit(c))
             {
@@ -82,6 +86,19 @@ internal static class JqLexer
         }
 
         return source[start..i];
+    }
+
+    /// <summary>Port's <c>'text'</c>: everything up to the next quote, as written (see <see cref="JqSyntax.PortMapping"/>).</summary>
+    private static int ReadSingleQuoted(string source, int start, List<JqToken> tokens)
+    {
+        var end = source.IndexOf('\'', start + 1);
+        if (end < 0)
+        {
+            throw new JqException($"unterminated string starting at position {start}");
+        }
+
+        tokens.Add(new JqToken(JqTokenKind.String, source[(start + 1)..end], start));
+        return end + 1;
     }
 
     private static int ReadString(string source, int start, List<JqToken> tokens)

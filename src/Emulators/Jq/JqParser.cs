@@ -18,15 +18,15 @@ internal sealed class JqParser
     private readonly List<JqToken> _tokens;
     private int _next;
 
-    private JqParser(string source)
+    private JqParser(string source, JqSyntax syntax)
     {
         _source = source;
-        _tokens = JqLexer.Tokenize(source);
+        _tokens = JqLexer.Tokenize(source, syntax);
     }
 
-    public static JqNode Parse(string source)
+    public static JqNode Parse(string source, JqSyntax syntax = JqSyntax.Standard)
     {
-        var parser = new JqParser(source);
+        var parser = new JqParser(source, syntax);
         if (parser.Peek.Kind == JqTokenKind.End)
         {
             throw new JqException("empty jq expression");

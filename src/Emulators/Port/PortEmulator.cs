@@ -128,7 +128,7 @@ public sealed class PortEmulator : IAsyncDisposable
         }
     }
 
-    /// <summary>A webhook data source as <c>GET /v1/webhooks/{identifier}</c> answers it (the secret included).</summary>
+    /// <summary>A webhook data source as stored, with its ingest URL and the secret in clear whatever <see cref="PortEmulatorOptions.WebhookSecret"/> says.</summary>
     public JsonObject? Webhook(string identifier)
     {
         lock (_organisation.Gate)

@@ -4,7 +4,7 @@ using Emulators.Port.Users;
 
 namespace Emulators.Port;
 
-public sealed record PortEmulatorOptions
+public sealed partial record PortEmulatorOptions
 {
     public string ClientId { get; init; } = "emulator";
     public string ClientSecret { get; init; } = "emulator";

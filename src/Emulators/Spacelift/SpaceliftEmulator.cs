@@ -23,6 +23,7 @@ public sealed class SpaceliftEmulator
         ArgumentNullException.ThrowIfNull(options);
         Options = options;
         Time = options.Time;
+        WrongSecretIsError = options.WrongSecretIsError;
         Tokens = new TokenService(options.Time, options.TokenLifetime);
         Tokens.AddApiKey(options.ApiKeyId, options.ApiKeySecret);
         foreach (var stack in StackGenerator.Generate(options.Stacks))
@@ -69,9 +70,10 @@ public sealed class SpaceliftEmulator
 
     /// <summary>
     /// What <c>apiKeyUser</c> answers for a known key id with a wrong secret: <c>null</c> plus an
-    /// <c>unauthorized</c> error (true, the default), or <c>null</c> alone. Spacelift does not document it.
+    /// <c>unauthorized</c> error (true, the default), or <c>null</c> alone. Spacelift does not document it;
+    /// it starts as <see cref="SpaceliftEmulatorOptions.WrongSecretIsError"/> says.
     /// </summary>
-    public bool WrongSecretIsError { get; set; } = true;
+    public bool WrongSecretIsError { get; set; }
 
     /// <summary>The base URL clients see (no <c>/graphql</c>); it is the JWT audience.</summary>
     public Uri PublicBaseUrl

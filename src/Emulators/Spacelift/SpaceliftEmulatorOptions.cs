@@ -1,7 +1,7 @@
 namespace Emulators.Spacelift;
 
 /// <summary>How to start the Spacelift emulator.</summary>
-public sealed record SpaceliftEmulatorOptions
+public sealed partial record SpaceliftEmulatorOptions
 {
     /// <summary>How many generated stacks the account starts with (see <see cref="Stacks.StackGenerator"/>).</summary>
     public int Stacks { get; init; } = 25;

@@ -13,5 +13,14 @@ internal sealed record GraphQlAnswer(HttpStatusCode Status, JsonNode? Data, IRea
     public bool IsUnauthorized => Status == HttpStatusCode.Unauthorized
         || Errors.Any(error => error.Contains("unauthorized", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// Every error says "not found": what Spacelift answers some reads (and deletes) of an absent id
+    /// instead of null. The Terraform provider matches the same lowercase text anywhere in the message
+    /// (terraform-provider-spacelift <c>spacelift/internal/client.go</c>, PR #625, commit 8ef0647; its
+    /// client reports the first error's message); every error must match here, so a real failure beside it
+    /// is not taken for absence.
+    /// </summary>
+    public bool IsNotFound => Errors.Count > 0 && Errors.All(error => error.Contains("not found", StringComparison.Ordinal));
+
     public string ErrorText => string.Join("; ", Errors);
 }

@@ -13,7 +13,7 @@ public sealed partial class SpaceliftClient
     public async Task<JsonObject?> GetResourceAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
     {
         var documents = Documents(kind);
-        var data = await SendAsync($"{documents.ReadField} {id}", documents.Read, new JsonObject { ["id"] = id }, RequestKind.Read, read: true, cancellationToken).ConfigureAwait(false);
+        var data = await SendAsync($"{documents.ReadField} {id}", documents.Read, new JsonObject { ["id"] = id }, RequestKind.Read, read: true, cancellationToken, notFoundIsDone: true).ConfigureAwait(false);
         if (data[documents.ReadField] is not JsonObject resource)
         {
             return null;
@@ -55,11 +55,14 @@ public sealed partial class SpaceliftClient
         }
     }
 
-    /// <summary>Null in the answer means it was gone already: done either way.</summary>
+    /// <summary>
+    /// Null in the answer, or a "not found" error, means it was gone already: done either way (the
+    /// Terraform provider treats "not found" on delete the same way since its PR #719, commit 44a68c7).
+    /// </summary>
     public async Task DeleteResourceAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
     {
         var documents = Documents(kind);
-        await SendAsync($"{documents.DeleteField} {id}", documents.Delete, new JsonObject { ["id"] = id }, RequestKind.Write, read: false, cancellationToken).ConfigureAwait(false);
+        await SendAsync($"{documents.DeleteField} {id}", documents.Delete, new JsonObject { ["id"] = id }, RequestKind.Write, read: false, cancellationToken, notFoundIsDone: true).ConfigureAwait(false);
     }
 
     private static SpaceliftDocuments Documents(ResourceKind kind) => SpaceliftDocuments.For(kind);
@@ -82,9 +85,14 @@ public sealed partial class SpaceliftClient
     /// <summary>
     /// One document with the held token; a token Spacelift stops accepting (unauthorized, or a read's
     /// null viewer) is renewed once. Refused again, a read means the key is not accepted and a write
-    /// that the key may not do this (Spacelift says "unauthorized" for both).
+    /// that the key may not do this (Spacelift says "unauthorized" for both). With
+    /// <paramref name="notFoundIsDone"/>, an answer whose errors all say "not found" is the data as it
+    /// came (the resource's field null or missing): Spacelift answers some reads of an absent id that way
+    /// (<see cref="GraphQlAnswer.IsNotFound"/>). A read still needs its viewer, so a logged-out "not found"
+    /// renews the token rather than reading as absent.
     /// </summary>
-    private async Task<JsonObject> SendAsync(string operation, string document, JsonObject variables, RequestKind kind, bool read, CancellationToken cancellationToken)
+    private async Task<JsonObject> SendAsync(
+        string operation, string document, JsonObject variables, RequestKind kind, bool read, CancellationToken cancellationToken, bool notFoundIsDone = false)
     {
         var reminted = false;
         while (true)
@@ -92,9 +100,16 @@ public sealed partial class SpaceliftClient
             var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
             // A copy per attempt: a JSON node can belong to one request body only.
             var answer = await _connection.ExecuteAsync(operation, document, variables.DeepClone().AsObject(), token.Jwt.Reveal(), kind, cancellationToken).ConfigureAwait(false);
-            var refused = answer.IsUnauthorized || (read && answer.Errors.Count == 0 && answer.Data is JsonObject d && d["viewer"] is not JsonObject);
+            var notFound = notFoundIsDone && answer.IsNotFound;
+            var refused = answer.IsUnauthorized
+                || (read && (answer.Errors.Count == 0 || notFound) && (answer.Data as JsonObject)?["viewer"] is not JsonObject);
             if (!refused)
             {
+                if (notFound)
+                {
+                    return answer.Data as JsonObject ?? [];
+                }
+
                 if (answer.Errors.Count > 0)
                 {
                     throw new SpaceliftException($"Spacelift {operation}: {answer.ErrorText}");

@@ -14,6 +14,11 @@ internal static class SpaceliftQueries
         "query($input:SearchInput!){searchStacks(input: $input){edges{node{id,name,space,description,labels,repository,state,provider,branch}}," +
         "pageInfo{endCursor,hasNextPage,hasPreviousPage}},viewer{id}}";
 
-    /// <summary>The largest page size the documentation shows Spacelift accepting (spacectl's own searches use 50).</summary>
-    public const int PageSize = 100;
+    /// <summary>
+    /// The page size Spacelift's own clients ask for: spacectl's <c>maxPageSize</c> in
+    /// <c>internal/cmd/stack/list.go</c> (490d0dd) and the Terraform provider's <c>first</c> in
+    /// <c>spacelift/data_stacks.go</c> (8565261). Nothing public shows a larger page accepted; whether Spacelift
+    /// cuts or refuses a larger one is unknown (docs/unknowns.md).
+    /// </summary>
+    public const int PageSize = 50;
 }

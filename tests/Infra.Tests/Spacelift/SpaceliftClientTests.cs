@@ -114,7 +114,7 @@ public sealed class SpaceliftClientTests
                 Assert.Contains("viewer{id}", query.Json["query"]!.GetValue<string>());
             });
             Assert.Equal(
-                """{"first":100,"after":null,"fullTextSearch":null,"predicates":null,"orderBy":null}""",
+                """{"first":50,"after":null,"fullTextSearch":null,"predicates":null,"orderBy":null}""",
                 queries[0].Json["variables"]!["input"]!.ToJsonString());
             Assert.Equal([null, "cur-1", "cur-2"], queries.Select(q => q.Json["variables"]!["input"]!["after"]?.GetValue<string>()));
             Assert.Single(spacelift.Mints);

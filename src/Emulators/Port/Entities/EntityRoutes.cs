@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Emulators.Port.Blueprints;
 using Emulators.Port.Http;
+using Emulators.Port.Users;
 using Emulators.Port.Validation;
 using Microsoft.AspNetCore.Builder;
 
@@ -408,6 +409,17 @@ internal sealed class EntityRoutes(PortContext context)
                 }
             }
 
+            // The system blueprints _user and _team too: Port's Terraform provider finds a team's identifier
+            // this way (internal/cli/team.go, enrichTeamFromTeamEntity, at e26439a).
+            foreach (var (identifier, system) in SystemEntities.Search(context.Users, scope, filter, projection))
+            {
+                entities.Add(system);
+                if (!matching.Any(m => m!.GetValue<string>() == identifier))
+                {
+                    matching.Add(identifier);
+                }
+            }
+
             return ApiResult.Ok(new JsonObject { ["matchingBlueprints"] = matching, ["failedBlueprints"] = new JsonArray(), ["entities"] = entities });
         }
     }
@@ -417,13 +429,24 @@ internal sealed class EntityRoutes(PortContext context)
             JsonChecks.OptionalArray(body, "include", "body") is { } include ? JsonChecks.StringArray(include, "body/include") : null,
             JsonChecks.OptionalArray(body, "exclude", "body") is { } exclude ? JsonChecks.StringArray(exclude, "body/exclude") : null);
 
-    /// <summary>GET routes take include/exclude as repeated or comma-joined query values (the Terraform provider joins them).</summary>
+    /// <summary>
+    /// GET routes and the global search take include/exclude as repeated or comma-joined query values (the
+    /// Terraform provider joins them) naming paths of the entity JSON, as the OpenAPI's examples write them
+    /// (<c>identifier</c>, <c>properties.name</c>), which become the projection's keys (<c>$identifier</c>,
+    /// <c>name</c>); a <c>$</c>-prefixed key is taken as it is.
+    /// </summary>
     private static EntityView.Projection? QueryProjection(PortRequest request)
     {
         static IEnumerable<string>? Split(PortRequest request, string name)
             => request.Http.Request.Query.TryGetValue(name, out var values)
-                ? values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                ? values.SelectMany(v => (v ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Select(Key)
                 : null;
+
+        static string Key(string path)
+            => path.StartsWith("properties.", StringComparison.Ordinal) ? path["properties.".Length..]
+                : path.StartsWith("relations.", StringComparison.Ordinal) ? path["relations.".Length..]
+                : path.StartsWith('$') ? path
+                : "$" + path;
 
         return EntityView.Projection.From(Split(request, "include"), Split(request, "exclude"));
     }

@@ -22,7 +22,11 @@ internal static class ExecutePermission
 
     /// <summary>The static part, checked before the inputs are resolved; nothing when a policy decides.</summary>
     /// <exception cref="PortApiError">403 <c>missing_permissions</c>.</exception>
-    public static void CheckStatic(JsonObject execute, PortUser user, JsonObject? entity)
+    /// <remarks>
+    /// The lists name teams by name (Port's OpenAPI: "The names of the teams"); <c>ownedByTeam</c> meets the
+    /// entity's <c>team</c>, which holds team identifiers, so it compares the user's team identifiers.
+    /// </remarks>
+    public static void CheckStatic(JsonObject execute, PortUser user, JsonObject? entity, UserDirectory users)
     {
         if (execute["policy"] is JsonObject)
         {
@@ -32,7 +36,7 @@ internal static class ExecutePermission
         var ownedTeams = execute["ownedByTeam"]?.GetValueKind() == JsonValueKind.True && entity?["team"] is JsonArray owners
             ? owners.Select(team => team?.GetValue<string>()).OfType<string>()
             : [];
-        if (!StaticGrant.Names(execute, user) && !user.Teams.Intersect(ownedTeams, StringComparer.Ordinal).Any())
+        if (!StaticGrant.Names(execute, user) && !users.TeamIdentifiersOf(user).Intersect(ownedTeams, StringComparer.Ordinal).Any())
         {
             throw PortApiError.MissingPermissions(Refused);
         }

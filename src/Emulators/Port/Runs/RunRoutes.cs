@@ -53,7 +53,7 @@ internal sealed class RunRoutes(PortContext context, RunService runs, PolicyEval
 
             var entity = ResolveEntity(trigger, entityId);
             var execute = (JsonObject)ActionPermissions.Of(Organisation, identifier)["execute"]!;
-            ExecutePermission.CheckStatic(execute, caller, entity);
+            ExecutePermission.CheckStatic(execute, caller, entity, context.Users);
             var inputs = ResolveInputs((JsonObject)trigger["userInputs"]!, properties);
             var policyContext = PolicyContext.ForRun(action, inputs, entity, caller, Organisation.Now());
             ExecutePermission.CheckPolicy(execute, PolicyContext.As(policyContext, caller), policies);

@@ -1,4 +1,5 @@
 using Emulators.Port.Http;
+using Emulators.Unknowns;
 
 namespace Emulators.Port.Users;
 
@@ -9,6 +10,7 @@ namespace Emulators.Port.Users;
 internal sealed class UserDirectory
 {
     private readonly Dictionary<string, PortUser> _byEmail = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TeamIdentifiers _identifierSetting;
 
     /// <exception cref="ArgumentException">A user is malformed, listed twice, or the token user is not listed.</exception>
     public UserDirectory(PortEmulatorOptions options)
@@ -40,6 +42,7 @@ internal sealed class UserDirectory
             ?? throw new ArgumentException($"the Port emulator's token user '{options.TokenUser}' is not one of its users", nameof(options));
         All = [.. options.Users];
         Teams = [.. options.Users.SelectMany(user => user.Teams).Distinct(StringComparer.Ordinal)];
+        _identifierSetting = options.TeamIdentifiers;
     }
 
     /// <summary>In the order the options list them.</summary>
@@ -54,6 +57,16 @@ internal sealed class UserDirectory
     public PortUser? Find(string email) => _byEmail.GetValueOrDefault(email);
 
     public IEnumerable<PortUser> MembersOf(string team) => All.Where(user => user.Teams.Contains(team, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The identifier of the team named <paramref name="name"/>: what entities' <c>team</c>, <c>$team</c> and
+    /// the <c>_team</c> entity carry. The name itself, or another string under
+    /// <see cref="TeamIdentifiers.Distinct"/> (an unknown: docs/unknowns.md).
+    /// </summary>
+    public string IdentifierOf(string name) => TeamIdentifier.Of(name, _identifierSetting);
+
+    /// <summary>The identifiers of the user's teams, in the order of their names.</summary>
+    public IReadOnlyList<string> TeamIdentifiersOf(PortUser user) => [.. user.Teams.Select(IdentifierOf)];
 
     /// <summary>
     /// Who is asking: the token's user, or with Port's <c>run_as=&lt;email&gt;</c> query parameter that

@@ -51,7 +51,10 @@ internal sealed class UserRoutes(UserDirectory users)
     {
         var email = request.Route("email");
         var user = users.Find(email) ?? throw PortApiError.NotFound($"A user with the email '{email}' was not found in the organization");
-        return ApiResult.Ok("user", View(user));
+        // Only this route's answer schema in the OpenAPI has teamsIdentifiers (the list's has not).
+        var view = View(user);
+        view["teamsIdentifiers"] = new JsonArray([.. users.TeamIdentifiersOf(user).Select(id => (JsonNode?)id)]);
+        return ApiResult.Ok("user", view);
     }
 
     private ApiResult ListTeams(PortRequest request)

@@ -9,8 +9,9 @@ namespace Emulators.Port.Webhooks;
 /// <summary>
 /// A mapping identifier given as a search query ("map by property"): <c>{combinator, rules:[{property,
 /// operator, value}]}</c>. <c>value</c> is jq over the event; <c>combinator</c>, <c>property</c> and
-/// <c>operator</c> are constants, written either as jq string literals (<c>"\"and\""</c>, as Ocean mappings
-/// write them) or bare (<c>"and"</c>). Port documents only <c>=</c> and <c>in</c> for such queries, and
+/// <c>operator</c> are constants, written as jq string literals (<c>"\"and\""</c>, as Ocean mappings write
+/// them), single-quoted (<c>"'and'"</c>, as Port's webhook docs write them: see <see cref="JqSyntax.PortMapping"/>)
+/// or bare (<c>"and"</c>). Port documents only <c>=</c> and <c>in</c> for such queries, and
 /// that a query matching no entity creates none; the emulator refuses any other operator.
 /// </summary>
 internal sealed record SearchIdentifier(string Combinator, IReadOnlyList<SearchIdentifier.Rule> Rules)
@@ -71,7 +72,7 @@ internal sealed record SearchIdentifier(string Combinator, IReadOnlyList<SearchI
         JqExpression expression;
         try
         {
-            expression = JqExpression.Parse(text);
+            expression = JqExpression.Parse(text, JqSyntax.PortMapping);
         }
         catch (JqException)
         {

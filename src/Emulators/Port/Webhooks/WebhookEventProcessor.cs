@@ -104,7 +104,7 @@ internal sealed class WebhookEventProcessor(PortContext context, Action<WebhookE
             var blueprint = mapping["blueprint"]!.GetValue<string>();
             try
             {
-                if (mapping["filter"]?.GetValue<string>() is { } filter && !JsonValues.IsTruthy(JqExpression.Parse(filter).Evaluate(input)))
+                if (mapping["filter"]?.GetValue<string>() is { } filter && !JsonValues.IsTruthy(JqExpression.Parse(filter, JqSyntax.PortMapping).Evaluate(input)))
                 {
                     continue;
                 }
@@ -142,7 +142,7 @@ internal sealed class WebhookEventProcessor(PortContext context, Action<WebhookE
         {
             if (entity[field]?.GetValue<string>() is { } expression)
             {
-                write[field] = JqExpression.Parse(expression).Evaluate(input)?.DeepClone();
+                write[field] = JqExpression.Parse(expression, JqSyntax.PortMapping).Evaluate(input)?.DeepClone();
             }
         }
 
@@ -150,7 +150,7 @@ internal sealed class WebhookEventProcessor(PortContext context, Action<WebhookE
         {
             if (entity[field] is JsonObject map)
             {
-                write[field] = new JsonObject([.. map.Select(p => KeyValuePair.Create(p.Key, JqExpression.Parse(p.Value!.GetValue<string>()).Evaluate(input)?.DeepClone()))]);
+                write[field] = new JsonObject([.. map.Select(p => KeyValuePair.Create(p.Key, JqExpression.Parse(p.Value!.GetValue<string>(), JqSyntax.PortMapping).Evaluate(input)?.DeepClone()))]);
             }
         }
 
@@ -172,7 +172,7 @@ internal sealed class WebhookEventProcessor(PortContext context, Action<WebhookE
             };
         }
 
-        var value = JqExpression.Parse(identifier.GetValue<string>()).Evaluate(input);
+        var value = JqExpression.Parse(identifier.GetValue<string>(), JqSyntax.PortMapping).Evaluate(input);
         return value?.GetValueKind() == JsonValueKind.String
             ? value.GetValue<string>()
             : throw PortApiError.Invalid($"identifier evaluated to {(value is null ? "null" : value.ToJsonString())}, not a string");

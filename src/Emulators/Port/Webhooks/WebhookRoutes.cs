@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Emulators.Port.Http;
 using Emulators.Port.Validation;
+using Emulators.Unknowns;
 using Microsoft.AspNetCore.Builder;
 
 namespace Emulators.Port.Webhooks;
@@ -30,11 +31,34 @@ internal sealed class WebhookRoutes(PortContext context, Func<Uri?> baseUrl)
         pipeline.Map(app, "DELETE", "/v1/webhooks/{identifier}", Delete);
     }
 
-    /// <summary>The answer form: the stored webhook plus its ingest URL.</summary>
+    /// <summary>The stored webhook plus its ingest URL, the secret as stored (what tests inspect).</summary>
     public JsonObject Render(JsonObject stored)
     {
         var view = (JsonObject)stored.DeepClone();
         view["url"] = IngestUrl(stored["webhookKey"]!.GetValue<string>());
+        return view;
+    }
+
+    /// <summary>
+    /// What an API answer carries: <see cref="Render"/> with <c>security.secret</c> as
+    /// <see cref="PortEmulatorOptions.WebhookSecret"/> says (an unknown: docs/unknowns.md).
+    /// </summary>
+    private JsonObject Answer(JsonObject stored)
+    {
+        var view = Render(stored);
+        if (view["security"] is JsonObject security && security.ContainsKey("secret"))
+        {
+            switch (context.Options.WebhookSecret)
+            {
+                case WebhookSecretOnRead.Omitted:
+                    security.Remove("secret");
+                    break;
+                case WebhookSecretOnRead.Masked when security["secret"] is not null:
+                    security["secret"] = WebhookSecretMask.Mask;
+                    break;
+            }
+        }
+
         return view;
     }
 
@@ -45,14 +69,14 @@ internal sealed class WebhookRoutes(PortContext context, Func<Uri?> baseUrl)
     {
         lock (Organisation.Gate)
         {
-            return ApiResult.Ok(ListKey, new JsonArray([.. Organisation.Webhooks.Values.Select(w => (JsonNode)Render(w))]));
+            return ApiResult.Ok(ListKey, new JsonArray([.. Organisation.Webhooks.Values.Select(w => (JsonNode)Answer(w))]));
         }
     }
 
     /// <remarks>Answers 201 like the other create routes; the spec leaves the success status out.</remarks>
     private ApiResult Create(PortRequest request)
     {
-        var webhook = WebhookValidator.Validate(request.ObjectBody(), partial: false);
+        var webhook = WebhookValidator.Validate(request.ObjectBody(), partial: false, context.Options.MappingOperationString);
         var identifier = JsonChecks.OptionalString(webhook, "identifier", "body")
             ?? "webhook_" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
         webhook["identifier"] = identifier;
@@ -66,7 +90,7 @@ internal sealed class WebhookRoutes(PortContext context, Func<Uri?> baseUrl)
 
             Complete(webhook, null);
             Organisation.Webhooks[identifier] = webhook;
-            view = Render(webhook);
+            view = Answer(webhook);
         }
 
         context.Changed();
@@ -77,7 +101,7 @@ internal sealed class WebhookRoutes(PortContext context, Func<Uri?> baseUrl)
     {
         lock (Organisation.Gate)
         {
-            return ApiResult.Ok(EnvelopeKey, Render(Find(request)));
+            return ApiResult.Ok(EnvelopeKey, Answer(Find(request)));
         }
     }
 
@@ -85,7 +109,7 @@ internal sealed class WebhookRoutes(PortContext context, Func<Uri?> baseUrl)
     private ApiResult Write(PortRequest request, bool partial)
     {
         var identifier = request.Route("identifier");
-        var body = WebhookValidator.Validate(request.ObjectBody(), partial);
+        var body = WebhookValidator.Validate(request.ObjectBody(), partial, context.Options.MappingOperationString);
         if (body["identifier"] is { } given && given.GetValue<string>() != identifier)
         {
             throw PortApiError.Invalid($"body/identifier '{given}' does not match the webhook '{identifier}' in the URL");
@@ -109,7 +133,7 @@ internal sealed class WebhookRoutes(PortContext context, Func<Uri?> baseUrl)
                     webhook.Remove(field);
                 }
 
-                webhook = WebhookValidator.Validate(webhook, partial: false);
+                webhook = WebhookValidator.Validate(webhook, partial: false, context.Options.MappingOperationString);
             }
             else
             {
@@ -119,7 +143,7 @@ internal sealed class WebhookRoutes(PortContext context, Func<Uri?> baseUrl)
             webhook["identifier"] = identifier;
             Complete(webhook, existing);
             Organisation.Webhooks[identifier] = webhook;
-            view = Render(webhook);
+            view = Answer(webhook);
         }
 
         context.Changed();

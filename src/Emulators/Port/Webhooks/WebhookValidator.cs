@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Emulators.Jq;
 using Emulators.Port.Http;
 using Emulators.Port.Validation;
+using Emulators.Unknowns;
 
 namespace Emulators.Port.Webhooks;
 
@@ -27,8 +28,9 @@ internal static class WebhookValidator
     private static readonly string[] EntityFields = ["identifier", "title", "icon", "team", "properties", "relations"];
 
     /// <param name="partial">PATCH: nothing is required.</param>
+    /// <param name="operationString">Whether a mapping's <c>operation</c> may be the bare string (an unknown: docs/unknowns.md).</param>
     /// <returns>A copy with server fields dropped.</returns>
-    public static JsonObject Validate(JsonObject body, bool partial)
+    public static JsonObject Validate(JsonObject body, bool partial, MappingOperationString operationString)
     {
         var webhook = (JsonObject)body.DeepClone();
         foreach (var field in ServerFields)
@@ -61,7 +63,7 @@ internal static class WebhookValidator
         {
             for (var i = 0; i < mappings.Count; i++)
             {
-                ValidateMapping(mappings[i], $"body/mappings/{i}");
+                ValidateMapping(mappings[i], $"body/mappings/{i}", operationString);
             }
         }
 
@@ -84,13 +86,13 @@ internal static class WebhookValidator
         }
     }
 
-    private static void ValidateMapping(JsonNode? node, string path)
+    private static void ValidateMapping(JsonNode? node, string path, MappingOperationString operationString)
     {
         var mapping = JsonChecks.Object(node, path);
         JsonChecks.AllowOnly(mapping, path, MappingFields);
         JsonChecks.Require(mapping, path, "blueprint", "entity");
         JsonChecks.String(mapping, "blueprint", path);
-        var operation = MappingOperation.Read(mapping["operation"], $"{path}/operation");
+        var operation = MappingOperation.Read(mapping["operation"], $"{path}/operation", operationString);
         if (operation.IsDelete)
         {
             throw PortApiError.Invalid($"{path}/operation 'delete' is not supported by the emulator (only create, which upserts)");
@@ -167,7 +169,7 @@ internal static class WebhookValidator
     {
         try
         {
-            return JqExpression.Parse(expression);
+            return JqExpression.Parse(expression, JqSyntax.PortMapping);
         }
         catch (JqException e)
         {

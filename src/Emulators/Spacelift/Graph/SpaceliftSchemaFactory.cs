@@ -20,8 +20,9 @@ internal static class SpaceliftSchemaFactory
 
     public static ISchema Create(SpaceliftEmulator emulator)
     {
-        var schema = GraphQL.Types.Schema.For(SpaceliftSdl.Text, builder =>
+        var schema = GraphQL.Types.Schema.For(SpaceliftSdl.Text + ClientDocumentSdl.Text, builder =>
         {
+            ClientDocumentResolvers.Configure(builder.Types, emulator);
             ConfigureQuery(builder.Types.For("Query"), emulator);
             ConfigureMutation(builder.Types.For("Mutation"), emulator);
             WebhookResolvers.ConfigureQuery(builder.Types.For("Query"), emulator);
@@ -47,7 +48,7 @@ internal static class SpaceliftSchemaFactory
             : emulator.Stacks.All().Select(s => new StackView(s, emulator)).ToArray());
         query.FieldFor("stack").Resolver = Resolve(ctx => CallerOf(ctx) is not null && emulator.Stacks.Find(ctx.GetArgument<string>("id")) is { } stack
             ? new StackView(stack, emulator)
-            : null);
+            : AbsentReads.Answer(emulator, AbsentReads.Kind.Stack));
         query.FieldFor("searchStacks").Resolver = Resolve(ctx => SearchStacks(ctx, emulator));
         query.FieldFor("runStack").Resolver = Resolve(ctx =>
         {
@@ -111,7 +112,8 @@ internal static class SpaceliftSchemaFactory
         var input = ctx.GetArgument<Dictionary<string, object?>>("input");
         try
         {
-            var page = StackSearch.Run(emulator.Stacks.Snapshot(), SearchRequest.FromInput(input), s => emulator.EffectiveState(s).State);
+            var page = StackSearch.Run(
+                emulator.Stacks.Snapshot(), SearchRequest.FromInput(input), s => emulator.EffectiveState(s).State, emulator.Options.PageCap, emulator.Options.OversizedPage);
             var edges = page.Edges.Select(e => new StackEdgeView(e.Cursor, new StackView(e.Stack, emulator))).ToArray();
             return new StacksConnectionView(edges, new PageInfoView(page.EndCursor, page.HasNextPage, page.HasPreviousPage));
         }

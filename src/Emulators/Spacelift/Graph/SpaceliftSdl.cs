@@ -28,7 +28,7 @@ internal static class SpaceliftSdl
           namedWebhooksIntegrationDelete(id: ID!): NamedWebhooksIntegration
           policyCreatev2(input: PolicyCreateInput!): Policy!
           policyUpdatev2(id: ID!, input: PolicyUpdateInput!): Policy!
-          policyDelete(id: ID!): Policy
+          policyDelete(id: ID!, force: Boolean): Policy
         }
 
         input NamedWebhooksIntegrationInput {
@@ -123,6 +123,21 @@ internal static class SpaceliftSdl
 
         input RuntimeConfigInput {
           yaml: String
+          # The Terraform provider's fields (spacelift/internal/structs/runtime_config.go at 8565261).
+          environment: [EnvVarInput!]
+          projectRoot: String
+          runnerImage: String
+          afterApply: [String!]
+          afterDestroy: [String!]
+          afterInit: [String!]
+          afterPerform: [String!]
+          afterPlan: [String!]
+          afterRun: [String!]
+          beforeApply: [String!]
+          beforeDestroy: [String!]
+          beforeInit: [String!]
+          beforePerform: [String!]
+          beforePlan: [String!]
         }
 
         enum RunType { PROPOSED TRACKED TASK TESTING DESTROY }

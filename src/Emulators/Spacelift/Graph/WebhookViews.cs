@@ -14,13 +14,17 @@ internal sealed class NamedWebhookView(NamedWebhook webhook)
     public IReadOnlyList<string> SecretHeaders => [];
     public IReadOnlyList<string> Labels => webhook.Labels;
     public bool RetryOnFailure => webhook.RetryOnFailure;
+    public long CreatedAt => webhook.CreatedAt;
 }
 
-/// <summary>A policy as the <c>Policy</c> type shows it (<c>space</c> a plain id, unlike a webhook's).</summary>
-internal sealed record PolicyView(string Id, IReadOnlyList<string> Labels, string Name, string Body, string Type, string Space, string? Description, string EngineType)
+/// <summary>A policy as the <c>Policy</c> type shows it (<c>space</c> a plain id, unlike a webhook's; <c>spaceDetails</c> the object).</summary>
+internal sealed record PolicyView(
+    string Id, IReadOnlyList<string> Labels, string Name, string Body, string Type, string Space, string? Description, string EngineType, long CreatedAt, long UpdatedAt)
 {
     public PolicyView(EmulatedPolicy policy)
-        : this(policy.Id, policy.Labels, policy.Name, policy.Body, policy.Type, policy.Space, policy.Description, policy.EngineType)
+        : this(policy.Id, policy.Labels, policy.Name, policy.Body, policy.Type, policy.Space, policy.Description, policy.EngineType, policy.CreatedAt, policy.UpdatedAt)
     {
     }
+
+    public SpaceView SpaceDetails => StackView.SpaceOf(Space);
 }

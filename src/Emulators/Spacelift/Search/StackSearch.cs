@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Emulators.Spacelift.Stacks;
+using Emulators.Unknowns;
 
 namespace Emulators.Spacelift.Search;
 
@@ -10,9 +11,10 @@ namespace Emulators.Spacelift.Search;
 /// <c>exclude</c> negates a predicate. String matches are whole-value and case-insensitive, with
 /// <c>*</c> as a wildcard; <c>repository</c> also matches <c>namespace/repository</c> (spacectl sends
 /// <c>owner/name</c>, the Terraform provider the bare name). Results are in creation order whatever
-/// <c>orderBy</c> says. Page size: <c>first</c> defaults to <see cref="DefaultPageSize"/> and is capped
-/// at <see cref="MaxPageSize"/>; cursors are opaque and name a stack's creation sequence, so they stay
-/// valid while stacks come and go.
+/// <c>orderBy</c> says. Page size: <c>first</c> defaults to <see cref="DefaultPageSize"/>; above the cap
+/// (<see cref="MaxPageSize"/> unless the options say otherwise) it is cut to the cap or refused, as
+/// <see cref="OversizedPage"/> says (both the cap and the answer are unknowns: docs/unknowns.md). Cursors
+/// are opaque and name a stack's creation sequence, so they stay valid while stacks come and go.
 /// </summary>
 public static class StackSearch
 {
@@ -20,7 +22,12 @@ public static class StackSearch
     public const int MaxPageSize = 100;
     private const string CursorPrefix = "stack:";
 
-    public static SearchPage Run(IReadOnlyList<SequencedStack> stacks, SearchRequest request, Func<EmulatedStack, string> stateOf)
+    public static SearchPage Run(
+        IReadOnlyList<SequencedStack> stacks,
+        SearchRequest request,
+        Func<EmulatedStack, string> stateOf,
+        int pageCap = MaxPageSize,
+        OversizedPage oversized = OversizedPage.Clamp)
     {
         var first = request.First ?? DefaultPageSize;
         if (first < 0)
@@ -28,7 +35,12 @@ public static class StackSearch
             throw new SearchException("first must not be negative");
         }
 
-        first = Math.Min(first, MaxPageSize);
+        if (first > pageCap && oversized == OversizedPage.Error)
+        {
+            throw new SearchException($"first must not be greater than {pageCap.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        first = Math.Min(first, pageCap);
         var after = request.After is null ? -1 : DecodeCursor(request.After);
         var matching = stacks.Where(s => Matches(s.Stack, request, stateOf)).ToArray();
         var remaining = matching.Where(s => s.Sequence > after).ToArray();

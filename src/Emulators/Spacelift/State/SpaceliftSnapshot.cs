@@ -24,12 +24,13 @@ internal static class SpaceliftSnapshot
             {
                 ["id"] = w.Id, ["name"] = w.Name, ["endpoint"] = w.Endpoint, ["space"] = w.Space, ["enabled"] = w.Enabled,
                 ["protectedSecret"] = w.Secret is null ? null : protector.Protect(w.Secret),
-                ["labels"] = Strings(w.Labels), ["retryOnFailure"] = w.RetryOnFailure,
+                ["labels"] = Strings(w.Labels), ["retryOnFailure"] = w.RetryOnFailure, ["createdAt"] = w.CreatedAt,
             })]),
             ["policies"] = new JsonArray([.. emulator.Policies.All().Select(p => (JsonNode)new JsonObject
             {
                 ["id"] = p.Id, ["name"] = p.Name, ["body"] = p.Body, ["type"] = p.Type, ["space"] = p.Space,
                 ["description"] = p.Description, ["labels"] = Strings(p.Labels), ["engineType"] = p.EngineType,
+                ["createdAt"] = p.CreatedAt, ["updatedAt"] = p.UpdatedAt,
             })]),
             ["runs"] = new JsonArray([.. emulator.Runs.All().Select(r => (JsonNode)new JsonObject
             {
@@ -60,6 +61,7 @@ internal static class SpaceliftSnapshot
                     Enabled = w!["enabled"]!.GetValue<bool>(),
                     Secret = Text(w, "protectedSecret") is { } secret ? protector.Unprotect(secret) : null,
                     Labels = ReadStrings(w["labels"]), RetryOnFailure = w["retryOnFailure"]!.GetValue<bool>(),
+                    CreatedAt = w["createdAt"]?.GetValue<long>() ?? 0,
                 });
             }
 
@@ -72,6 +74,7 @@ internal static class SpaceliftSnapshot
                     Id = Text(p, "id")!, Name = Text(p, "name")!, Body = body, Type = type, Space = Text(p, "space")!,
                     Description = Text(p, "description"), Labels = ReadStrings(p!["labels"]), EngineType = Text(p, "engineType")!,
                     Rules = type == "NOTIFICATION" ? NotificationRuleParser.Parse(body) : [],
+                    CreatedAt = p["createdAt"]?.GetValue<long>() ?? 0, UpdatedAt = p["updatedAt"]?.GetValue<long>() ?? 0,
                 });
             }
 

@@ -14,5 +14,11 @@ public sealed record EmulatedPolicy
     public string? Description { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
     public string EngineType { get; init; } = "REGO_V0";
+
+    /// <summary>Unix seconds of the create.</summary>
+    public long CreatedAt { get; init; }
+
+    /// <summary>Unix seconds of the latest create or update.</summary>
+    public long UpdatedAt { get; init; }
     internal IReadOnlyList<NotificationRule> Rules { get; init; } = [];
 }

@@ -11,4 +11,7 @@ public sealed record NamedWebhook
     public string? Secret { get; init; }
     public IReadOnlyList<string> Labels { get; init; } = [];
     public bool RetryOnFailure { get; init; }
+
+    /// <summary>Unix seconds of the create.</summary>
+    public long CreatedAt { get; init; }
 }

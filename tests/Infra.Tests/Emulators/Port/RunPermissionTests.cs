@@ -460,7 +460,7 @@ public sealed class RunPermissionTests
             """{"email":"admin@port-emulator.local","status":"Active","type":"Standard","roles":[{"name":"Admin"}],"teams":[]}""",
             users["users"]![0]!.ToJsonString());
         Assert.Equal(
-            """{"email":"pat@acme.io","firstName":"Pat","lastName":"Lee","status":"Active","type":"Standard","roles":[{"name":"Member"}],"teams":["platform"]}""",
+            """{"email":"pat@acme.io","firstName":"Pat","lastName":"Lee","status":"Active","type":"Standard","roles":[{"name":"Member"}],"teams":["platform"],"teamsIdentifiers":["platform"]}""",
             pat["user"]!.ToJsonString());
         Assert.Equal(["dev", "platform", "sre", "marketing"], teams["teams"]!.AsArray().Select(t => t!["name"]!.GetValue<string>()));
         Assert.Equal([Alice, Sam], teams["teams"]![0]!["users"]!.AsArray().Select(u => u!["email"]!.GetValue<string>()));

@@ -1,0 +1,66 @@
+using Emulators.Unknowns;
+
+namespace Emulators.Hosting;
+
+/// <summary>
+/// The switches for behaviours Port's and Spacelift's public sources leave open (docs/unknowns.md): each
+/// defaults to what the emulators did before it existed; <see cref="Inconvenient"/> turns on the less
+/// convenient answer of every one at once.
+/// </summary>
+public sealed partial record EmulatorOptions
+{
+    /// <summary>What Port answers in a webhook's <c>security.secret</c> (<c>--port-webhook-secret</c>).</summary>
+    public WebhookSecretOnRead PortWebhookSecret { get; init; } = WebhookSecretOnRead.Returned;
+
+    /// <summary>Whether Port's team identifiers are the team names (<c>--port-team-ids</c>).</summary>
+    public TeamIdentifiers PortTeamIdentifiers { get; init; } = TeamIdentifiers.Names;
+
+    /// <summary>Whether a webhook mapping's <c>operation</c> may be a bare string (<c>--port-mapping-operation-string</c>).</summary>
+    public MappingOperationString PortMappingOperationString { get; init; } = MappingOperationString.Accepted;
+
+    /// <summary>What Spacelift answers a read of an absent id (<c>--spacelift-absent-read</c>).</summary>
+    public AbsentRead SpaceliftAbsentRead { get; init; } = AbsentRead.Null;
+
+    /// <summary>How Spacelift makes named webhook and policy ids (<c>--spacelift-ids</c>).</summary>
+    public GeneratedIds SpaceliftIds { get; init; } = GeneratedIds.Slug;
+
+    /// <summary>The largest <c>searchStacks</c> page (<c>--spacelift-page-cap</c>).</summary>
+    public int SpaceliftPageCap { get; init; } = 100;
+
+    /// <summary>What a <c>first</c> above <see cref="SpaceliftPageCap"/> gets (<c>--spacelift-oversized-page</c>).</summary>
+    public OversizedPage SpaceliftOversizedPage { get; init; } = OversizedPage.Clamp;
+
+    /// <summary>
+    /// Whether <c>apiKeyUser</c> with a known key id and a wrong secret adds the error <c>unauthorized</c>
+    /// to its null (<c>--spacelift-wrong-secret</c>).
+    /// </summary>
+    public bool SpaceliftWrongSecretIsError { get; init; } = true;
+
+    /// <summary>Every switch at its less convenient answer (<c>--unknowns inconvenient</c>); the other options at their defaults.</summary>
+    public static EmulatorOptions Inconvenient => new EmulatorOptions().WithUnknowns(UnknownsPreset.Inconvenient);
+
+    /// <summary>These options with every switch set as <paramref name="preset"/> says.</summary>
+    public EmulatorOptions WithUnknowns(UnknownsPreset preset) => preset == UnknownsPreset.Inconvenient
+        ? this with
+        {
+            PortWebhookSecret = WebhookSecretOnRead.Masked,
+            PortTeamIdentifiers = TeamIdentifiers.Distinct,
+            PortMappingOperationString = MappingOperationString.Refused,
+            SpaceliftAbsentRead = AbsentRead.NotFoundError,
+            SpaceliftIds = GeneratedIds.SlugWithSuffix,
+            SpaceliftPageCap = 50,
+            SpaceliftOversizedPage = OversizedPage.Error,
+            SpaceliftWrongSecretIsError = false,
+        }
+        : this with
+        {
+            PortWebhookSecret = WebhookSecretOnRead.Returned,
+            PortTeamIdentifiers = TeamIdentifiers.Names,
+            PortMappingOperationString = MappingOperationString.Accepted,
+            SpaceliftAbsentRead = AbsentRead.Null,
+            SpaceliftIds = GeneratedIds.Slug,
+            SpaceliftPageCap = 100,
+            SpaceliftOversizedPage = OversizedPage.Clamp,
+            SpaceliftWrongSecretIsError = true,
+        };
+}
