@@ -41,6 +41,9 @@ public sealed class FakeEngine : IAsyncDisposable
 
     public IReadOnlyList<RecordedCall> Calls => [.. _calls.OrderBy(c => c.Sequence)];
 
+    /// <summary>The package references allocated in this run (RegisterPackage), with what each was registered with.</summary>
+    public PackageRegistry Packages { get; } = new();
+
 
     public static async Task<FakeEngine> StartAsync(FakeEngineOptions options)
     {
@@ -94,10 +97,34 @@ public sealed class FakeEngine : IAsyncDisposable
 
     private sealed class MonitorService(FakeEngine engine) : ResourceMonitor.ResourceMonitorBase
     {
+        private const string PackageRefFeature = "parameterization";
+
+        /// <summary>
+        /// The features the engine reports besides parameterization (source_eval.go <c>supportsFeatureID</c>, with
+        /// its defaults: resource references and output values on); any other id is answered false.
+        /// </summary>
+        private static readonly HashSet<string> EngineFeatures = new(StringComparer.Ordinal)
+        {
+            "secrets", "resourceReferences", "outputValues", "aliasSpecs", "replacementTrigger", "deletedWith", "replaceWith",
+            "transforms", "invokeTransforms", "resourceHooks", "errorHooks", "sendsOptionsToHooks",
+        };
+
         public override Task<SupportsFeatureResponse> SupportsFeature(SupportsFeatureRequest request, ServerCallContext context)
         {
             engine.Record(nameof(SupportsFeature), request);
-            return Task.FromResult(new SupportsFeatureResponse { HasSupport = true });
+            var supported = request.Id == PackageRefFeature ? engine.Options.SupportsParameterization : EngineFeatures.Contains(request.Id);
+            return Task.FromResult(new SupportsFeatureResponse { HasSupport = supported });
+        }
+
+        public override Task<RegisterPackageResponse> RegisterPackage(RegisterPackageRequest request, ServerCallContext context)
+        {
+            engine.Record(nameof(RegisterPackage), request);
+            if (!engine.Options.SupportsParameterization)
+            {
+                throw new RpcException(new Status(StatusCode.Unimplemented, "unknown method RegisterPackage for service pulumirpc.ResourceMonitor"));
+            }
+
+            return Task.FromResult(new RegisterPackageResponse { Ref = engine.Packages.Register(request) });
         }
 
         public override async Task<RegisterResourceResponse> RegisterResource(RegisterResourceRequest request, ServerCallContext context)
@@ -109,6 +136,20 @@ public sealed class FakeEngine : IAsyncDisposable
             }
 
             var urn = engine.Urn(request.Type, request.Name, request.Parent);
+            var isProvider = request.Type.StartsWith("pulumi:providers:", StringComparison.Ordinal);
+            if (request.Custom && !isProvider && request.Version.Length > 0 && !StrictSemver.IsValid(request.Version))
+            {
+                // The engine parses the version before it looks at packageRef (source_eval.go parseProviderRequest).
+                throw new RpcException(new Status(StatusCode.Unknown, $"parse provider request: {request.Version} is not a semver version"));
+            }
+
+            if (request.PackageRef.Length > 0 && (request.Custom || isProvider))
+            {
+                // The engine resolves a custom resource's or a provider's package before anything else: a reference it
+                // never allocated fails the call, and no step runs (source_eval.go RegisterResource, lookupPackageRef).
+                engine.Packages.Lookup(request.PackageRef);
+            }
+
             if (request.Provider.Length > 0 && engine._notDone.ContainsKey(request.Provider[..request.Provider.LastIndexOf("::", StringComparison.Ordinal)]))
             {
                 // The engine looks the provider up before anything else; one that failed or was skipped was

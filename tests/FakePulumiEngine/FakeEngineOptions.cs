@@ -40,6 +40,13 @@ public sealed record FakeEngineOptions
     /// </summary>
     public Dictionary<string, JsonObject>? State { get; init; }
 
+    /// <summary>
+    /// The engine's answer to <c>SupportsFeature("parameterization")</c>. True: the engine since v3.133.0, which
+    /// reports the flag, allocates package references and accepts <c>packageRef</c>. False: an older engine; its
+    /// <c>RegisterPackage</c> then answers Unimplemented, as engines before v3.122.0 (which lack the RPC) do.
+    /// </summary>
+    public bool SupportsParameterization { get; init; } = true;
+
     /// <summary>The provider's Check: problems for a custom resource's inputs; any problem fails the registration, as the engine does.</summary>
     public Func<string, JsonObject, IReadOnlyList<string>>? Check { get; init; }
 }

@@ -71,6 +71,7 @@ public sealed class PulumiEngineClient : IAsyncDisposable
             AcceptSecrets = true,
             AcceptResources = true,
             SupportsResultReporting = true,
+            PackageRef = registration.PackageRef,
         };
         request.Dependencies.AddRange(registration.Dependencies ?? []);
         request.IgnoreChanges.AddRange(registration.IgnoreChanges ?? []);
@@ -87,6 +88,34 @@ public sealed class PulumiEngineClient : IAsyncDisposable
             _ => RegistrationResult.Failed,
         };
         return new RegisteredResource(response.Urn, response.Id, PropertyValues.FromStruct(response.Object), result);
+    }
+
+    /// <summary>
+    /// Registers a package and returns the engine's reference for it (<c>RegisterPackage</c>). The engine answers
+    /// the same reference for the same request within a run (pulumi/pulumi <c>pkg/resource/deploy/source_eval.go</c>
+    /// <c>RegisterPackage</c>); callers go through <see cref="PackageReferences"/>, which asks once.
+    /// </summary>
+    public async Task<string> RegisterPackageAsync(PackageRegistration package, CancellationToken cancellationToken)
+    {
+        var response = await Call(() => _monitor.RegisterPackageAsync(PackageRequest(package), cancellationToken: cancellationToken).ResponseAsync, $"registering the package '{package.Parameterization?.Name ?? package.Name}'");
+        return response.Ref;
+    }
+
+    /// <summary>The wire form of a package registration; internal so the encoding can be tested without an engine.</summary>
+    internal static RegisterPackageRequest PackageRequest(PackageRegistration package)
+    {
+        var request = new RegisterPackageRequest { Name = package.Name, Version = package.Version, DownloadUrl = package.DownloadUrl };
+        if (package.Parameterization is { } parameterization)
+        {
+            request.Parameterization = new Parameterization
+            {
+                Name = parameterization.Name,
+                Version = parameterization.Version,
+                Value = Google.Protobuf.ByteString.CopyFrom([.. parameterization.Value]),
+            };
+        }
+
+        return request;
     }
 
     public async Task RegisterResourceOutputsAsync(string urn, JsonObject outputs, IReadOnlyDictionary<string, SpecialInput>? special, CancellationToken cancellationToken)

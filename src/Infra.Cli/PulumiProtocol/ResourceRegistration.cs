@@ -18,6 +18,13 @@ namespace Infra.Cli.PulumiProtocol;
 /// <param name="AdditionalSecretOutputs">Outputs to keep secret in the engine's state.</param>
 /// <param name="Provider">The explicit provider's reference, <c>&lt;urn&gt;::&lt;id&gt;</c>; empty for the engine's default provider.</param>
 /// <param name="ImportId">When set, the engine adopts the existing object with this id instead of creating it.</param>
+/// <param name="PackageRef">
+/// The reference <see cref="PackageReferences"/> got for the resource's package; empty for a package the
+/// engine finds by the type token's first segment. When set, the engine takes the plugin (and its version and
+/// download URL) from the registered package instead of <see cref="Version"/> and <see cref="PluginDownloadUrl"/>,
+/// though it still parses <see cref="Version"/> first, so that must be empty or semver; a reference the engine
+/// never gave fails the call (pulumi/pulumi <c>pkg/resource/deploy/source_eval.go</c> <c>RegisterResource</c>).
+/// </param>
 public sealed record ResourceRegistration(
     string Type,
     string Name,
@@ -31,4 +38,5 @@ public sealed record ResourceRegistration(
     IReadOnlyList<string>? IgnoreChanges = null,
     IReadOnlyList<string>? AdditionalSecretOutputs = null,
     string ImportId = "",
-    string Provider = "");
+    string Provider = "",
+    string PackageRef = "");
