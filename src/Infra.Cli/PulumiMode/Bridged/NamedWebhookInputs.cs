@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Infra.Cli.PulumiProtocol;
-using Infra.Sdk.Declarations;
+using Infra.Sdk;
 
 namespace Infra.Cli.PulumiMode.Bridged;
 
@@ -22,7 +22,7 @@ public static class NamedWebhookInputs
     /// <param name="body">The declared body (<c>LiveStateWebhooks.NamedWebhook</c>).</param>
     /// <param name="secret">The signing secret and its version.</param>
     /// <param name="preview">
-    /// A preview: the endpoint (while the Port webhook does not exist, <see cref="LiveUpdates.PendingIngestUrl"/>)
+    /// A preview: the endpoint (while the Port webhook does not exist, <see cref="OutputReference.Unknown"/>)
     /// and a secret still to be minted travel as unknowns. Outside a preview the engine refuses unknowns, so they are refused here.
     /// </param>
     /// <exception cref="NotSupportedException">The body or the secret holds something the provider has no input for.</exception>
@@ -44,7 +44,7 @@ public static class NamedWebhookInputs
         var special = new Dictionary<string, SpecialInput>(StringComparer.Ordinal);
 
         var endpoint = BodyShapes.RequiredText(body, "endpoint", where);
-        if (endpoint == LiveUpdates.PendingIngestUrl)
+        if (endpoint == OutputReference.Unknown)
         {
             special["endpoint"] = preview
                 ? SpecialInput.Unknown

@@ -3,7 +3,7 @@ using Google.Protobuf;
 using Infra.Cli.PulumiMode.Bridged;
 using Infra.Cli.PulumiProtocol;
 using Infra.Sdk;
-using Infra.Sdk.Declarations;
+using Infra.Cli.Decisions;
 using Infra.Stacks;
 using Infra.Tests.Support;
 
@@ -20,12 +20,19 @@ internal static class BridgedWire
 
     public static IntegrationInputs Inputs { get; } = GoldenDeclaration.Inputs;
 
-    /// <summary>Live updates once the Port webhook exists (an up), or before (its url unknown, as a first preview sees it).</summary>
-    public static LiveUpdates Live(bool portWebhookExists) => new("root", portWebhookExists ? IngestUrl : null);
+    public static LiveUpdates Live { get; } = new("root");
 
-    public static JsonObject NamedWebhookBody(bool portWebhookExists) => LiveStateWebhooks.NamedWebhook(Inputs, Live(portWebhookExists));
+    /// <summary>
+    /// The named webhook's body with its endpoint resolved as both executors resolve references: the Port
+    /// webhook's url once it exists (an up), unknown before (as a first preview sees it).
+    /// </summary>
+    public static JsonObject NamedWebhookBody(bool portWebhookExists)
+    {
+        var named = LiveStateWebhooks.Declare(Inputs, Live).Single(r => r.Address.Kind == ResourceKind.SpaceliftWebhook);
+        return OutputReferences.Resolve(named, _ => portWebhookExists ? IngestUrl : null);
+    }
 
-    public static JsonObject PolicyBody() => LiveStateWebhooks.Policy(Inputs, Live(portWebhookExists: true));
+    public static JsonObject PolicyBody() => LiveStateWebhooks.Policy(Inputs, Live);
 
     public static WebhookSecret KnownSecret => new(SpecialInput.SecretValue(WebhookSecret), Fingerprint);
 
