@@ -49,4 +49,7 @@ public sealed record PortEmulatorOptions
     /// be one of <see cref="Users"/>.
     /// </summary>
     public string TokenUser { get; init; } = PortUser.DefaultAdminEmail;
+
+    /// <summary>How relation behaviours Port does not document are played.</summary>
+    public Entities.RelationBehaviour Relations { get; init; } = new();
 }

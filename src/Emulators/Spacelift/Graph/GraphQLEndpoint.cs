@@ -42,7 +42,7 @@ internal sealed class GraphQLEndpoint(SpaceliftEmulator emulator)
         var result = await _executer.ExecuteAsync(new ExecutionOptions
         {
             Schema = _schema,
-            Query = request?.Query,
+            Query = EmptyArgumentLists.Remove(request?.Query),
             Variables = request?.Variables,
             OperationName = request?.OperationName,
             UserContext = new SpaceliftRequestContext(caller),

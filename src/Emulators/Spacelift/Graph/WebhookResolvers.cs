@@ -17,7 +17,7 @@ internal static class WebhookResolvers
     public static void ConfigureQuery(TypeConfig query, SpaceliftEmulator emulator)
     {
         query.FieldFor("namedWebhooksIntegration").Resolver = Resolve(ctx =>
-            CallerOf(ctx) is not null && emulator.NamedWebhooks.Find(ctx.GetArgument<string>("id")) is { } webhook ? new NamedWebhookView(webhook) : null);
+            CallerOf(ctx) is not null && emulator.NamedWebhooks.Find(ctx.GetArgument<string>("id")) is { } webhook ? new NamedWebhookView(webhook, emulator) : null);
         query.FieldFor("policy").Resolver = Resolve(ctx =>
             CallerOf(ctx) is not null && emulator.Policies.Find(ctx.GetArgument<string>("id")) is { } policy ? new PolicyView(policy) : null);
         query.FieldFor("policies").Resolver = Resolve(ctx => CallerOf(ctx) is null
@@ -36,7 +36,7 @@ internal static class WebhookResolvers
             {
                 Id = Id(name), Name = name, Endpoint = string.Empty, Space = "root", Enabled = false,
             });
-            return new NamedWebhookView(Store(() => emulator.NamedWebhooks.Add(webhook)));
+            return new NamedWebhookView(Store(() => emulator.NamedWebhooks.Add(webhook)), emulator);
         });
         mutation.FieldFor("namedWebhooksIntegrationUpdate").Resolver = Resolve(ctx =>
         {
@@ -46,13 +46,13 @@ internal static class WebhookResolvers
             var updated = emulator.NamedWebhooks.Update(id, current => ReadWebhook(input, emulator, current with { Name = Name(input) }))
                 ?? throw new ExecutionError("not found");
             emulator.Webhooks.ResetFailures(id);
-            return new NamedWebhookView(updated);
+            return new NamedWebhookView(updated, emulator);
         });
         mutation.FieldFor("namedWebhooksIntegrationDelete").Resolver = Resolve(ctx =>
         {
             Admin(ctx, emulator);
             return emulator.NamedWebhooks.Remove(ctx.GetArgument<string>("id")) is { } removed
-                ? new NamedWebhookView(removed)
+                ? new NamedWebhookView(removed, emulator)
                 : throw new ExecutionError("not found");
         });
         mutation.FieldFor("policyCreatev2").Resolver = Resolve(ctx =>
@@ -139,9 +139,9 @@ internal static class WebhookResolvers
         return id.Length > 0 ? id : throw new ExecutionError($"name '{name}' gives an empty id");
     }
 
-    /// <summary>The root and legacy spaces, and every space a stack is in.</summary>
+    /// <summary>A space of the account (root, legacy, a generated one), or one a stack is in.</summary>
     private static string Space(string? space, SpaceliftEmulator emulator)
-        => space is "root" or "legacy" || (space is not null && emulator.Stacks.All().Any(s => s.Space == space))
+        => space is not null && (emulator.Spaces.Contains(space) || emulator.Stacks.All().Any(s => s.Space == space))
             ? space
             : throw new ExecutionError($"space '{space}' not found");
 

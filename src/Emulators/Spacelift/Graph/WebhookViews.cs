@@ -3,12 +3,12 @@ using Emulators.Spacelift.Webhooks;
 namespace Emulators.Spacelift.Graph;
 
 /// <summary>A named webhook as <c>NamedWebhooksIntegration</c> shows it: the secret reads back empty (write-only).</summary>
-internal sealed class NamedWebhookView(NamedWebhook webhook)
+internal sealed class NamedWebhookView(NamedWebhook webhook, SpaceliftEmulator emulator)
 {
     public string Id => webhook.Id;
     public bool Enabled => webhook.Enabled;
     public string Endpoint => webhook.Endpoint;
-    public SpaceView Space => StackView.SpaceOf(webhook.Space);
+    public SpaceView Space => SpaceView.Of(webhook.Space, emulator.Spaces);
     public string Name => webhook.Name;
     public string Secret => string.Empty;
     public IReadOnlyList<string> SecretHeaders => [];
