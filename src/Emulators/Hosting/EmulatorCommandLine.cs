@@ -36,6 +36,10 @@ public static class EmulatorCommandLine
                                       an optional relation whose target is deleted (default clear)
           --port-referenced-blueprint-delete refuse|allow
                                       deleting a blueprint others relate to (default refuse)
+          --port-search-query-flags honour|ignore
+                                      whether POST /v1/blueprints/ID/entities/search takes
+                                      exclude_calculated_properties and attach_title_to_relation
+                                      (default honour; the OpenAPI lists neither for that route)
           --port-aggregation-refresh SECONDS
                                       aggregation values are recomputed once per interval (Port: 900);
                                       0 computes them at every read (default 0)
@@ -123,6 +127,10 @@ public static class EmulatorCommandLine
                 "--port-referenced-blueprint-delete" => options with
                 {
                     PortRelations = options.PortRelations with { RefuseDeletingReferencedBlueprint = !Choice(flag, Value(), "refuse", "allow") },
+                },
+                "--port-search-query-flags" => options with
+                {
+                    PortRelations = options.PortRelations with { BlueprintSearchHonoursQueryFlags = !Choice(flag, Value(), "honour", "ignore") },
                 },
                 "--port-aggregation-refresh" => options with
                 {

@@ -11,10 +11,11 @@ namespace Emulators.Port.Entities;
 /// entity as <c>{identifier, title}</c> instead of its identifier (port-docs <c>search-and-query/advanced.md</c>
 /// shows both forms). Used under the organisation lock.
 /// </summary>
-internal sealed class EntityReader(PortContext context, PortRequest request, AggregationCache cache)
+/// <param name="queryFlags">Whether the route takes the two query parameters (see <see cref="RelationBehaviour.BlueprintSearchHonoursQueryFlags"/>).</param>
+internal sealed class EntityReader(PortContext context, PortRequest request, AggregationCache cache, bool queryFlags = true)
 {
-    private readonly bool _calculated = !request.Flag("exclude_calculated_properties");
-    private readonly bool _titles = request.Flag("attach_title_to_relation");
+    private readonly bool _calculated = !(queryFlags && request.Flag("exclude_calculated_properties"));
+    private readonly bool _titles = queryFlags && request.Flag("attach_title_to_relation");
     private CalculatedProperties? _values;
 
     private CalculatedProperties Values => _values ??= new CalculatedProperties(

@@ -380,7 +380,7 @@ internal sealed class EntityRoutes(PortContext context)
         {
             var blueprint = Blueprint(request);
             var (page, next) = blueprint.Entities.Page(after, limit, filter);
-            var reader = Reader(request);
+            var reader = Reader(request, Relations.BlueprintSearchHonoursQueryFlags);
             var result = new JsonObject
             {
                 ["entities"] = new JsonArray([.. page.Select(e => (JsonNode)reader.Render(blueprint, e, projection))]),
@@ -429,7 +429,7 @@ internal sealed class EntityRoutes(PortContext context)
         }
     }
 
-    private EntityReader Reader(PortRequest request) => new(context, request, _aggregations);
+    private EntityReader Reader(PortRequest request, bool queryFlags = true) => new(context, request, _aggregations, queryFlags);
 
     private static EntityView.Projection? BodyProjection(JsonObject body)
         => EntityView.Projection.From(

@@ -37,4 +37,12 @@ public sealed record RelationBehaviour
     /// in is over.
     /// </summary>
     public TimeSpan AggregationRefresh { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Whether <c>POST /v1/blueprints/{id}/entities/search</c> honours <c>exclude_calculated_properties</c> and
+    /// <c>attach_title_to_relation</c>. The OpenAPI lists no query parameter for that route (it does for the
+    /// GET routes and <c>/v1/entities/search</c>); port-docs <c>search-and-query/advanced.md</c> lists both as
+    /// "search route query parameters" without naming the route.
+    /// </summary>
+    public bool BlueprintSearchHonoursQueryFlags { get; init; } = true;
 }

@@ -13,7 +13,7 @@ public sealed class CatalogueCommandLineTests
             "--stacks", "2000", "--spaces", "50", "--runs", "10", "--proposed-runs=2", "--runs-page-size", "25",
             "--max-run-lists", "50", "--spaces-order", "children-first",
             "--port-self-relation-on-create", "refuse", "--port-bulk-relations", "snapshot", "--port-delete-dependents", "any",
-            "--port-dangling-relations", "keep", "--port-referenced-blueprint-delete", "allow", "--port-aggregation-refresh", "900",
+            "--port-dangling-relations", "keep", "--port-referenced-blueprint-delete", "allow", "--port-aggregation-refresh", "900", "--port-search-query-flags", "ignore",
         ]);
 
         Assert.NotNull(options);
@@ -24,6 +24,7 @@ public sealed class CatalogueCommandLineTests
             {
                 SelfRelationOnCreate = false, BulkSeesEarlierItems = false, DeleteDependents = DependentsScope.AnyRelation,
                 OnTargetDeleted = DanglingRelations.Keep, RefuseDeletingReferencedBlueprint = false, AggregationRefresh = TimeSpan.FromMinutes(15),
+                BlueprintSearchHonoursQueryFlags = false,
             },
             options.PortRelations);
     }
