@@ -1,5 +1,6 @@
 using System.Globalization;
 using Emulators.Faults;
+using Emulators.Port.Entities;
 using Emulators.Port.Users;
 
 namespace Emulators.Hosting;
@@ -17,6 +18,31 @@ public static class EmulatorCommandLine
           --port-url URL              Port emulator base URL (default http://127.0.0.1:0, a free port)
           --spacelift-url URL         Spacelift emulator base URL; GraphQL is served at URL/graphql (default: a free port)
           --stacks N                  generated Spacelift stacks (default 25)
+          --spaces M                  generated Spacelift spaces besides root and legacy, nested under
+                                      root; stacks are spread over them (default 4)
+          --runs N                    past tracked runs generated per stack that has run (default 0)
+          --proposed-runs N           past proposed runs generated per stack that has run (default 0)
+          --runs-page-size N          runs per Stack.runs(before:) page (default 50)
+          --max-run-lists N           stacks whose runs one Spacelift request may list (default: no limit)
+          --spaces-order ORDER        parents-first (default) or children-first: the order of 'spaces'
+          --port-self-relation-on-create allow|refuse
+                                      a blueprint created with a relation to itself (default allow)
+          --port-bulk-relations sequential|snapshot
+                                      whether a bulk item may relate to an entity an earlier item of the
+                                      same request created (sequential, default) or not (snapshot)
+          --port-delete-dependents required|any
+                                      which relations delete_dependents follows (default required)
+          --port-dangling-relations clear|keep
+                                      an optional relation whose target is deleted (default clear)
+          --port-referenced-blueprint-delete refuse|allow
+                                      deleting a blueprint others relate to (default refuse)
+          --port-search-query-flags honour|ignore
+                                      whether POST /v1/blueprints/ID/entities/search takes
+                                      exclude_calculated_properties and attach_title_to_relation
+                                      (default honour; the OpenAPI lists neither for that route)
+          --port-aggregation-refresh SECONDS
+                                      aggregation values are recomputed once per interval (Port: 900);
+                                      0 computes them at every read (default 0)
           --latency-ms L              milliseconds added to every response (default 0)
           --faults SPEC               inject faults (see below)
           --fault-seed S              seed of the fault draws; same seed, same faults (default 1)
@@ -71,6 +97,46 @@ public static class EmulatorCommandLine
                 "--port-url" => options with { PortUrl = Url(flag, Value()) },
                 "--spacelift-url" => options with { SpaceliftUrl = Url(flag, Value()) },
                 "--stacks" => options with { Stacks = Integer(flag, Value(), 0) },
+                "--spaces" => options with { Spaces = Integer(flag, Value(), 0) },
+                "--runs" => options with { RunsPerStack = Integer(flag, Value(), 0) },
+                "--proposed-runs" => options with { ProposedRunsPerStack = Integer(flag, Value(), 0) },
+                "--runs-page-size" => options with { RunsPageSize = Integer(flag, Value(), 1) },
+                "--max-run-lists" => options with { MaxRunListsPerRequest = Integer(flag, Value(), 1) },
+                "--spaces-order" => options with { SpacesChildrenFirst = Choice(flag, Value(), "parents-first", "children-first") },
+                "--port-self-relation-on-create" => options with
+                {
+                    PortRelations = options.PortRelations with { SelfRelationOnCreate = !Choice(flag, Value(), "allow", "refuse") },
+                },
+                "--port-bulk-relations" => options with
+                {
+                    PortRelations = options.PortRelations with { BulkSeesEarlierItems = !Choice(flag, Value(), "sequential", "snapshot") },
+                },
+                "--port-delete-dependents" => options with
+                {
+                    PortRelations = options.PortRelations with
+                    {
+                        DeleteDependents = Choice(flag, Value(), "required", "any") ? DependentsScope.AnyRelation : DependentsScope.RequiredRelations,
+                    },
+                },
+                "--port-dangling-relations" => options with
+                {
+                    PortRelations = options.PortRelations with
+                    {
+                        OnTargetDeleted = Choice(flag, Value(), "clear", "keep") ? DanglingRelations.Keep : DanglingRelations.Clear,
+                    },
+                },
+                "--port-referenced-blueprint-delete" => options with
+                {
+                    PortRelations = options.PortRelations with { RefuseDeletingReferencedBlueprint = !Choice(flag, Value(), "refuse", "allow") },
+                },
+                "--port-search-query-flags" => options with
+                {
+                    PortRelations = options.PortRelations with { BlueprintSearchHonoursQueryFlags = !Choice(flag, Value(), "honour", "ignore") },
+                },
+                "--port-aggregation-refresh" => options with
+                {
+                    PortRelations = options.PortRelations with { AggregationRefresh = TimeSpan.FromSeconds(Integer(flag, Value(), 0)) },
+                },
                 "--latency-ms" => options with { LatencyMs = Integer(flag, Value(), 0) },
                 "--faults" => options with { Faults = Faults(flag, Value()) },
                 "--fault-seed" => options with { FaultSeed = Integer(flag, Value(), int.MinValue) },
@@ -105,6 +171,10 @@ public static class EmulatorCommandLine
         => int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= minimum
             ? number
             : throw new EmulatorUsageException($"{flag} '{value}' is not a whole number" + (minimum == int.MinValue ? "" : $" of at least {minimum}"));
+
+    /// <summary>True for <paramref name="second"/>, false for <paramref name="first"/>; anything else is a usage error.</summary>
+    private static bool Choice(string flag, string value, string first, string second)
+        => value == first ? false : value == second ? true : throw new EmulatorUsageException($"{flag} '{value}' is neither {first} nor {second}");
 
     private static string Faults(string flag, string value)
     {

@@ -82,6 +82,10 @@ public sealed class EmulatorHost : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfNegative(options.Stacks);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Spaces);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.RunsPerStack);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ProposedRunsPerStack);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.RunsPageSize, 1);
         try
         {
             FaultSpec.Parse(options.Faults);
@@ -113,11 +117,18 @@ public sealed class EmulatorHost : IAsyncDisposable
                 WebhookSecret = options.PortWebhookSecret,
                 TeamIdentifiers = options.PortTeamIdentifiers,
                 MappingOperationString = options.PortMappingOperationString,
+                Relations = options.PortRelations,
             },
             webhookClient);
         var spacelift = new SpaceliftEmulator(new SpaceliftEmulatorOptions
         {
             Stacks = options.Stacks,
+            Spaces = options.Spaces,
+            RunsPerStack = options.RunsPerStack,
+            ProposedRunsPerStack = options.ProposedRunsPerStack,
+            RunsPageSize = options.RunsPageSize,
+            MaxRunListsPerRequest = options.MaxRunListsPerRequest,
+            SpacesChildrenFirst = options.SpacesChildrenFirst,
             ApiKeyId = options.SpaceliftKeyId,
             ApiKeySecret = options.SpaceliftKeySecret,
             TokenLifetime = options.TokenLifetime,

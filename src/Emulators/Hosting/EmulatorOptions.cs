@@ -11,6 +11,27 @@ public sealed partial record EmulatorOptions
     public Uri? SpaceliftUrl { get; init; }
     public int Stacks { get; init; } = 25;
 
+    /// <summary>Generated Spacelift spaces besides root and legacy; stacks are spread over them.</summary>
+    public int Spaces { get; init; } = 4;
+
+    /// <summary>Past tracked runs generated per Spacelift stack that has run.</summary>
+    public int RunsPerStack { get; init; }
+
+    /// <summary>Past proposed runs generated per Spacelift stack that has run.</summary>
+    public int ProposedRunsPerStack { get; init; }
+
+    /// <summary>Runs per <c>Stack.runs(before:)</c> page (Spacelift does not publish its size).</summary>
+    public int RunsPageSize { get; init; } = 50;
+
+    /// <summary>Stacks whose run lists one Spacelift request may read (null: no limit).</summary>
+    public int? MaxRunListsPerRequest { get; init; }
+
+    /// <summary>Serve Spacelift's <c>spaces</c> children first instead of parents first.</summary>
+    public bool SpacesChildrenFirst { get; init; }
+
+    /// <summary>How the Port emulator plays relation behaviours Port does not document.</summary>
+    public Port.Entities.RelationBehaviour PortRelations { get; init; } = new();
+
     /// <summary>Added to every response of both services (changeable later through <see cref="EmulatorHost.LatencyMs"/>).</summary>
     public int LatencyMs { get; init; }
 

@@ -66,4 +66,7 @@ public sealed partial record PortEmulatorOptions
 
     /// <summary>How an <c>UPSERT_ENTITY</c> invocation changes an existing entity (Port does not document it).</summary>
     public UpsertEntityUpdate UpsertEntityUpdate { get; init; } = UpsertEntityUpdate.Merge;
+
+    /// <summary>How relation behaviours Port does not document are played.</summary>
+    public Entities.RelationBehaviour Relations { get; init; } = new();
 }

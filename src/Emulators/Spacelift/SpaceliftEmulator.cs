@@ -1,7 +1,8 @@
 using Emulators.Port.State;
 using Emulators.Spacelift.Auth;
-using Emulators.Spacelift.Runs;
 using Emulators.Spacelift.Graph;
+using Emulators.Spacelift.Runs;
+using Emulators.Spacelift.Spaces;
 using Emulators.Spacelift.Stacks;
 using Emulators.Spacelift.State;
 using Emulators.Spacelift.Webhooks;
@@ -11,7 +12,7 @@ namespace Emulators.Spacelift;
 
 /// <summary>
 /// Spacelift's GraphQL API, in memory: <c>POST /graphql</c> over a real GraphQL engine. Tests reach the
-/// account through <see cref="Stacks"/>, <see cref="Runs"/> and <see cref="Tokens"/>.
+/// account through <see cref="Spaces"/>, <see cref="Stacks"/>, <see cref="Runs"/> and <see cref="Tokens"/>.
 /// </summary>
 public sealed class SpaceliftEmulator
 {
@@ -26,9 +27,22 @@ public sealed class SpaceliftEmulator
         WrongSecretIsError = options.WrongSecretIsError;
         Tokens = new TokenService(options.Time, options.TokenLifetime);
         Tokens.AddApiKey(options.ApiKeyId, options.ApiKeySecret);
-        foreach (var stack in StackGenerator.Generate(options.Stacks))
+        var spaces = SpaceGenerator.Generate(options.Spaces);
+        foreach (var space in spaces)
+        {
+            Spaces.Add(space);
+        }
+
+        foreach (var stack in StackGenerator.Generate(options.Stacks, spaces))
         {
             Stacks.Add(stack);
+        }
+
+        var saved = options.StateFile is { } stateFile && File.Exists(stateFile) ? File.ReadAllBytes(stateFile) : null;
+        HistoryAnchor = (saved is null ? null : SpaceliftSnapshot.ReadAnchor(saved)) ?? options.RunHistoryAnchor ?? options.Time.GetUtcNow();
+        foreach (var run in RunHistoryGenerator.Generate(Stacks.All(), options.RunsPerStack, options.ProposedRunsPerStack, HistoryAnchor))
+        {
+            Runs.Record(run);
         }
 
         Webhooks = new WebhookDeliverer(options.WebhookClient, NamedWebhooks, options.Time);
@@ -36,10 +50,9 @@ public sealed class SpaceliftEmulator
         if (options.StateFile is { } file)
         {
             var protector = new SecretProtector(options.ApiKeySecret);
-            if (File.Exists(file))
+            if (saved is not null)
             {
-                SpaceliftSnapshot.Read(File.ReadAllBytes(file), this, protector);
-                RunEvents.Adopt();
+                SpaceliftSnapshot.Read(saved, this, protector);
             }
 
             _state = new StateStore(file, options.StateSaveDelay, () => SpaceliftSnapshot.Write(this, protector));
@@ -47,11 +60,19 @@ public sealed class SpaceliftEmulator
             Policies.Changed += Changed;
         }
 
+        // The history and the state file's runs happened before this start: their transitions are not sent.
+        RunEvents.Adopt();
         _endpoint = new GraphQLEndpoint(this);
     }
 
     public SpaceliftEmulatorOptions Options { get; }
     public StackStore Stacks { get; } = new();
+
+    /// <summary>The account's spaces: <c>root</c>, <c>legacy</c> and the generated tree (see <see cref="SpaceGenerator"/>).</summary>
+    public SpaceStore Spaces { get; } = new();
+
+    /// <summary>When the generated run history ends; kept in the state file so a restart regenerates the same runs.</summary>
+    public DateTimeOffset HistoryAnchor { get; }
     public RunLedger Runs { get; } = new();
     public TokenService Tokens { get; }
     public TimeProvider Time { get; }
@@ -117,7 +138,7 @@ public sealed class SpaceliftEmulator
             return (stack.State, stack.StateSetAt);
         }
 
-        var (state, since) = Runs.Script.StateAt(latest.CreatedAt, Time.GetUtcNow());
+        var (state, since) = RunProgress.StateAt(latest, Runs.Script, Time.GetUtcNow());
         return (state, since.ToUnixTimeSeconds());
     }
 }

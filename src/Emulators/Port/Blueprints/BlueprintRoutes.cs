@@ -34,7 +34,7 @@ internal sealed class BlueprintRoutes(PortContext context)
         JsonObject definition;
         lock (Organisation.Gate)
         {
-            definition = BlueprintValidator.Validate(body, Organisation.Blueprints.ContainsKey);
+            definition = BlueprintValidator.Validate(body, Organisation.Blueprints, context.Options.Relations, creating: true);
             var identifier = definition["identifier"]!.GetValue<string>();
             if (Organisation.Blueprints.ContainsKey(identifier))
             {
@@ -88,7 +88,7 @@ internal sealed class BlueprintRoutes(PortContext context)
         lock (Organisation.Gate)
         {
             var existing = Find(request);
-            definition = BlueprintValidator.Validate(build(existing), Organisation.Blueprints.ContainsKey);
+            definition = BlueprintValidator.Validate(build(existing), Organisation.Blueprints, context.Options.Relations, creating: false);
             BlueprintValidator.CheckTypeChanges(existing, definition);
             Organisation.Stamp(definition, existing.Definition);
             existing.Definition = definition;
@@ -114,6 +114,11 @@ internal sealed class BlueprintRoutes(PortContext context)
             {
                 throw new PortApiError(403, "has_dependents",
                     $"Blueprint '{identifier}' has {record.Entities.Count} entities; delete them first (or use DELETE /v1/blueprints/{identifier}/all-entities?delete_blueprint=true)");
+            }
+
+            if (context.Options.Relations.RefuseDeletingReferencedBlueprint && BlueprintReferences.Find(Organisation.Blueprints, identifier) is { } reference)
+            {
+                throw new PortApiError(403, "has_dependents", $"Blueprint '{identifier}' is still used by {reference}; remove that first");
             }
 
             Organisation.Blueprints.Remove(identifier);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Emulators.Port.Entities;
 using Emulators.Port.Http;
 using Emulators.Port.Validation;
 
@@ -20,7 +21,9 @@ internal static class BlueprintValidator
 
     private static readonly string[] KeyedMaps = ["mirrorProperties", "calculationProperties", "aggregationProperties", "relations"];
 
-    public static JsonObject Validate(JsonObject body, Func<string, bool> blueprintExists)
+    /// <param name="stored">The organisation's blueprints, for relation targets and mirror paths.</param>
+    /// <param name="creating">True for a new blueprint (POST), false for PUT and PATCH.</param>
+    public static JsonObject Validate(JsonObject body, IReadOnlyDictionary<string, BlueprintRecord> stored, RelationBehaviour behaviour, bool creating)
     {
         var definition = (JsonObject)body.DeepClone();
         foreach (var meta in JsonChecks.MetaFields)
@@ -46,16 +49,16 @@ internal static class BlueprintValidator
             }
         }
 
-        ValidateRelations((JsonObject)definition["relations"]!, identifier, blueprintExists);
+        var catalogue = new BlueprintCatalogue(stored, definition, creating);
+        RelationDefinitions.Validate((JsonObject)definition["relations"]!, catalogue, behaviour);
         foreach (var (key, value) in (JsonObject)definition["calculationProperties"]!)
         {
             JsonChecks.Require((JsonObject)value!, $"body/calculationProperties/{key}", "calculation", "type");
         }
 
-        foreach (var (key, value) in (JsonObject)definition["mirrorProperties"]!)
-        {
-            JsonChecks.String((JsonObject)value!, "path", $"body/mirrorProperties/{key}");
-        }
+        MirrorDefinitions.Validate((JsonObject)definition["mirrorProperties"]!, catalogue);
+        AggregationDefinitions.Validate((JsonObject)definition["aggregationProperties"]!, catalogue);
+        CheckUniqueKeys(definition);
 
         if (definition["ownership"] is { } ownership)
         {
@@ -165,25 +168,28 @@ internal static class BlueprintValidator
         }
     }
 
-    private static void ValidateRelations(JsonObject relations, string identifier, Func<string, bool> blueprintExists)
+    /// <summary>
+    /// A value an entity shows under <c>properties</c> comes from exactly one of the schema, the mirror, the
+    /// calculation and the aggregation properties, so a key may be used once across them (the emulator's rule;
+    /// Port's answer to a clash is not published).
+    /// </summary>
+    private static void CheckUniqueKeys(JsonObject definition)
     {
-        foreach (var (key, value) in relations)
+        var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (map, entries) in new[]
         {
-            var path = $"body/relations/{key}";
-            var relation = (JsonObject)value!;
-            var target = JsonChecks.String(relation, "target", path);
-            if (target != identifier && !blueprintExists(target))
+            ("schema/properties", (JsonObject)definition["schema"]!["properties"]!),
+            ("mirrorProperties", (JsonObject)definition["mirrorProperties"]!),
+            ("calculationProperties", (JsonObject)definition["calculationProperties"]!),
+            ("aggregationProperties", (JsonObject)definition["aggregationProperties"]!),
+        })
+        {
+            foreach (var (key, _) in entries)
             {
-                throw PortApiError.NotFound($"Relation '{key}' targets blueprint '{target}', which was not found");
-            }
-
-            JsonChecks.Boolean(relation, "required", path);
-            JsonChecks.Boolean(relation, "many", path);
-            relation["required"] ??= false;
-            relation["many"] ??= false;
-            if (relation["title"] is { } title && title.GetValueKind() != JsonValueKind.String)
-            {
-                throw PortApiError.Invalid($"{path}/title must be a string");
+                if (!seen.TryAdd(key, map))
+                {
+                    throw PortApiError.Invalid($"body/{map}/{key}: '{key}' is already used in body/{seen[key]}");
+                }
             }
         }
     }

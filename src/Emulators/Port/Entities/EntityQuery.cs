@@ -12,7 +12,14 @@ namespace Emulators.Port.Entities;
 /// </summary>
 internal static class EntityQuery
 {
-    public static Func<JsonObject, bool> Compile(JsonNode? query, string path = "body/query")
+    /// <param name="time">The clock date presets (<c>lastMonth</c>...) count back from; the system clock when null.</param>
+    public static Func<JsonObject, bool> Compile(JsonNode? query, string path = "body/query", TimeProvider? time = null)
+    {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        return Compile(query, path, now);
+    }
+
+    private static Func<JsonObject, bool> Compile(JsonNode? query, string path, DateTimeOffset now)
     {
         if (query is null)
         {
@@ -24,7 +31,7 @@ internal static class EntityQuery
         JsonChecks.OneOf(group, "combinator", path, "and", "or");
         var isAnd = group["combinator"]!.GetValue<string>() == "and";
         var rules = JsonChecks.OptionalArray(group, "rules", path)!
-            .Select((rule, i) => CompileRule(rule, $"{path}/rules/{i}"))
+            .Select((rule, i) => CompileRule(rule, $"{path}/rules/{i}", now))
             .ToArray();
         return isAnd
             ? entity => rules.All(rule => rule(entity))
@@ -61,12 +68,12 @@ internal static class EntityQuery
         return null;
     }
 
-    private static Func<JsonObject, bool> CompileRule(JsonNode? node, string path)
+    private static Func<JsonObject, bool> CompileRule(JsonNode? node, string path, DateTimeOffset now)
     {
         var rule = JsonChecks.Object(node, path);
         if (rule.ContainsKey("combinator"))
         {
-            return Compile(rule, path);
+            return Compile(rule, path, now);
         }
 
         var property = JsonChecks.String(rule, "property", path);
@@ -89,6 +96,8 @@ internal static class EntityQuery
             "isEmpty" => entity => IsEmpty(read(entity)),
             "isNotEmpty" => entity => !IsEmpty(read(entity)),
             ">" or ">=" or "<" or "<=" => Compare(read, expected, op, path),
+            "between" => Between(read, DateRange.Parse(expected, path, now), negate: false),
+            "notBetween" => Between(read, DateRange.Parse(expected, path, now), negate: true),
             _ => throw PortApiError.Invalid($"{path}/operator '{op}' is not supported by the emulator's search"),
         };
     }
@@ -145,6 +154,10 @@ internal static class EntityQuery
             return op switch { ">" => order > 0, ">=" => order >= 0, "<" => order < 0, _ => order <= 0 };
         };
     }
+
+    /// <summary>A value that is not a date-time matches neither <c>between</c> nor <c>notBetween</c>.</summary>
+    private static Func<JsonObject, bool> Between(Func<JsonObject, JsonNode?> read, DateRange range, bool negate)
+        => entity => DateRange.Read(read(entity)) is { } at && range.Contains(at) != negate;
 
     private static bool IsEmpty(JsonNode? value) => value switch
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Emulators.Port.Blueprints;
+using Emulators.Port.Entities.Calculated;
 using Emulators.Port.Http;
 using Emulators.Port.Users;
 using Emulators.Port.Validation;
@@ -16,7 +17,11 @@ internal sealed class EntityRoutes(PortContext context)
     private const int SearchDefaultLimit = 200;
     private const int SearchMaxLimit = 1000;
 
+    private readonly AggregationCache _aggregations = new();
+
     private Organisation Organisation => context.Organisation;
+
+    private RelationBehaviour Relations => context.Options.Relations;
 
     public void Map(WebApplication app, PortPipeline pipeline)
     {
@@ -94,12 +99,18 @@ internal sealed class EntityRoutes(PortContext context)
         {
             var blueprint = Blueprint(request);
             var mode = PostMode(request);
+            var created = Relations.BulkSeesEarlierItems ? null : new HashSet<(string, string)>();
             for (var index = 0; index < items.Count; index++)
             {
                 try
                 {
-                    var write = Apply(request, blueprint, items[index], mode, null, strict: false);
+                    var write = Apply(request, blueprint, items[index], mode, null, strict: false, created);
                     writes.Add(write);
+                    if (write.Created)
+                    {
+                        created?.Add((write.Blueprint, write.Identifier));
+                    }
+
                     results.Add(new JsonObject
                     {
                         ["created"] = write.Created, ["identifier"] = write.Identifier, ["index"] = index, ["additionalData"] = new JsonObject(),
@@ -124,9 +135,11 @@ internal sealed class EntityRoutes(PortContext context)
         return new ApiResult(errors.Count == 0 ? 200 : 207, new JsonObject { ["entities"] = results, ["errors"] = errors });
     }
 
-    private EntityWrite Apply(PortRequest request, BlueprintRecord blueprint, JsonNode? body, EntityWriteMode mode, string? path, bool strict)
+    /// <param name="createdInRequest">Entities earlier items of the same bulk request created, which relations may not name yet; null: they may.</param>
+    private EntityWrite Apply(
+        PortRequest request, BlueprintRecord blueprint, JsonNode? body, EntityWriteMode mode, string? path, bool strict, IReadOnlySet<(string, string)>? createdInRequest = null)
         => context.EntityWriter.Write(
-            blueprint, body, mode, path, strict, request.Flag("create_missing_related_entities"), request.Flag("validation_only"));
+            blueprint, body, mode, path, strict, request.Flag("create_missing_related_entities"), request.Flag("validation_only"), createdInRequest);
 
     private void Committed(PortRequest request, EntityWrite write)
     {
@@ -147,7 +160,7 @@ internal sealed class EntityRoutes(PortContext context)
             var identifier = request.Route("identifier");
             var entity = blueprint.Entities.Find(identifier)
                 ?? throw PortApiError.NotFound($"Entity '{identifier}' of blueprint '{request.Route("blueprint")}' was not found");
-            return ApiResult.Ok("entity", EntityView.Render(blueprint, entity, QueryProjection(request)));
+            return ApiResult.Ok("entity", Reader(request).Render(blueprint, entity, QueryProjection(request)));
         }
     }
 
@@ -157,7 +170,8 @@ internal sealed class EntityRoutes(PortContext context)
         {
             var blueprint = Blueprint(request);
             var projection = QueryProjection(request);
-            return ApiResult.Ok("entities", new JsonArray([.. blueprint.Entities.All.Select(e => (JsonNode)EntityView.Render(blueprint, e, projection))]));
+            var reader = Reader(request);
+            return ApiResult.Ok("entities", new JsonArray([.. blueprint.Entities.All.Select(e => (JsonNode)reader.Render(blueprint, e, projection))]));
         }
     }
 
@@ -248,14 +262,19 @@ internal sealed class EntityRoutes(PortContext context)
     }
 
     /// <summary>
-    /// Deletes the entities and, when allowed, what depends on them (entities whose required relation
-    /// points at them); otherwise any dependent fails the whole call with 403 <c>has_dependents</c>.
+    /// Deletes the entities and what depends on them. An entity whose <b>required</b> relation points at a deleted
+    /// one blocks the whole call with 403 <c>has_dependents</c> unless <c>delete_dependents=true</c>, which deletes
+    /// it too (port-docs <c>generalTemplates/_delete_dependents_api_explanation_template.md</c>); with
+    /// <see cref="DependentsScope.AnyRelation"/> the flag also deletes entities whose optional relation points
+    /// there. Optional relations left pointing at a deleted entity are then cleared or kept
+    /// (<see cref="RelationBehaviour.OnTargetDeleted"/>).
     /// </summary>
     private List<(string Blueprint, JsonObject Entity)> DeleteMany(string blueprintId, IEnumerable<string> identifiers, bool deleteDependents)
     {
-        var toDelete = new List<(string Blueprint, string Identifier)>();
-        var seen = new HashSet<(string, string)>();
-        var pending = new Queue<(string, string)>(identifiers.Select(id => (blueprintId, id)));
+        var graph = new RelationGraph(Organisation.Blueprints);
+        var toDelete = new List<EntityRef>();
+        var seen = new HashSet<EntityRef>();
+        var pending = new Queue<EntityRef>(identifiers.Select(id => new EntityRef(blueprintId, id)));
         while (pending.TryDequeue(out var next))
         {
             if (!seen.Add(next))
@@ -264,9 +283,10 @@ internal sealed class EntityRoutes(PortContext context)
             }
 
             toDelete.Add(next);
-            foreach (var dependent in Dependents(next.Item1, next.Item2))
+            foreach (var (source, relation) in graph.Sources(next))
             {
-                if (seen.Contains(dependent))
+                var required = IsRequired(source.Blueprint, relation);
+                if (seen.Contains(source) || (!required && !(deleteDependents && Relations.DeleteDependents == DependentsScope.AnyRelation)))
                 {
                     continue;
                 }
@@ -274,50 +294,45 @@ internal sealed class EntityRoutes(PortContext context)
                 if (!deleteDependents)
                 {
                     throw new PortApiError(403, "has_dependents",
-                        $"Entity '{next.Item2}' of blueprint '{next.Item1}' has dependent entities (for example '{dependent.Item2}' of blueprint '{dependent.Item1}'); use delete_dependents=true");
+                        $"Entity '{next.Identifier}' of blueprint '{next.Blueprint}' has dependent entities (for example '{source.Identifier}' of blueprint '{source.Blueprint}'); use delete_dependents=true");
                 }
 
-                pending.Enqueue(dependent);
+                pending.Enqueue(source);
             }
         }
 
-        var deleted = new List<(string, JsonObject)>(toDelete.Count);
-        foreach (var (blueprint, identifier) in toDelete)
+        if (Relations.OnTargetDeleted == DanglingRelations.Clear)
         {
-            var entities = Organisation.EntitiesOf(blueprint)!;
-            deleted.Add((blueprint, entities.Find(identifier)!));
-            entities.Remove(identifier);
+            ClearRelationsTo(graph, toDelete, seen);
+        }
+
+        var deleted = new List<(string, JsonObject)>(toDelete.Count);
+        foreach (var entity in toDelete)
+        {
+            var entities = Organisation.EntitiesOf(entity.Blueprint)!;
+            deleted.Add((entity.Blueprint, entities.Find(entity.Identifier)!));
+            entities.Remove(entity.Identifier);
         }
 
         return deleted;
     }
 
-    /// <summary>Entities whose required relation points at the entity; only blueprints with such a relation are scanned.</summary>
-    private IEnumerable<(string, string)> Dependents(string blueprintId, string identifier)
-    {
-        foreach (var (otherId, other) in Organisation.Blueprints)
-        {
-            var keys = other.Relations
-                .Where(r => r.Value?["target"]?.GetValue<string>() == blueprintId && r.Value?["required"]?.GetValue<bool>() == true)
-                .Select(r => r.Key)
-                .ToList();
-            if (keys.Count == 0)
-            {
-                continue;
-            }
+    private bool IsRequired(string blueprint, string relation)
+        => Organisation.Blueprints[blueprint].Relations[relation]?["required"]?.GetValue<bool>() == true;
 
-            foreach (var entity in other.Entities.All)
+    /// <summary>Removes the deleted entities' identifiers from the relations of the entities that stay.</summary>
+    private static void ClearRelationsTo(RelationGraph graph, IEnumerable<EntityRef> deleted, IReadOnlySet<EntityRef> deleting)
+    {
+        foreach (var target in deleted)
+        {
+            foreach (var (source, relation) in graph.Sources(target).Where(s => !deleting.Contains(s.Source)).ToList())
             {
-                var relations = (JsonObject)entity["relations"]!;
-                if (keys.Any(key => relations[key] switch
-                    {
-                        JsonArray many => many.Any(v => v?.GetValue<string>() == identifier),
-                        JsonValue one => one.GetValue<string>() == identifier,
-                        _ => false,
-                    }))
+                var values = (JsonObject)graph.Find(source)!["relations"]!;
+                values[relation] = values[relation] switch
                 {
-                    yield return (otherId, entity["identifier"]!.GetValue<string>());
-                }
+                    JsonArray many => new JsonArray([.. RelationGraph.Identifiers(many).Where(id => id != target.Identifier).Select(id => (JsonNode?)id)]),
+                    _ => null,
+                };
             }
         }
     }
@@ -360,15 +375,16 @@ internal sealed class EntityRoutes(PortContext context)
                 : throw PortApiError.Invalid($"body/from '{from}' is not a cursor returned as 'next' by this search");
         }
 
-        var filter = EntityQuery.Compile(body["query"]);
+        var filter = EntityQuery.Compile(body["query"], "body/query", context.Options.Time);
         var projection = BodyProjection(body);
         lock (Organisation.Gate)
         {
             var blueprint = Blueprint(request);
             var (page, next) = blueprint.Entities.Page(after, limit, filter);
+            var reader = Reader(request, Relations.BlueprintSearchHonoursQueryFlags);
             var result = new JsonObject
             {
-                ["entities"] = new JsonArray([.. page.Select(e => (JsonNode)EntityView.Render(blueprint, e, projection))]),
+                ["entities"] = new JsonArray([.. page.Select(e => (JsonNode)reader.Render(blueprint, e, projection))]),
             };
             if (next is not null)
             {
@@ -382,11 +398,12 @@ internal sealed class EntityRoutes(PortContext context)
     private ApiResult SearchGlobal(PortRequest request)
     {
         var query = request.ObjectBody();
-        var filter = EntityQuery.Compile(query, "body");
+        var filter = EntityQuery.Compile(query, "body", context.Options.Time);
         var scope = EntityQuery.BlueprintScope(query);
         var projection = QueryProjection(request);
         lock (Organisation.Gate)
         {
+            var reader = Reader(request);
             var entities = new JsonArray();
             var matching = new JsonArray();
             foreach (var (identifier, blueprint) in Organisation.Blueprints)
@@ -399,7 +416,7 @@ internal sealed class EntityRoutes(PortContext context)
                 var any = false;
                 foreach (var entity in blueprint.Entities.All.Where(filter))
                 {
-                    entities.Add(EntityView.Render(blueprint, entity, projection));
+                    entities.Add(reader.Render(blueprint, entity, projection));
                     any = true;
                 }
 
@@ -423,6 +440,8 @@ internal sealed class EntityRoutes(PortContext context)
             return ApiResult.Ok(new JsonObject { ["matchingBlueprints"] = matching, ["failedBlueprints"] = new JsonArray(), ["entities"] = entities });
         }
     }
+
+    private EntityReader Reader(PortRequest request, bool queryFlags = true) => new(context, request, _aggregations, queryFlags);
 
     private static EntityView.Projection? BodyProjection(JsonObject body)
         => EntityView.Projection.From(

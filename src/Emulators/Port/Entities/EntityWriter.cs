@@ -24,7 +24,8 @@ internal sealed class EntityWriter(Organisation organisation)
         string? pathIdentifier,
         bool strict,
         bool createMissingRelated,
-        bool validationOnly)
+        bool validationOnly,
+        IReadOnlySet<(string Blueprint, string Identifier)>? createdInRequest = null)
     {
         var body = JsonChecks.Object(bodyNode, "body");
         if (strict)
@@ -62,7 +63,8 @@ internal sealed class EntityWriter(Organisation organisation)
             ["properties"] = ReadProperties(blueprint, blueprintId, body["properties"], merge ? (JsonObject)existing!["properties"]! : null),
         };
         var missingTargets = new List<(string Blueprint, string Identifier)>();
-        entity["relations"] = ReadRelations(blueprint, blueprintId, body["relations"], merge ? (JsonObject)existing!["relations"]! : null, createMissingRelated, missingTargets);
+        entity["relations"] = ReadRelations(
+            blueprint, blueprintId, body["relations"], merge ? (JsonObject)existing!["relations"]! : null, createMissingRelated, missingTargets, createdInRequest);
         organisation.Stamp(entity, existing);
 
         if (!validationOnly)
@@ -166,7 +168,8 @@ internal sealed class EntityWriter(Organisation organisation)
         JsonNode? node,
         JsonObject? existing,
         bool createMissing,
-        List<(string, string)> missingTargets)
+        List<(string, string)> missingTargets,
+        IReadOnlySet<(string, string)>? createdInRequest)
     {
         var given = node is null ? [] : JsonChecks.Object(node, "body/relations");
         var result = existing is null ? new JsonObject() : (JsonObject)existing.DeepClone();
@@ -179,8 +182,7 @@ internal sealed class EntityWriter(Organisation organisation)
             }
 
             var target = relation["target"]!.GetValue<string>();
-            var targets = organisation.EntitiesOf(target)
-                ?? throw PortApiError.NotFound($"Relation '{key}' targets blueprint '{target}', which was not found");
+            var targets = organisation.EntitiesOf(target) ?? throw Blueprints.RelationDefinitions.MissingBlueprint(target);
             var many = relation["many"]?.GetValue<bool>() == true;
             var identifiers = value switch
             {
@@ -194,15 +196,21 @@ internal sealed class EntityWriter(Organisation organisation)
             foreach (var targetId in identifiers)
             {
                 Identifiers.Check($"Identifier in relation '{key}'", targetId, Identifiers.Entity(), Identifiers.EntityMax);
-                if (!targets.Contains(targetId))
+                var exists = targets.Contains(targetId);
+                if (!exists || createdInRequest?.Contains((target, targetId)) == true)
                 {
+                    // Port answers a missing related entity with 404 not_found: port-labs/ocean's upsert_entity
+                    // (port_ocean/clients/port/mixins/entities.py) reads exactly that pair as an unmet dependency.
                     if (!createMissing)
                     {
                         throw PortApiError.NotFound(
                             $"Related entity '{targetId}' of blueprint '{target}' (relation '{key}') was not found");
                     }
 
-                    missingTargets.Add((target, targetId));
+                    if (!exists)
+                    {
+                        missingTargets.Add((target, targetId));
+                    }
                 }
             }
 

@@ -63,7 +63,7 @@ internal static class ClientDocumentResolvers
         }
 
         var page = all.Skip(start).Take(Math.Min(first, emulator.Options.PageCap)).ToArray();
-        var edges = page.Select(w => new NamedWebhookEdgeView(EncodeCursor(w.Id), new NamedWebhookView(w))).ToArray();
+        var edges = page.Select(w => new NamedWebhookEdgeView(EncodeCursor(w.Id), new NamedWebhookView(w, emulator))).ToArray();
         return new NamedWebhooksConnectionView(edges, new PageInfoView(edges.LastOrDefault()?.Cursor, start + page.Length < all.Length, start > 0));
     }
 

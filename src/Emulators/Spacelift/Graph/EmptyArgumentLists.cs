@@ -5,8 +5,10 @@ namespace Emulators.Spacelift.Graph;
 /// <summary>
 /// Spacelift's server parses an empty argument list, <c>policies()</c>, which the GraphQL grammar does not
 /// allow and GraphQL.NET refuses; the Terraform provider has sent exactly that since 2022
-/// (<c>spacelift/data_policies.go</c>, <c>graphql:"policies()"</c>, at 8565261). The emulator drops such
-/// lists before parsing, outside strings and comments, and changes nothing else.
+/// (<c>spacelift/data_policies.go</c>, <c>graphql:"policies()"</c>, at 8565261), and its <c>spacelift_spaces</c>
+/// data source sends <c>spaces()</c>. Spacelift's parser reads arguments until <c>)</c> (spacelift-io/graphql-go
+/// <c>internal/common/values.go</c>, <c>ParseArgumentList</c>, at acf5bd3). The emulator drops such lists before
+/// parsing, outside strings and comments, and changes nothing else.
 /// </summary>
 internal static class EmptyArgumentLists
 {

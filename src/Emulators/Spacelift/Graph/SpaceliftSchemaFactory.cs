@@ -16,14 +16,14 @@ namespace Emulators.Spacelift.Graph;
 /// </summary>
 internal static class SpaceliftSchemaFactory
 {
-    private const int RunsPageSize = 50;
-
     public static ISchema Create(SpaceliftEmulator emulator)
     {
-        var schema = GraphQL.Types.Schema.For(SpaceliftSdl.Text + ClientDocumentSdl.Text, builder =>
+        var schema = GraphQL.Types.Schema.For(SpaceliftSdl.Text + ClientDocumentSdl.Text + CatalogueSdl.Text, builder =>
         {
             ClientDocumentResolvers.Configure(builder.Types, emulator);
             ConfigureQuery(builder.Types.For("Query"), emulator);
+            CatalogueResolvers.ConfigureQuery(builder.Types.For("Query"), emulator);
+            CatalogueResolvers.ConfigureStack(builder.Types.For("Stack"), emulator);
             ConfigureMutation(builder.Types.For("Mutation"), emulator);
             WebhookResolvers.ConfigureQuery(builder.Types.For("Query"), emulator);
             WebhookResolvers.ConfigureMutation(builder.Types.For("Mutation"), emulator);
@@ -81,25 +81,10 @@ internal static class SpaceliftSchemaFactory
 
     private static void ConfigureStack(TypeConfig stack, SpaceliftEmulator emulator)
     {
-        // As in Spacelift, "runs" lists the tracked (and task/destroy) runs and "proposedRuns" the proposed ones.
-        stack.FieldFor("runs").Resolver = Resolve(ctx => RunsOf(ctx, emulator, proposed: false));
-        stack.FieldFor("proposedRuns").Resolver = Resolve(ctx => RunsOf(ctx, emulator, proposed: true));
         stack.FieldFor("run").Resolver = Resolve(ctx =>
             emulator.Runs.Find(ctx.GetArgument<string>("id")) is { } run && run.StackId == ((StackView)ctx.Source!).Id
                 ? new RunView(run, emulator)
                 : null);
-    }
-
-    private static RunView[] RunsOf(IResolveFieldContext ctx, SpaceliftEmulator emulator, bool proposed)
-    {
-        var before = ctx.GetArgument<string?>("before");
-        return emulator.Runs.ForStack(((StackView)ctx.Source!).Id)
-            .Where(r => (r.Type == "PROPOSED") == proposed)
-            .SkipWhile(r => before is not null && r.Id != before)
-            .Skip(before is null ? 0 : 1)
-            .Take(RunsPageSize)
-            .Select(r => new RunView(r, emulator))
-            .ToArray();
     }
 
     private static StacksConnectionView SearchStacks(IResolveFieldContext ctx, SpaceliftEmulator emulator)

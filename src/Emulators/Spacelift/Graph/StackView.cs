@@ -16,7 +16,7 @@ internal sealed class StackView(EmulatedStack stack, SpaceliftEmulator state)
     public string Name => stack.Name;
     public string? Description => stack.Description;
     public string Space => stack.Space;
-    public SpaceView SpaceDetails => SpaceOf(stack.Space);
+    public SpaceView SpaceDetails => SpaceView.Of(stack.Space, state.Spaces);
     public bool Administrative => stack.Administrative;
     public bool Autodeploy => stack.Autodeploy;
     public bool Autoretry => false;
@@ -87,18 +87,6 @@ internal sealed class StackView(EmulatedStack stack, SpaceliftEmulator state)
         stack.CreatedAt + 300,
         ApiHostOf(stack.Provider) is null ? null : $"https://github.com/{stack.Namespace}/{stack.Repository}/commit/{sha}",
         "");
-
-    internal static SpaceView SpaceOf(string spaceId)
-    {
-        if (spaceId is "root" or "legacy")
-        {
-            return new SpaceView(spaceId, spaceId, $"The {spaceId} space", spaceId == "root" ? null : "root", false, []);
-        }
-
-        // A generated space id is "<slug>-<ULID>": the name is the slug part.
-        var name = spaceId.Length > 27 ? spaceId[..^27] : spaceId;
-        return new SpaceView(spaceId, name, $"Stacks of the {name} space", "root", true, []);
-    }
 
     private static string? ApiHostOf(string provider) => provider switch
     {

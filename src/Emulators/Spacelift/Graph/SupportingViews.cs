@@ -4,8 +4,6 @@ namespace Emulators.Spacelift.Graph;
 
 internal sealed record UserView(string Id, string Name, string Jwt, long ValidUntil);
 
-internal sealed record SpaceView(string Id, string Name, string Description, string? ParentSpace, bool InheritEntities, IReadOnlyList<string> Labels);
-
 internal sealed record VcsIntegrationView(string Id, string Name, string? Description, bool IsDefault, string Provider);
 
 internal sealed record WorkerPoolView(string Id, string Name);

@@ -19,15 +19,15 @@ internal static class WebhookResolvers
     {
         query.FieldFor("namedWebhooksIntegration").Resolver = Resolve(ctx =>
             CallerOf(ctx) is not null && emulator.NamedWebhooks.Find(ctx.GetArgument<string>("id")) is { } webhook
-                ? new NamedWebhookView(webhook)
+                ? new NamedWebhookView(webhook, emulator)
                 : AbsentReads.Answer(emulator, AbsentReads.Kind.Other));
         query.FieldFor("policy").Resolver = Resolve(ctx =>
             CallerOf(ctx) is not null && emulator.Policies.Find(ctx.GetArgument<string>("id")) is { } policy
-                ? new PolicyView(policy)
+                ? new PolicyView(policy, emulator)
                 : AbsentReads.Answer(emulator, AbsentReads.Kind.Other));
         query.FieldFor("policies").Resolver = Resolve(ctx => CallerOf(ctx) is null
             ? Array.Empty<PolicyView>()
-            : emulator.Policies.All().OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new PolicyView(p)).ToArray());
+            : emulator.Policies.All().OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new PolicyView(p, emulator)).ToArray());
     }
 
     public static void ConfigureMutation(TypeConfig mutation, SpaceliftEmulator emulator)
@@ -42,7 +42,7 @@ internal static class WebhookResolvers
                 Id = Id(name, emulator), Name = name, Endpoint = string.Empty, Space = "root", Enabled = false,
                 CreatedAt = emulator.Time.GetUtcNow().ToUnixTimeSeconds(),
             });
-            return new NamedWebhookView(Store(() => emulator.NamedWebhooks.Add(webhook)));
+            return new NamedWebhookView(Store(() => emulator.NamedWebhooks.Add(webhook)), emulator);
         });
         mutation.FieldFor("namedWebhooksIntegrationUpdate").Resolver = Resolve(ctx =>
         {
@@ -52,13 +52,13 @@ internal static class WebhookResolvers
             var updated = emulator.NamedWebhooks.Update(id, current => ReadWebhook(input, emulator, current with { Name = Name(input) }))
                 ?? throw new ExecutionError("not found");
             emulator.Webhooks.ResetFailures(id);
-            return new NamedWebhookView(updated);
+            return new NamedWebhookView(updated, emulator);
         });
         mutation.FieldFor("namedWebhooksIntegrationDelete").Resolver = Resolve(ctx =>
         {
             Admin(ctx, emulator);
             return emulator.NamedWebhooks.Remove(ctx.GetArgument<string>("id")) is { } removed
-                ? new NamedWebhookView(removed)
+                ? new NamedWebhookView(removed, emulator)
                 : throw new ExecutionError("not found");
         });
         mutation.FieldFor("policyCreatev2").Resolver = Resolve(ctx =>
@@ -71,7 +71,7 @@ internal static class WebhookResolvers
                 Id = Id(name, emulator), Name = name, Body = string.Empty, Type = input["type"] as string ?? throw new ExecutionError("type is required"),
                 CreatedAt = emulator.Time.GetUtcNow().ToUnixTimeSeconds(),
             });
-            return new PolicyView(Store(() => emulator.Policies.Add(policy)));
+            return new PolicyView(Store(() => emulator.Policies.Add(policy)), emulator);
         });
         mutation.FieldFor("policyUpdatev2").Resolver = Resolve(ctx =>
         {
@@ -79,13 +79,13 @@ internal static class WebhookResolvers
             var input = Input(ctx);
             var updated = emulator.Policies.Update(ctx.GetArgument<string>("id"), current => ReadPolicy(input, emulator, current with { Name = Name(input) }))
                 ?? throw new ExecutionError("not found");
-            return new PolicyView(updated);
+            return new PolicyView(updated, emulator);
         });
         mutation.FieldFor("policyDelete").Resolver = Resolve(ctx =>
         {
             Admin(ctx, emulator);
             return emulator.Policies.Remove(ctx.GetArgument<string>("id")) is { } removed
-                ? new PolicyView(removed)
+                ? new PolicyView(removed, emulator)
                 : throw new ExecutionError("not found");
         });
     }
@@ -157,9 +157,9 @@ internal static class WebhookResolvers
         return emulator.Options.Ids == GeneratedIds.SlugWithSuffix ? $"{id}-{Ulid.New(emulator.Time.GetUtcNow())}" : id;
     }
 
-    /// <summary>The root and legacy spaces, and every space a stack is in.</summary>
+    /// <summary>A space of the account (root, legacy, a generated one), or one a stack is in.</summary>
     private static string Space(string? space, SpaceliftEmulator emulator)
-        => space is "root" or "legacy" || (space is not null && emulator.Stacks.All().Any(s => s.Space == space))
+        => space is not null && (emulator.Spaces.Contains(space) || emulator.Stacks.All().Any(s => s.Space == space))
             ? space
             : throw new ExecutionError($"space '{space}' not found");
 

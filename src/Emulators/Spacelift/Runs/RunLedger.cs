@@ -1,6 +1,6 @@
 namespace Emulators.Spacelift.Runs;
 
-/// <summary>Every run triggered on the emulator, in order; thread-safe.</summary>
+/// <summary>Every run of the account (generated history and triggered runs) in recording order; thread-safe.</summary>
 public sealed class RunLedger
 {
     private readonly Lock _gate = new();
@@ -81,7 +81,15 @@ public sealed class RunLedger
                 _byStack[run.StackId] = runs = [];
             }
 
-            runs.Add(run);
+            // A stack's runs stay in creation order whatever order they are recorded in (history, then the
+            // state file's runs, then new triggers); runs created at the same moment keep their recording order.
+            var at = runs.Count;
+            while (at > 0 && runs[at - 1].CreatedAt > run.CreatedAt)
+            {
+                at--;
+            }
+
+            runs.Insert(at, run);
         }
     }
 

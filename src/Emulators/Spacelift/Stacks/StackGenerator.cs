@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Emulators.Spacelift.Spaces;
 
 namespace Emulators.Spacelift.Stacks;
 
@@ -37,18 +38,24 @@ public static class StackGenerator
 
     private static readonly string[] Teams = ["platform", "data", "payments", "security"];
 
-    private static readonly string[] SpaceNames = ["development", "production", "platform", "security"];
-
     private static readonly StackVendor[] Vendors = Enum.GetValues<StackVendor>();
 
-    public static IReadOnlyList<EmulatedStack> Generate(int count)
+    /// <summary>Stacks spread over the four spaces the emulator has always had (see <see cref="SpaceGenerator"/>).</summary>
+    public static IReadOnlyList<EmulatedStack> Generate(int count) => Generate(count, SpaceGenerator.Generate(4));
+
+    /// <summary>
+    /// Stacks spread over <paramref name="spaces"/>: every third stack in <c>root</c>, stack <c>i</c> otherwise in
+    /// space <c>i mod spaces.Count</c> (every space gets stacks once there are enough of them).
+    /// </summary>
+    public static IReadOnlyList<EmulatedStack> Generate(int count, IReadOnlyList<EmulatedSpace> spaces)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(spaces);
         var taken = new HashSet<string>(StringComparer.Ordinal);
         var stacks = new List<EmulatedStack>(count);
         for (var i = 0; i < count; i++)
         {
-            var stack = Describe(i);
+            var stack = Describe(i) with { Space = i % 3 == 0 || spaces.Count == 0 ? SpaceStore.Root : spaces[i % spaces.Count].Id };
             var id = Slug.MakeUnique(stack.Name, taken.Contains);
             taken.Add(id);
             stacks.Add(stack with { Id = id });
@@ -76,7 +83,6 @@ public static class StackGenerator
             Id = Slug.Make(name),
             Name = name,
             Description = i % 4 == 1 ? null : $"{component} for {environment} in {region}, managed by team {Teams[i % Teams.Length]}.",
-            Space = i % 3 == 0 ? "root" : SpaceId(SpaceNames[i % SpaceNames.Length]),
             Labels = Labels(i, environment, component),
             State = state,
             StateSetAt = state == StackStates.None ? null : createdAt + 600,
@@ -117,13 +123,6 @@ public static class StackGenerator
         }
 
         return labels;
-    }
-
-    /// <summary>A space id: its slug and a ULID that is fixed for the name.</summary>
-    public static string SpaceId(string spaceName)
-    {
-        var seed = SHA256.HashData(Encoding.UTF8.GetBytes("space:" + spaceName));
-        return $"{Slug.Make(spaceName)}-{Ulid.Create(Epoch, seed.AsSpan(0, 10))}";
     }
 
     private static string CommitSha(int i)

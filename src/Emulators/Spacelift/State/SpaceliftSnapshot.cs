@@ -9,7 +9,8 @@ namespace Emulators.Spacelift.State;
 /// <summary>
 /// What the Spacelift emulator keeps between runs when it has a state file: named webhooks (their secret
 /// AES-GCM encrypted, as the Port emulator keeps secrets), policies and the run ledger (without the bearer
-/// tokens that authorised the runs). Stacks are not kept: they are generated again from the same seed.
+/// tokens that authorised the runs). Spaces, stacks and the run history are not kept: they are generated again
+/// from the same seed, the history from the anchor the file keeps.
 /// </summary>
 internal static class SpaceliftSnapshot
 {
@@ -32,7 +33,8 @@ internal static class SpaceliftSnapshot
                 ["description"] = p.Description, ["labels"] = Strings(p.Labels), ["engineType"] = p.EngineType,
                 ["createdAt"] = p.CreatedAt, ["updatedAt"] = p.UpdatedAt,
             })]),
-            ["runs"] = new JsonArray([.. emulator.Runs.All().Select(r => (JsonNode)new JsonObject
+            ["historyAnchor"] = emulator.HistoryAnchor.ToUnixTimeMilliseconds(),
+            ["runs"] = new JsonArray([.. emulator.Runs.All().Where(r => r.Outcome is null).Select(r => (JsonNode)new JsonObject
             {
                 ["id"] = r.Id, ["stackId"] = r.StackId, ["type"] = r.Type, ["createdAt"] = r.CreatedAt.ToUnixTimeMilliseconds(),
                 ["branch"] = r.Branch, ["commitSha"] = r.CommitSha, ["triggeredBy"] = r.TriggeredBy,
@@ -40,6 +42,20 @@ internal static class SpaceliftSnapshot
             })]),
         };
         return JsonSerializer.SerializeToUtf8Bytes(root);
+    }
+
+    /// <summary>The moment the generated run history ended when the file was written (null in files from before it was kept).</summary>
+    /// <exception cref="InvalidDataException">The file is not JSON.</exception>
+    public static DateTimeOffset? ReadAnchor(byte[] content)
+    {
+        try
+        {
+            return JsonNode.Parse(content)?["historyAnchor"] is JsonValue ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms.GetValue<long>()) : null;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"not a readable Spacelift emulator state file ({e.Message})", e);
+        }
     }
 
     /// <exception cref="InvalidDataException">The file is not a state file this emulator wrote.</exception>

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Emulators.Spacelift.Graph;
+using Emulators.Spacelift.Runs;
+using Emulators.Spacelift.Spaces;
 
 namespace Emulators.Spacelift.Webhooks;
 
@@ -11,9 +13,10 @@ internal static class RunEventPayload
 {
     public const string Account = "emulator";
 
-    public static JsonObject Default(RunEvent e)
+    /// <param name="delta">The run's planned changes at the transition; null before planning is over.</param>
+    public static JsonObject Default(RunEvent e, RunDelta? delta)
     {
-        var commit = StackView.CommitOf(e.Stack, e.Run.CommitSha);
+        var commit = RunView.CommitOf(e.Run, e.Stack);
         return new JsonObject
         {
             ["account"] = Account,
@@ -34,7 +37,11 @@ internal static class RunEventPayload
                     ["url"] = commit.Url,
                 },
                 ["createdAt"] = e.Run.CreatedAt.ToUnixTimeSeconds(),
-                ["delta"] = new JsonObject { ["added"] = 0, ["changed"] = 0, ["deleted"] = 0, ["resources"] = 0 },
+                // The docs describe the run's "delta (if any)": none until planning has produced one.
+                ["delta"] = delta is null ? null : new JsonObject
+                {
+                    ["added"] = delta.Added, ["changed"] = delta.Changed, ["deleted"] = delta.Deleted, ["resources"] = delta.Resources,
+                },
                 ["triggeredBy"] = e.Run.TriggeredBy,
                 ["type"] = e.Run.Type,
             },
@@ -49,9 +56,9 @@ internal static class RunEventPayload
     }
 
     /// <param name="stackState">The stack's state at the transition (its latest tracked run's).</param>
-    public static JsonObject PolicyInput(RunEvent e, string stackState, IEnumerable<NamedWebhook> endpoints)
+    public static JsonObject PolicyInput(RunEvent e, string stackState, IEnumerable<NamedWebhook> endpoints, SpaceStore spaces)
     {
-        var space = StackView.SpaceOf(e.Stack.Space);
+        var space = SpaceView.Of(e.Stack.Space, spaces);
         var nanos = (e.At - DateTimeOffset.UnixEpoch).Ticks * 100;
         return new JsonObject
         {
@@ -72,7 +79,7 @@ internal static class RunEventPayload
                     ["created_at"] = (e.Run.CreatedAt - DateTimeOffset.UnixEpoch).Ticks * 100,
                     ["updated_at"] = nanos,
                     ["triggered_by"] = e.Run.TriggeredBy,
-                    ["drift_detection"] = false,
+                    ["drift_detection"] = e.Run.DriftDetection,
                     ["changes"] = new JsonArray(),
                 },
                 ["stack"] = new JsonObject

@@ -36,7 +36,7 @@ public sealed class RunEventPump : IDisposable
                 _seen = 0;
             }
 
-            foreach (var run in runs.Skip(_seen))
+            foreach (var run in runs.Skip(_seen).Where(r => r.Outcome is null))
             {
                 _active[run.Id] = (run, 0);
             }
@@ -83,7 +83,7 @@ public sealed class RunEventPump : IDisposable
             var runs = _emulator.Runs.All();
             var now = _emulator.Time.GetUtcNow();
             var script = _emulator.Runs.Script;
-            foreach (var run in runs.Skip(_seen))
+            foreach (var run in runs.Skip(_seen).Where(r => r.Outcome is null))
             {
                 var reached = StepsReached(script, run.CreatedAt, now);
                 if (reached < script.States.Count)
@@ -122,16 +122,16 @@ public sealed class RunEventPump : IDisposable
         var at = run.CreatedAt + (script.StepDuration > TimeSpan.Zero ? script.StepDuration * step : TimeSpan.Zero);
         var runEvent = new RunEvent(run, stack, script.States[step], step + 1, at, Stopwatch.GetTimestamp());
         Emitted?.Invoke(runEvent);
-        var endpoints = _emulator.NamedWebhooks.All().Where(w => w.Enabled && Visible(w.Space, stack.Space)).ToArray();
+        var endpoints = _emulator.NamedWebhooks.All().Where(w => w.Enabled && _emulator.Spaces.Reaches(w.Space, stack.Space)).ToArray();
         if (endpoints.Length == 0)
         {
             return;
         }
 
         var stackState = _emulator.EffectiveState(stack).State;
-        var input = RunEventPayload.PolicyInput(runEvent, stackState, endpoints);
+        var input = RunEventPayload.PolicyInput(runEvent, stackState, endpoints, _emulator.Spaces);
         var selected = _emulator.Policies.All()
-            .Where(p => p.Type == "NOTIFICATION" && Visible(p.Space, stack.Space))
+            .Where(p => p.Type == "NOTIFICATION" && _emulator.Spaces.Reaches(p.Space, stack.Space))
             .SelectMany(p => p.Rules)
             .SelectMany(r => r.Endpoints(input))
             .ToHashSet(StringComparer.Ordinal);
@@ -140,14 +140,11 @@ public sealed class RunEventPump : IDisposable
             return;
         }
 
-        var body = Encoding.UTF8.GetBytes(RunEventPayload.Default(runEvent).ToJsonString());
+        var delta = RunProgress.DeltaAt(run, script, at);
+        var body = Encoding.UTF8.GetBytes(RunEventPayload.Default(runEvent, delta).ToJsonString());
         foreach (var webhook in endpoints.Where(w => selected.Contains(w.Id)))
         {
             _emulator.Webhooks.Enqueue(webhook, runEvent, body);
         }
     }
-
-    /// <summary>A space's policies and webhooks reach its own stacks, and the root's reach stacks of spaces that inherit.</summary>
-    internal static bool Visible(string ownerSpace, string stackSpace)
-        => ownerSpace == stackSpace || (ownerSpace == "root" && Graph.StackView.SpaceOf(stackSpace).InheritEntities);
 }
