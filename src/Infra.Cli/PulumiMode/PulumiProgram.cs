@@ -138,7 +138,7 @@ public sealed class PulumiProgram
         // provider would create over (or update) another stack's resources. Before any Port resource
         // is registered, so a refusal leaves nothing for the engine to do but the stack.
         var ownership = OwnershipCheck.Require(owner, addresses, live.Resources, configuration.Settings.TakeOver);
-        var run = new Registrations(engine, stack.Urn, _host.DryRun, Math.Clamp(_host.Parallel, 1, 128));
+        var run = new Registrations(engine, stack.Urn, owner, _host.DryRun, Math.Clamp(_host.Parallel, 1, 128));
         foreach (var finding in ownership.Findings.Values)
         {
             if (finding.Reason(owner) is { } reason)

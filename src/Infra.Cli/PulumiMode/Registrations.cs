@@ -9,10 +9,16 @@ namespace Infra.Cli.PulumiMode;
 
 /// <summary>
 /// One run's registrations: turns a declared resource and its rendered inputs into an engine
-/// registration (type token, the Port resource id as logical name, the stack as parent, the explicit
+/// registration (type token, the resource's name as logical name, the stack as parent, the explicit
 /// Port provider and its pinned plugin), keeps the engine's answers by address, and caps how many registrations are in flight.
 /// </summary>
-internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, bool dryRun, int inFlight)
+/// <remarks>
+/// An entity's logical name is <c>blueprint/identifier</c>, as identifiers are only unique within their
+/// blueprint. Entities were once named by their identifier alone, so each carries that URN as an alias:
+/// the engine takes an entity in such a state as the same resource rather than creating it again and
+/// deleting the old one (which, both being the same Port entity, would delete it).
+/// </remarks>
+internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, StackOwner owner, bool dryRun, int inFlight)
 {
     private readonly SemaphoreSlim _slots = new(inFlight, inFlight);
 
@@ -64,9 +70,10 @@ internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, 
         }
 
         var isSecret = resource.Address.Kind == ResourceKind.Secret;
+        var address = resource.Address;
         var registration = new ResourceRegistration(
-            resource.Address.Type,
-            resource.Address.Id,
+            address.Type,
+            address.Name,
             Custom: true,
             Parent: stackUrn,
             Inputs: inputs,
@@ -76,7 +83,8 @@ internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, 
             PluginDownloadUrl: PortProvider.PluginDownloadUrl,
             IgnoreChanges: ignoreChanges,
             AdditionalSecretOutputs: isSecret ? [SecretInputs.ValueInput] : null,
-            Provider: Provider);
+            Provider: Provider,
+            AliasUrns: address.Blueprint is null ? null : [(address with { Blueprint = null }).Urn(owner.Project, owner.Stack)]);
 
         await _slots.WaitAsync(cancellationToken);
         try

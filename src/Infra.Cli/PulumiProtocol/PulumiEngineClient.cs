@@ -75,6 +75,7 @@ public sealed class PulumiEngineClient : IAsyncDisposable
         };
         request.Dependencies.AddRange(registration.Dependencies ?? []);
         request.IgnoreChanges.AddRange(registration.IgnoreChanges ?? []);
+        request.AliasURNs.AddRange(registration.AliasUrns ?? []);
         request.AdditionalSecretOutputs.AddRange(registration.AdditionalSecretOutputs ?? []);
 
         var response = await Call(() => _monitor.RegisterResourceAsync(request, cancellationToken: cancellationToken).ResponseAsync, $"registering {registration.Type} '{registration.Name}'");

@@ -18,6 +18,7 @@ namespace Infra.Cli.PulumiProtocol;
 /// <param name="AdditionalSecretOutputs">Outputs to keep secret in the engine's state.</param>
 /// <param name="Provider">The explicit provider's reference, <c>&lt;urn&gt;::&lt;id&gt;</c>; empty for the engine's default provider.</param>
 /// <param name="ImportId">When set, the engine adopts the existing object with this id instead of creating it.</param>
+/// <param name="AliasUrns">URNs the resource had before (its name changed): the engine takes them for the same resource, not a replacement.</param>
 /// <param name="PackageRef">
 /// The reference <see cref="PackageReferences"/> got for the resource's package; empty for a package the
 /// engine finds by the type token's first segment. When set, the engine takes the plugin (and its version and
@@ -39,4 +40,5 @@ public sealed record ResourceRegistration(
     IReadOnlyList<string>? AdditionalSecretOutputs = null,
     string ImportId = "",
     string Provider = "",
-    string PackageRef = "");
+    string PackageRef = "",
+    IReadOnlyList<string>? AliasUrns = null);

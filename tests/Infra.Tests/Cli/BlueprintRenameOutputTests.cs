@@ -37,10 +37,11 @@ public sealed class BlueprintRenameOutputTests
     {
         var run = await Harness().RunAsync("up --stack dev --yes --format markdown --allow-mass-delete");
 
-        var rows = run.Output.Split('\n').Where(l => l.StartsWith('|') && l.Contains("`stack-a`", StringComparison.Ordinal)).ToList();
+        // An entity is named with its blueprint: the two steps of one identifier are told apart.
+        var rows = run.Output.Split('\n').Where(l => l.StartsWith('|') && l.Contains("/stack-a`", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, rows.Count);
-        Assert.Contains(rows, r => r.Contains("create", StringComparison.Ordinal) && r.TrimEnd().EndsWith("failed |", StringComparison.Ordinal));
-        Assert.Contains(rows, r => r.Contains("delete", StringComparison.Ordinal) && r.TrimEnd().EndsWith("succeeded |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("create", StringComparison.Ordinal) && r.Contains("`renamed_stack/stack-a`", StringComparison.Ordinal) && r.TrimEnd().EndsWith("failed |", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.Contains("delete", StringComparison.Ordinal) && r.Contains("`space_lift_stack/stack-a`", StringComparison.Ordinal) && r.TrimEnd().EndsWith("succeeded |", StringComparison.Ordinal));
     }
 
     private static CliHarness Harness()

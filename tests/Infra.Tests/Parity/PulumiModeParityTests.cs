@@ -44,7 +44,7 @@ public sealed class PulumiModeParityTests
         Assert.Equal(1, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
         Assert.Equal(3, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Action));
         // The three entities Port holds are registered as Port has them, and no new one.
-        Assert.Equal(["seeded-0", "seeded-1", "seeded-2"], calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
+        Assert.Equal(["space_lift_stack/seeded-0", "space_lift_stack/seeded-1", "space_lift_stack/seeded-2"], calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
         Assert.Contains("reading Spacelift failed", Recorded.Text(Assert.Single(calls.Errors()).Request, "message"), StringComparison.Ordinal);
         Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
     }

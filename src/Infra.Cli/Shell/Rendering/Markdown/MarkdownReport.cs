@@ -116,7 +116,7 @@ public static class MarkdownReport
             .AppendLine(applied ? "| --- | --- | --- | --- | --- |" : "| --- | --- | --- | --- |");
         foreach (var change in listed)
         {
-            var row = $"| `{StepWords.Prefix(change.Kind).Trim()}` {StepWords.Verb(change.Kind)} | {MarkdownText.Code(change.Address.Type)} | {MarkdownText.Code(Truncate(change.Address.Id, 100))} | {ChangedPaths(change)} |";
+            var row = $"| `{StepWords.Prefix(change.Kind).Trim()}` {StepWords.Verb(change.Kind)} | {MarkdownText.Code(change.Address.Type)} | {MarkdownText.Code(Truncate(change.Address.Name, 100))} | {ChangedPaths(change)} |";
             md.AppendLine(applied ? $"{row} {outcomes.GetValueOrDefault(change.Address)?.Outcome.ToString().ToLowerInvariant()} |" : row);
         }
 
@@ -160,7 +160,7 @@ public static class MarkdownReport
         }
 
         var fence = MarkdownText.FenceFor(shown);
-        var summary = MarkdownText.Html($"{StepWords.Prefix(change.Kind)}{change.Address.Type} {change.Address.Id}");
+        var summary = MarkdownText.Html($"{StepWords.Prefix(change.Kind)}{change.Address.Type} {change.Address.Name}");
         return new StringBuilder()
             .AppendLine($"<details><summary><code>{summary}</code></summary>")
             .AppendLine()

@@ -100,7 +100,7 @@ public sealed class TextRenderer(ConsoleText output, TextOptions options)
         var style = TextStyles.For(change.Kind);
         output.Line(
             new Span($" {StepWords.Prefix(change.Kind)} ", style),
-            new Span($"{change.Address.Type} {change.Address.Id} {status}", style),
+            new Span($"{change.Address.Type} {change.Address.Name} {status}", style),
             info.Length > 0 ? new Span($" {info}", TextStyles.Dim) : "",
             change.Reason is { } reason ? new Span($" ({reason})", TextStyles.Dim) : "");
     }
