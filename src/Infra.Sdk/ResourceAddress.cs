@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Infra.Sdk;
 
 /// <summary>
@@ -7,11 +9,13 @@ namespace Infra.Sdk;
 /// <see cref="Blueprint"/> too: renaming the blueprint plans a create and a delete of the same
 /// identifier, and they must stay two addresses.
 /// </summary>
-public sealed record ResourceAddress(ResourceKind Kind, string Id, string? Blueprint = null)
+public sealed record ResourceAddress(ResourceKind Kind, string Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Blueprint = null)
 {
+    [JsonIgnore]
     public string Type => Kind.TypeToken;
 
     /// <summary>The URN's name part: <c>blueprint/identifier</c> for an entity, the identifier otherwise.</summary>
+    [JsonIgnore]
     public string Name => Blueprint is null ? Id : $"{Blueprint}/{Id}";
 
     /// <summary>A Pulumi-style URN for the resource within a stack.</summary>

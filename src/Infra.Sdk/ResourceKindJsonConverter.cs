@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Infra.Sdk;
 
 /// <summary>Writes a kind as its name (what the state file has always held) and reads it back to the one descriptor.</summary>
-internal sealed class ResourceKindJsonConverter : JsonConverter<ResourceKind>
+public sealed class ResourceKindJsonConverter : JsonConverter<ResourceKind>
 {
     public override ResourceKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Infra.Cli.Config;
 using Infra.Cli.Diagnostics;
 
@@ -11,13 +10,6 @@ namespace Infra.Cli.Engine.State;
 /// </summary>
 public sealed class FileStateStore(string directory, string stack) : IStateStore
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        Converters = { new JsonStringEnumConverter() },
-    };
-
     public string Path { get; } = System.IO.Path.Combine(directory, stack + ".json");
 
     public async Task<StackState> LoadAsync(CancellationToken cancellationToken)
@@ -30,7 +22,7 @@ public sealed class FileStateStore(string directory, string stack) : IStateStore
         try
         {
             await using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read);
-            return await JsonSerializer.DeserializeAsync<StackState>(stream, Json, cancellationToken) ?? StackState.Empty;
+            return await JsonSerializer.DeserializeAsync(stream, StateJson.Default.StackState, cancellationToken) ?? StackState.Empty;
         }
         catch (JsonException e)
         {
@@ -42,7 +34,7 @@ public sealed class FileStateStore(string directory, string stack) : IStateStore
     {
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(directory);
-        AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, state, Json));
+        AtomicFile.Write(Path, stream => JsonSerializer.Serialize(stream, state, StateJson.Default.StackState));
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Infra.Sdk;
 using Infra.Cli.Engine.Contract;
 
@@ -25,8 +26,10 @@ public sealed record ManagedResource(ResourceKind Kind, string Id)
 {
     public IReadOnlyList<ResourceAddress> DependsOn { get; init; } = [];
 
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Group { get; init; }
 
+    [JsonIgnore]
     public ResourceAddress Address => new(Kind, Id);
 
     public bool Equals(ManagedResource? other)
