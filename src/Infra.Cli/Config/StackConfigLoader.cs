@@ -80,6 +80,7 @@ public static class StackConfigLoader
             values = new ConfigResolver(project, stackFile, sealedEnvironment);
         }
 
+        ConfigKeyCatalog.ThrowIfUnknown(project, stackFile);
         ThrowIfMissing(values, stack, own, project);
         CheckDeclaredTypes(project, stackFile, values);
         var settings = ReadProjectSettings(values, own, directory, insecure);

@@ -154,6 +154,26 @@ public sealed class ConfigCommandsTests : IDisposable
     }
 
     [Fact]
+    public void SetOfAMisspeltKeyIsRefusedNamingTheKeyMeantAndWritesNothing()
+    {
+        var before = _project.ReadStack("dev");
+
+        ConfigAssert.Fails(() => Run("config", "set", "infra:concurency", "4", "--stack", "dev"), "Pulumi.dev.yaml", "did you mean 'infra:concurrency'?");
+
+        Assert.Equal(before, _project.ReadStack("dev"));
+    }
+
+    [Fact]
+    public void SetOfAValueNotOfTheKeysTypeIsRefusedBeforeAnythingIsWritten()
+    {
+        var before = _project.ReadStack("dev");
+
+        ConfigAssert.Fails(() => Run("config", "set", "infra:concurrency", "lots", "--stack", "dev"), "'infra:concurrency' must be of type 'integer', got 'lots'");
+
+        Assert.Equal(before, _project.ReadStack("dev"));
+    }
+
+    [Fact]
     public void SetSecretRoundTripsThroughTheLoader()
     {
         Assert.Equal(0, Run(Vectors.EnvironmentB(), null, "config", "set", "spacelift:apiKeySecret", "brand-new-secret", "--secret", "--stack", "dev"));
