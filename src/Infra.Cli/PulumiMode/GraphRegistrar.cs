@@ -100,6 +100,10 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         {
             await run.LogAsync(EngineLogLevel.Warning, $"{gone.Count} entities of '{set.Blueprint}' are no longer in {set.Source.Source}; infra:allowMassDelete lets Pulumi delete those it manages", cancellationToken);
         }
+        else if (PruneGate.Notable(gone.Count, current.Count, set.Source, set.Blueprint) is { } notable)
+        {
+            await run.LogAsync(EngineLogLevel.Warning, notable, cancellationToken);
+        }
     }
 
     private void KeepAll(string blueprint, IEnumerable<JsonObject> entities, CancellationToken cancellationToken)

@@ -64,7 +64,11 @@ internal sealed partial class Planner
                 return;
             }
 
-            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", set.BlueprintAddress));
+            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", set.BlueprintAddress) { Headline = true });
+        }
+        else if (PruneGate.Notable(gone.Count, current.Count, set.Source, blueprint) is { } notable)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Warning, notable, set.BlueprintAddress) { Headline = true });
         }
 
         DeleteEntities(blueprint, gone);
