@@ -83,8 +83,9 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         }
 
         var declared = set.Entities.Select(e => e.Address.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var entity in set.Entities)
+        foreach (var declaredEntity in set.Entities)
         {
+            var entity = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, current.GetValueOrDefault(declaredEntity.Address.Id)) };
             Start(entity, ct => RegisterEntityAsync(entity, ct), cancellationToken);
         }
 

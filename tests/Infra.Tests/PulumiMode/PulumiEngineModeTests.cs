@@ -190,6 +190,30 @@ public sealed class PulumiEngineModeTests
         Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
     }
 
+    /// <summary>A team someone assigned in Port (KeptFields, as the standalone engine) is registered with the entity, so the provider does not clear it.</summary>
+    [Fact]
+    public async Task ATeamSomeoneAssignedInPortIsRegisteredWithTheEntity()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 2 });
+        var stack = world.Emulators.Spacelift.Stacks.All()[0];
+        await world.SeedEntitiesAsync([new JsonObject
+        {
+            ["identifier"] = stack.Id,
+            ["title"] = stack.Name,
+            ["team"] = new JsonArray("platform"),
+            ["properties"] = new JsonObject(),
+            ["relations"] = new JsonObject(),
+        }]);
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var entity = calls.Named(Recorded.Entity, $"space_lift_stack/{stack.Id}").Request["object"]!;
+        Assert.Equal("""["platform"]""", entity["teams"]!.ToJsonString());
+        var other = calls.Custom().Single(c => Recorded.Text(c.Request, "type") == Recorded.Entity && Recorded.Text(c.Request, "name") != $"space_lift_stack/{stack.Id}");
+        Assert.Null(other.Request["object"]!["teams"]);
+    }
+
     /// <summary>The prune gate (PruneGate, as the standalone engine): the entities are kept as Port holds them and the update fails, unless mass deletion is allowed.</summary>
     [Fact]
     public async Task ZeroStacksWhilePortHoldsEntitiesKeepsThemAndFailsUnlessMassDeleteIsAllowed()

@@ -31,10 +31,11 @@ internal sealed partial class Planner
         }
 
         var declared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var resource in set.Entities)
+        foreach (var declaredEntity in set.Entities)
         {
-            declared.Add(resource.Address.Id);
-            var existing = current.GetValueOrDefault(resource.Address.Id);
+            declared.Add(declaredEntity.Address.Id);
+            var existing = current.GetValueOrDefault(declaredEntity.Address.Id);
+            var resource = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
             if (existing is null)
             {
                 Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body)), new StepIntent(resource));

@@ -309,8 +309,9 @@ public sealed class InMemoryPortClient : IPortClient
         if (blueprint is not null)
         {
             copy["blueprint"] = blueprint;
-            copy["team"] = new JsonArray();
-            copy["icon"] = null;
+            // Port answers an entity without a team with an empty list.
+            copy["team"] = stored["team"]?.DeepClone() ?? new JsonArray();
+            copy["icon"] ??= null;
         }
 
         return copy;
