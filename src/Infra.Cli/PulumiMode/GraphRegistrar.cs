@@ -91,7 +91,14 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
 
         // Entities that still exist but could not be declared are kept as Port has them.
         KeepAll(set.Blueprint, current.Where(e => set.Keep.Contains(e.Key) && !declared.Contains(e.Key)).Select(e => e.Value), cancellationToken);
-        var gone = current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value).ToList();
+        var authorship = new Authorship(config.Configuration.Port.ClientId, config.Configuration.Settings.ExclusiveBlueprints, config.Configuration.ExclusiveBlueprintsKey);
+        var (gone, others) = authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value));
+        if (authorship.LeftAlone(others, set.Blueprint) is { } leftAlone)
+        {
+            // Pulumi deletes only what its state holds, so under either answer these stay; the warning says why.
+            await run.LogAsync(EngineLogLevel.Warning, leftAlone, cancellationToken);
+        }
+
         if (PruneGate.Doubt(gone.Count, current.Count, set.Source, config.Configuration.Settings.PruneThreshold, set.Blueprint) is { } doubt && !config.AllowMassDelete)
         {
             KeepAll(set.Blueprint, gone, cancellationToken);

@@ -55,7 +55,12 @@ internal sealed partial class Planner
             Add(new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, Clone(resource.Body)), new StepIntent(resource));
         }
 
-        var gone = current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value).ToList();
+        var (gone, others) = settings.Authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value));
+        if (settings.Authorship.LeftAlone(others, blueprint) is { } leftAlone)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Warning, leftAlone, set.BlueprintAddress));
+        }
+
         if (PruneGate.Doubt(gone.Count, current.Count, set.Source, settings.PruneThreshold, blueprint) is { } doubt)
         {
             if (!options.AllowMassDeletion)

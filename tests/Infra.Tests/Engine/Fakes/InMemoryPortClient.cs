@@ -30,6 +30,9 @@ public sealed class InMemoryPortClient : IPortClient
     /// <summary>Returns Port's message when an entity must be rejected.</summary>
     public Func<JsonObject, string?>? RejectEntity { get; set; }
 
+    /// <summary>Who Port records as the author of this client's writes (the fixture's client id).</summary>
+    public string Author { get; set; } = "client-id";
+
     /// <summary>Throws after this many entities of an upsert or delete call were applied (a crash mid-batch).</summary>
     public int? CrashAfterEntities { get; set; }
 
@@ -184,7 +187,10 @@ public sealed class InMemoryPortClient : IPortClient
                 }
                 else
                 {
-                    store[id] = entity.DeepClone().AsObject();
+                    var written = entity.DeepClone().AsObject();
+                    written["createdBy"] = store.GetValueOrDefault(id)?["createdBy"]?.DeepClone() ?? Author;
+                    written["updatedBy"] = Author;
+                    store[id] = written;
                     EntitiesUpserted++;
                     result = new EntityWriteResult(id, true, 200);
                 }
@@ -299,13 +305,15 @@ public sealed class InMemoryPortClient : IPortClient
 
     private static string? JsonWire(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static JsonObject WithMeta(JsonObject stored, string? blueprint = null)
+    private JsonObject WithMeta(JsonObject stored, string? blueprint = null)
     {
         var copy = stored.DeepClone().AsObject();
         copy["createdAt"] = "2026-11-01T10:00:00.000Z";
-        copy["createdBy"] = "someone@example.com";
         copy["updatedAt"] = "2026-11-02T10:00:00.000Z";
-        copy["updatedBy"] = "someone@example.com";
+
+        // Port records who wrote each entity; an entity seeded without authors was written by an earlier run.
+        copy["createdBy"] ??= Author;
+        copy["updatedBy"] ??= Author;
         if (blueprint is not null)
         {
             copy["blueprint"] = blueprint;
