@@ -106,7 +106,7 @@ internal sealed class PortConnection
     }
 
     /// <summary>The exception for an answer outside 2xx, from the one status table.</summary>
-    public PortApiException Failure(PortRequest request, PortAnswer answer) => PortErrors.From(request, answer, _scrubber);
+    public PortApiException Failure(PortRequest request, PortAnswer answer) => PortErrors.From(request, answer, _baseUrl, _scrubber);
 
     public PortProtocolException Protocol(PortRequest request, PortAnswer answer, string problem) =>
         PortErrors.Protocol(request, answer, problem, _scrubber);
@@ -118,11 +118,13 @@ internal sealed class PortConnection
         try
         {
             using var sent = await _sender.SendAsync(() => Build(request, token), request.Kind, cancellationToken).ConfigureAwait(false);
-            return new PortAnswer(sent.Response.StatusCode, JsonWire.TryParseObject(sent.Body), sent.Body, sent.MayHaveLanded);
+            return new PortAnswer(sent.Response.StatusCode, JsonWire.TryParseObject(sent.Body), sent.Body, sent.MayHaveLanded, sent.Attempts);
         }
         catch (TransportException exception)
         {
-            throw new PortUnreachableException(Scrub(request, $"{request}: {exception.Message}"), exception.InnerException);
+            throw new PortUnreachableException(
+                Scrub(request, $"Port at {_baseUrl} did not answer {request}: {exception.Message}; check {KnownKey.PortBaseUrl.Names} and that Port is reachable"),
+                exception.InnerException);
         }
     }
 
@@ -158,7 +160,7 @@ internal sealed class PortConnection
 
         if (!answer.IsSuccess)
         {
-            throw PortErrors.From(request, answer, _scrubber);
+            throw PortErrors.From(request, answer, _baseUrl, _scrubber);
         }
 
         // Known before any check, so no message below can show the token.

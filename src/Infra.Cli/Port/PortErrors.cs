@@ -21,8 +21,13 @@ internal static class PortErrors
     };
 
     /// <summary>The exception for a failed answer (status outside 2xx).</summary>
-    public static PortApiException From(PortRequest request, PortAnswer answer, SecretMasker scrubber)
+    public static PortApiException From(PortRequest request, PortAnswer answer, Uri baseUrl, SecretMasker scrubber)
     {
+        if (IsTransient(answer.Status))
+        {
+            return Unavailable(request, answer, baseUrl, scrubber);
+        }
+
         if (JsonWire.String(answer.Body?["error"]) is not { } error)
         {
             return Protocol(request, answer, "Port's error answer is not its {ok, error, message} envelope", scrubber);
@@ -33,6 +38,25 @@ internal static class PortErrors
             ? create(answer.Status, error, message)
             : new PortApiException(answer.Status, error, message);
     }
+
+    /// <summary>
+    /// Port (or whatever answers at its URL) kept answering 429 or 5xx until the retries ran out: the
+    /// message names the host, the request, the status and what was tried, then Port's own words or
+    /// the start of the body (a proxy's HTML page, say).
+    /// </summary>
+    private static PortApiException Unavailable(PortRequest request, PortAnswer answer, Uri baseUrl, SecretMasker scrubber)
+    {
+        var error = JsonWire.String(answer.Body?["error"]);
+        var said = JsonWire.String(answer.Body?["message"]) ?? error ?? JsonWire.Snippet(answer.Raw, text => scrubber.MaskText(text, request.Secrets));
+        var every = answer.Attempts.Count > 1 ? " on every attempt" : "";
+        return new PortApiException(
+            answer.Status,
+            error ?? PortUnreachableException.Unreachable,
+            scrubber.MaskText($"Port at {baseUrl} answered {request} with HTTP {(int)answer.Status}{every} ({answer.Attempts}): {said}", request.Secrets));
+    }
+
+    private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
+        or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <summary>The token request was refused: the message shows the client id (not a secret) and names the settings to check.</summary>
     public static PortAuthenticationException Credentials(PortRequest request, PortAnswer answer, string clientId, SecretMasker scrubber)

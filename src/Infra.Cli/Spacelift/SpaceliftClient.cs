@@ -45,7 +45,7 @@ public sealed partial class SpaceliftClient : ISpaceliftClient
         var statistics = options.Statistics ?? new ClientStatistics();
         var scrubber = new SecretMasker();
         scrubber.Add(settings.ApiKeySecret.Reveal());
-        var connection = new GraphQlConnection(settings.GraphQlUrl, new ResilientSender(options, statistics), scrubber);
+        var connection = new GraphQlConnection(settings.GraphQlUrl, new ResilientSender(options, statistics, "Spacelift"), scrubber);
         return new SpaceliftClient(settings, connection, scrubber, statistics, options.EffectiveTime);
     }
 

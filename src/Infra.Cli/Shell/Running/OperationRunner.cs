@@ -8,6 +8,7 @@ using Infra.Cli.Diagnostics;
 using Infra.Cli.Engine;
 using Spectre.Console;
 using Infra.Cli.Engine.Contract;
+using Infra.Cli.Http;
 
 namespace Infra.Cli.Shell.Running;
 
@@ -20,10 +21,13 @@ public sealed class OperationRunner(
     IStackEngineFactory engines,
     IAnsiConsole console,
     CliEnvironment environment,
-    TimeProvider time)
+    TimeProvider time,
+    CliHost host)
 {
     public async Task<int> RunAsync(CliVerb verb, OperationSettings settings, CancellationToken cancellationToken)
     {
+        // Retries of this run's requests are reported on stderr, which keeps stdout parseable.
+        using var retries = RetryProgress.Listen(new RetryProgressLine(host.Error, time));
         var presenter = Presenter(settings);
         var confirmed = verb.IsPreview() || settings is ApplySettings { Yes: true } || environment.SkipConfirmations;
         // Fail before taking the lock or reading anything: the run could not be confirmed anyway.
