@@ -152,20 +152,29 @@ internal sealed class PortConnection
             Body = JsonWire.ToUtf8(new JsonObject { ["clientId"] = _settings.ClientId, ["clientSecret"] = secret }),
             Secrets = [secret],
         };
+        if (PortUrls.VersionedRoot(_baseUrl) is { } root)
+        {
+            throw PortEndpointException.VersionInPath(_baseUrl, root);
+        }
+
         var answer = await SendWithTokenAsync(request, token: null, cancellationToken).ConfigureAwait(false);
+        // Known before any check, so no message below can show the token.
+        var accessToken = JsonWire.String(answer.Body?["accessToken"]);
+        _scrubber.Add(accessToken);
+        if (PortErrors.NotPortsTokenAnswer(request, answer, _scrubber) is { } answered)
+        {
+            throw PortEndpointException.NotPort(_baseUrl, answer.Status, $"{request}: {answered}");
+        }
+
         if ((int)answer.Status is >= 400 and < 500 and not 413 and not 429)
         {
-            throw PortErrors.Credentials(request, answer, _settings.ClientId, _scrubber);
+            throw PortErrors.Credentials(request, answer, _baseUrl, _settings.ClientId, _scrubber);
         }
 
         if (!answer.IsSuccess)
         {
             throw PortErrors.From(request, answer, _baseUrl, _scrubber);
         }
-
-        // Known before any check, so no message below can show the token.
-        var accessToken = JsonWire.String(answer.Body?["accessToken"]);
-        _scrubber.Add(accessToken);
 
         // The token route's schema does not require "ok"; an explicit false is still a refusal.
         if (answer.Body is not { } body || JsonWire.Boolean(body["ok"]) == false)

@@ -49,6 +49,16 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretM
 
             if (status == HttpStatusCode.Unauthorized)
             {
+                // With a bearer, any 401 refuses the token (spacectl's guide: on 401, exchange the key
+                // again). Without one (the key exchange itself), Spacelift refuses a key inside a
+                // GraphQL answer (errors, or a null apiKeyUser: spacectl, terraform-provider-spacelift);
+                // a 401 of another kind (Port's {ok, error} envelope, a proxy's login page) means the
+                // URL leads somewhere else, and the key may well be right.
+                if (bearer is null && (json is null || (json["errors"] is not JsonArray && !json.ContainsKey("data"))))
+                {
+                    throw Invalid(operation, status, "the answer is not a GraphQL answer", sent.Body);
+                }
+
                 return new GraphQlAnswer(status, null, json is null ? [] : Errors(operation, status, json, sent.Body));
             }
 
