@@ -33,6 +33,8 @@ internal sealed class PortConnection
         _statistics = statistics;
         _time = time;
         _scrubber.Add(settings.ClientSecret.Reveal());
+        // An identifier shown in clear, even when the secret has the same value.
+        _scrubber.Allow(settings.ClientId);
         _tokens = new TokenCache<PortToken>(FetchTokenAsync, token => token.RenewAt, time);
     }
 
