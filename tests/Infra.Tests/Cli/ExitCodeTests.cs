@@ -195,6 +195,21 @@ public sealed class ExitCodeTests
         Assert.False(cli.Engine.Applied);
     }
 
+    [Fact]
+    public async Task CancellationAtTheApplySaysWhatWasAndWasNotApplied()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+        var cli = new CliHarness(Fixtures.SmallPlan());
+
+        var run = await cli.RunAsync(["up", "--stack", "dev", "--yes"], cancellation.Token);
+
+        Assert.Equal(Cancelled, run.ExitCode);
+        Assert.Contains("  applied: nothing\n", run.Error);
+        Assert.Contains("  not applied: ", run.Error);
+        Assert.Matches(@"error: the update was interrupted: 0 of \d+ changes applied; run `up` again to finish\n$", run.Error);
+    }
+
     [Theory]
     [InlineData("preview")]
     [InlineData("preview --stack")]

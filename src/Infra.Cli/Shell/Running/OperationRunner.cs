@@ -28,6 +28,19 @@ public sealed class OperationRunner(
     {
         // Retries of this run's requests are reported on stderr, which keeps stdout parseable.
         using var retries = RetryProgress.Listen(new RetryProgressLine(host.Error, time));
+        try
+        {
+            return await RunCoreAsync(verb, settings, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SIGINT or SIGTERM while planning or at the prompt: the engine (and its lock) is disposed by now.
+            throw OperationFailedException.InterruptedBeforeWriting(verb.OperationNoun());
+        }
+    }
+
+    private async Task<int> RunCoreAsync(CliVerb verb, OperationSettings settings, CancellationToken cancellationToken)
+    {
         var presenter = Presenter(settings);
         var confirmed = verb.IsPreview() || settings is ApplySettings { Yes: true } || environment.SkipConfirmations;
         // Fail before taking the lock or reading anything: the run could not be confirmed anyway.
@@ -51,7 +64,15 @@ public sealed class OperationRunner(
                 throw OperationFailedException.Declined(verb.OperationNoun());
             }
 
-            report = report with { Applied = await presenter.ApplyAsync(plan, verb, progress => engine.ApplyAsync(plan, progress, cancellationToken)) };
+            var steps = new StepLog();
+            try
+            {
+                report = report with { Applied = await presenter.ApplyAsync(plan, verb, progress => engine.ApplyAsync(plan, steps.Around(progress), cancellationToken)) };
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw InterruptionReport.Write(host.Error, verb, plan, steps.Steps);
+            }
         }
 
         presenter.ShowOutcome(report);
