@@ -21,8 +21,9 @@ public sealed record ClientOptions(
     int RetryBudget = ClientOptions.DefaultRetryBudget)
 {
     /// <summary>
-    /// Enough for a blip that hits every request in flight at the largest usual concurrency, small
-    /// enough that a service that is down costs a run a few dozen requests, not hundreds.
+    /// Failed attempts in a row (no answer in between) after which a client stops retrying: more than
+    /// a blip that hits every request in flight at the usual concurrency, few enough that a service
+    /// that is down costs a run a few dozen requests, not hundreds.
     /// </summary>
     public const int DefaultRetryBudget = 20;
 

@@ -11,8 +11,8 @@ namespace Infra.Cli.Http;
 /// (or the server's own <c>Retry-After</c>) on 429, 500, 502, 503, 504, dropped connections and
 /// timeouts; a timeout per attempt; and pacing from Port's rate-limit headers. Used by both clients.
 /// Retries are bounded per request (<see cref="ClientOptions.MaxRetries"/>, and only
-/// <see cref="ClientOptions.ConnectRetries"/> when no connection could be made) and per client
-/// (<see cref="RetryBudget"/>); each retry is reported to <see cref="RetryProgress"/>.
+/// <see cref="ClientOptions.ConnectRetries"/> when no connection could be made) and per client while
+/// its service gives no answer (<see cref="RetryBudget"/>); each retry is reported to <see cref="RetryProgress"/>.
 /// </summary>
 internal sealed class ResilientSender
 {

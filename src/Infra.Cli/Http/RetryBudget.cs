@@ -1,52 +1,23 @@
 namespace Infra.Cli.Http;
 
 /// <summary>
-/// The retries one client may spend in a run, shared by all its requests: a service that is down
-/// costs the run a bounded number of requests, however many callers were waiting on it. Each retry
-/// after a 5xx, a failed connection or a timeout takes one; each answered request gives a tenth back
-/// (the ratio of gRPC's retry throttling), so a long healthy run keeps its budget for the odd blip.
-/// A 429 takes nothing: Port says when to come back, and pacing already waits for that.
+/// The retries one client may spend in a run while its service gives no answer, shared by all its
+/// requests: every attempt that fails (5xx, a failed connection, a timeout) and asks for a retry takes
+/// one, and any answer gives the whole budget back. A service that is down therefore costs the run
+/// at most this many retries, however many callers were waiting on it, while a flaky one that still
+/// answers most requests keeps being retried (each request within its own limit). A 429 neither takes
+/// nor gives: Port says when to come back, and pacing already waits for that.
 /// </summary>
 internal sealed class RetryBudget(int retries)
 {
-    // Tenths of a retry, so that a refund can be a tenth.
-    private const int Whole = 10;
+    private int _failuresInARow;
 
-    private readonly int _max = retries * Whole;
-    private int _tenths = retries * Whole;
+    /// <summary>True when the failures since the last answer have used up the budget.</summary>
+    public bool Spent => Volatile.Read(ref _failuresInARow) >= retries;
 
-    /// <summary>True when no retry remains.</summary>
-    public bool Spent => Volatile.Read(ref _tenths) < Whole;
+    /// <summary>Takes one retry for a failed attempt; false once the budget is spent.</summary>
+    public bool TryTake() => Interlocked.Increment(ref _failuresInARow) <= retries;
 
-    public bool TryTake()
-    {
-        var current = Volatile.Read(ref _tenths);
-        while (current >= Whole)
-        {
-            var seen = Interlocked.CompareExchange(ref _tenths, current - Whole, current);
-            if (seen == current)
-            {
-                return true;
-            }
-
-            current = seen;
-        }
-
-        return false;
-    }
-
-    public void Refund()
-    {
-        var current = Volatile.Read(ref _tenths);
-        while (current < _max)
-        {
-            var seen = Interlocked.CompareExchange(ref _tenths, current + 1, current);
-            if (seen == current)
-            {
-                return;
-            }
-
-            current = seen;
-        }
-    }
+    /// <summary>The service answered: it is not down, the budget is whole again.</summary>
+    public void Refund() => Volatile.Write(ref _failuresInARow, 0);
 }

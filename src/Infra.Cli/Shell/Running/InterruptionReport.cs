@@ -24,9 +24,10 @@ internal static class InterruptionReport
             outcomes[step.Change] = step.Outcome;
         }
 
-        var applied = changes.Where(c => outcomes.GetValueOrDefault(c, StepOutcome.Skipped) == StepOutcome.Succeeded && outcomes.ContainsKey(c)).ToList();
-        var failed = changes.Where(c => outcomes.TryGetValue(c, out var o) && o == StepOutcome.Failed).ToList();
-        var notApplied = changes.Where(c => !outcomes.TryGetValue(c, out var o) || o == StepOutcome.Skipped).ToList();
+        StepOutcome? Outcome(ResourceChange change) => outcomes.TryGetValue(change, out var outcome) ? outcome : null;
+        var applied = changes.Where(c => Outcome(c) == StepOutcome.Succeeded).ToList();
+        var failed = changes.Where(c => Outcome(c) == StepOutcome.Failed).ToList();
+        var notApplied = changes.Where(c => Outcome(c) is null or StepOutcome.Skipped).ToList();
 
         var writer = error.Profile.Out.Writer;
         writer.WriteLine($"The {verb.OperationNoun()} was interrupted:");
