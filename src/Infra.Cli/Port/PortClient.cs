@@ -31,7 +31,7 @@ public sealed partial class PortClient : IPortClient
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var statistics = options.Statistics ?? new ClientStatistics();
-        var connection = new PortConnection(settings, new ResilientSender(options, statistics), statistics, options.EffectiveTime);
+        var connection = new PortConnection(settings, new ResilientSender(options, statistics, "Port"), statistics, options.EffectiveTime);
         return new PortClient(connection, statistics, options.Concurrency);
     }
 

@@ -27,6 +27,18 @@ internal static class PortUrls
 
     public static string EntityBulkDelete(string blueprint) => $"{Blueprint(blueprint)}/bulk/entities/delete?delete_dependents=false";
 
+    /// <summary>
+    /// The URL to use instead when <paramref name="baseUrl"/> ends in <c>/v1</c> (every route already
+    /// starts with it, as in Port's own examples: <c>https://api.getport.io/v1/...</c>); null otherwise.
+    /// </summary>
+    public static Uri? VersionedRoot(Uri baseUrl)
+    {
+        var path = baseUrl.AbsolutePath.TrimEnd('/');
+        return path.EndsWith("/v1", StringComparison.OrdinalIgnoreCase)
+            ? new Uri(baseUrl, path[..^"v1".Length])
+            : null;
+    }
+
     public static string Blueprint(string identifier) => Item(ResourceKind.Blueprint, identifier);
 
     private static string Escape(string identifier) => Uri.EscapeDataString(identifier);
