@@ -24,6 +24,15 @@ public sealed record StackConfiguration(
     /// </summary>
     public IReadOnlyList<Secret> Credentials => [Port.ClientSecret, Spacelift.ApiKeySecret];
 
+    /// <summary>A masker of <see cref="Credentials"/> that shows the identifiers (client id, API key id) even when a secret equals one.</summary>
+    public SecretMasker NewMasker()
+    {
+        var masker = new SecretMasker(Credentials);
+        masker.Allow(Port.ClientId);
+        masker.Allow(Spacelift.ApiKeyId);
+        return masker;
+    }
+
     /// <summary>The stack that owns what this configuration's program declares.</summary>
     public StackOwner Owner => new(Project, Stack);
 

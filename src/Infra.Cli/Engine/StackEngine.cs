@@ -40,7 +40,7 @@ public sealed class StackEngine : IStackEngine
         _store = store;
         _time = time;
         _owned = owned ?? [];
-        _masker = new SecretMasker(configuration.Credentials);
+        _masker = configuration.NewMasker();
     }
 
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>

@@ -114,7 +114,7 @@ public sealed class PulumiProgram
 
         var config = PulumiStackConfig.Load(_host, _environment);
         var configuration = config.Configuration;
-        var masker = new SecretMasker(configuration.Credentials);
+        var masker = configuration.NewMasker();
         useMasker(masker);
 
         var options = new ClientOptions() with
