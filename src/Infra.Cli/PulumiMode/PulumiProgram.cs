@@ -82,6 +82,17 @@ public sealed class PulumiProgram
         {
             return await ReportAsync(engine, error, masker.MaskText(e.Message), cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run's token is cancelled only by SIGINT/SIGTERM: report it on a token of its own, bounded,
+            // since the engine may be shutting down too.
+            using var report = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            return await ReportAsync(
+                engine,
+                error,
+                "the run was interrupted (SIGINT or SIGTERM) before every resource was registered; Pulumi keeps what it recorded, and the next `pulumi up` finishes the rest",
+                report.Token);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Unanticipated: still one line through the engine (no stack trace), masked like the rest.
@@ -96,7 +107,7 @@ public sealed class PulumiProgram
             await engine.LogAsync(EngineLogLevel.Error, message, urn: null, cancellationToken);
             return Bail;
         }
-        catch (EngineCallException)
+        catch (Exception e) when (e is EngineCallException or OperationCanceledException)
         {
             await error.WriteLineAsync("error: " + message);
             return LogFailed;
