@@ -27,6 +27,13 @@ internal static class PortUrls
 
     public static string EntityBulkDelete(string blueprint) => $"{Blueprint(blueprint)}/bulk/entities/delete?delete_dependents=false";
 
+    /// <summary>
+    /// The search across blueprints, as Port's Terraform provider sends it (<c>internal/cli/search.go</c>: the
+    /// fields to keep joined with commas in one <c>include</c>).
+    /// </summary>
+    public static string GlobalEntitySearch(IReadOnlyList<string> include) =>
+        include.Count == 0 ? "v1/entities/search" : "v1/entities/search?include=" + Uri.EscapeDataString(string.Join(',', include));
+
     public static string Blueprint(string identifier) => Item(ResourceKind.Blueprint, identifier);
 
     private static string Escape(string identifier) => Uri.EscapeDataString(identifier);
