@@ -63,8 +63,8 @@ internal sealed partial class PlanExecution
     {
         if (!shared.Generate)
         {
-            // A service that replaces the whole body on update (Port's PUT) is sent the kept secret again.
-            return (SharedSecrets.WithFingerprint(desired.Address.Kind, desired.Body, shared.Fingerprint!), shared.Kept);
+            // Without a value the provider leaves the secret as its service has it.
+            return (SharedSecrets.WithFingerprint(desired.Address.Kind, desired.Body, shared.Fingerprint!), null);
         }
 
         if (!_generated.TryGetValue(shared.Group, out var value))
