@@ -56,7 +56,10 @@ public static class LiveStateWebhooks
         ["mappings"] = new JsonArray(new JsonObject
         {
             ["blueprint"] = inputs.Blueprint,
-            ["operation"] = "create",
+            // The object form: Port's OpenAPI types every form of operation as an object, and its Terraform
+            // provider sends this one (port/webhook/webhookResourceToPortBody.go); whether Port also takes the
+            // bare string its webhook page shows is an unknown (docs/unknowns.md).
+            ["operation"] = new JsonObject { ["type"] = "create" },
             ["filter"] = ".body.run.type == \"TRACKED\" and .body.stack.id != null and .body.state != null",
             ["entity"] = new JsonObject
             {
