@@ -72,6 +72,32 @@ public sealed class PulumiLiveUpdatesTests
         AssertSecretOnlyWrapped(calls, secret, run);
     }
 
+    /// <summary>
+    /// What the engine receives for the loop, pinned: the feature check, the package, the Spacelift provider and the three
+    /// ends (the package reference, secrets' values and the emulators' addresses replaced by placeholders).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task TheLoopsRegistrationsMatchTheirGoldenFile(bool preview)
+    {
+        await using var world = await StartAsync();
+
+        var (run, calls) = await world.RunAsync(Options(preview));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var reference = Recorded.Text(calls.Named(Recorded.NamedWebhook, NamedWebhook).Request, "packageRef")!;
+        var loop = new JsonArray([.. calls
+            .Where(c => (c.Method == "SupportsFeature" && Recorded.Text(c.Request, "id") == "parameterization") || c.Method == "RegisterPackage"
+                || (c.Method == "RegisterResource" && Recorded.Text(c.Request, "type") is Recorded.Webhook or Recorded.SpaceliftProvider or Recorded.NamedWebhook or Recorded.Policy))
+            .Select(c => (JsonNode)new JsonObject { ["method"] = c.Method, ["request"] = WithoutSecrets(c.Request) })]);
+        var text = loop.ToJsonString(GoldenDeclaration.Indented)
+            .Replace(reference, "<packageRef>", StringComparison.Ordinal)
+            .Replace(world.Emulators.SpaceliftUrl.AbsoluteUri.TrimEnd('/'), "<spacelift>", StringComparison.Ordinal);
+
+        GoldenFiles.Verify($"PulumiMode/Golden/Bridged/live-updates.{(preview ? "first-preview" : "up")}.json", text + "\n", "FullyQualifiedName~TheLoopsRegistrationsMatchTheirGoldenFile");
+    }
+
     [Fact]
     public async Task AnEngineWithoutParameterizationGetsOneLineNamingTheCliVersionAndNothingIsRegistered()
     {
@@ -185,6 +211,16 @@ public sealed class PulumiLiveUpdatesTests
     };
 
     private static string IngestUrl(string identifier) => "https://ingest.getport.io/key-of-" + identifier;
+
+    /// <summary>A copy with every secret envelope's value replaced, so a golden file holds none.</summary>
+    private static JsonNode WithoutSecrets(JsonNode node) => node switch
+    {
+        JsonObject envelope when envelope[ProviderSchema.SecretKey]?.GetValue<string>() == ProviderSchema.SecretSignature
+            => new JsonObject { [ProviderSchema.SecretKey] = ProviderSchema.SecretSignature, ["value"] = "<secret>" },
+        JsonObject obj => new JsonObject([.. obj.Select(m => KeyValuePair.Create(m.Key, m.Value is null ? null : WithoutSecrets(m.Value)))]),
+        JsonArray array => new JsonArray([.. array.Select(e => e is null ? null : WithoutSecrets(e))]),
+        _ => node.DeepClone(),
+    };
 
     private static string SecretIn(JsonNode? envelope)
     {
