@@ -10,7 +10,7 @@ namespace Infra.Tests.Integration.Unknowns;
 /// <summary>
 /// The program's main flows against the emulators started with the switch flags of docs/unknowns.md (parsed by
 /// the emulators' own command line, so the names are the flags'): the first <c>up</c> with live updates,
-/// an idle <c>preview --expect-no-changes</c>, drift at both ends of the loop and in an entity repaired,
+/// an idle <c>preview --expect-no-changes</c> (also from a fresh clone without local state), drift at both ends of the loop and in an entity repaired,
 /// <c>verify --trigger</c> whose run the live update carries back, then protected stacks: members triggering as
 /// the policies allow, <c>verify --trigger</c> held for an approval, and <c>destroy</c> leaving nothing behind.
 /// More stacks than one page of 50, so the listing pages under every cap.
@@ -63,6 +63,10 @@ internal static class MainFlows
         // The policy names the id Spacelift gave the named webhook, whatever it is.
         var policy = Assert.Single(sandbox.Emulators.Spacelift.Policies.All(), p => p.Name == Policy);
         Assert.Contains($"endpoint.id == \"{named.Id}\"", policy.Body, StringComparison.Ordinal);
+        Expect.Exit(ExitCodes.Success, await sandbox.Cli("preview", "--expect-no-changes"));
+
+        // A fresh clone (no local state) finds the same resources, by name, and plans nothing either.
+        Directory.Delete(sandbox.StateDir, recursive: true);
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("preview", "--expect-no-changes"));
     }
 
