@@ -10,6 +10,13 @@ internal static class PortUrls
 {
     public const string AccessToken = "v1/auth/access_token";
 
+    /// <summary>
+    /// The search across blueprints, as Port's Terraform provider sends it (<c>internal/cli/search.go</c>: the
+    /// fields to keep joined with commas in one <c>include</c>).
+    /// </summary>
+    public static string GlobalEntitySearch(IReadOnlyList<string> include) =>
+        include.Count == 0 ? "v1/entities/search" : "v1/entities/search?include=" + Uri.EscapeDataString(string.Join(',', include));
+
     public static string Collection(ResourceKind kind) => PortRoutes.For(kind).Collection;
 
     public static string Item(ResourceKind kind, string identifier)

@@ -118,6 +118,46 @@ public sealed class InMemoryPortClient : IPortClient
         return Task.CompletedTask;
     }
 
+    /// <summary>Every PATCH, as <c>Kind id: field, field</c>, in order (to check what an update left out).</summary>
+    public List<string> Patches { get; } = [];
+
+    public Task PatchAsync(ResourceKind kind, string identifier, JsonObject body, CancellationToken cancellationToken)
+    {
+        Write();
+        var store = Store(kind);
+        if (!store.TryGetValue(identifier, out var current))
+        {
+            throw NotFound(PortRoutes.For(kind).EnvelopeKey, identifier);
+        }
+
+        // Only the fields sent change (Port's PATCH); the identifier is not sent.
+        Patches.Add($"{kind} {identifier}: {string.Join(", ", body.Select(p => p.Key).Where(k => k != kind.IdentifierField))}");
+        var merged = current.DeepClone().AsObject();
+        foreach (var (key, node) in body)
+        {
+            merged[key] = node?.DeepClone();
+        }
+
+        store[identifier] = merged;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Port's teams, name → identifier: the <c>_team</c> entities the global search finds.</summary>
+    public Dictionary<string, string> Teams { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The global search, for the one query the program sends: a <c>_team</c> by <c>$title</c>.</summary>
+    public Task<IReadOnlyList<JsonObject>> SearchEntitiesAsync(JsonObject query, IReadOnlyList<string> include, CancellationToken cancellationToken)
+    {
+        var rules = query["rules"]!.AsArray().Select(r => (Property: r!["property"]!.GetValue<string>(), Value: r["value"]!.GetValue<string>())).ToList();
+        if (rules is not [("$blueprint", "_team"), ("$title", var name)])
+        {
+            throw new NotSupportedException("the in-memory Port searches only _team by $title");
+        }
+
+        IReadOnlyList<JsonObject> found = Teams.TryGetValue(name, out var identifier) ? [new JsonObject { ["identifier"] = identifier }] : [];
+        return Task.FromResult(found);
+    }
+
     public Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)
     {
         Write();
