@@ -5,7 +5,7 @@ using Infra.Tests.Support;
 namespace Infra.Tests.PulumiMode;
 
 /// <summary>
-/// The README's steps for taking over an existing organisation with <c>pulumi import</c> only work if
+/// The steps of docs/pulumi-mode.md for taking over an existing organisation with <c>pulumi import</c> only work if
 /// each command names a resource exactly as the program registers it (type token and logical name,
 /// under the stack): then the imported state sits at the URN the next <c>pulumi up</c> registers, and
 /// Pulumi diffs instead of creating over it. The real CLI cannot run here; this pins the names.
@@ -14,9 +14,9 @@ namespace Infra.Tests.PulumiMode;
 public sealed partial class ImportStepsTests
 {
     [Fact]
-    public async Task EveryReadmeImportCommandNamesAResourceTheProgramRegistersAndCoversEveryKind()
+    public async Task EveryGuideImportCommandNamesAResourceTheProgramRegistersAndCoversEveryKind()
     {
-        var commands = ReadmeImportCommands();
+        var commands = GuideImportCommands();
         await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 3 });
         // Live updates on, so the loop's three ends are registered too (the engine computes the Port webhook's url).
         world.Config["infra:liveUpdates"] = "true";
@@ -31,19 +31,19 @@ public sealed partial class ImportStepsTests
         var provider = calls.Named(Recorded.Provider, "port");
         var providerUrn = Recorded.Urn(Recorded.Provider, Recorded.Text(provider.Request, "name")!);
         var spaceliftUrn = Recorded.Urn(Recorded.SpaceliftProvider, Recorded.Text(calls.Named(Recorded.SpaceliftProvider, "spacelift").Request, "name")!);
-        Assert.All(ImportCommand().Matches(Readme()), m => Assert.Equal(m.Groups["package"].Value == "port" ? providerUrn : spaceliftUrn, m.Groups["provider"].Value));
-        Assert.Contains($"--target '{spaceliftUrn}'", Readme(), StringComparison.Ordinal);
-        Assert.Contains("pulumi plugin install resource terraform-provider v1.1.3", Readme(), StringComparison.Ordinal);
-        Assert.All(ImportCommand().Matches(Readme()), m => Assert.Contains("--protect=false", m.Groups["flags"].Value, StringComparison.Ordinal));
-        Assert.Contains($"pulumi up --target '{providerUrn}' --yes", Readme(), StringComparison.Ordinal);
-        Assert.Contains("pulumi plugin install resource port 2.21.10 --server github://api.github.com/port-labs", Readme(), StringComparison.Ordinal);
+        Assert.All(ImportCommand().Matches(Guide()), m => Assert.Equal(m.Groups["package"].Value == "port" ? providerUrn : spaceliftUrn, m.Groups["provider"].Value));
+        Assert.Contains($"--target '{spaceliftUrn}'", Guide(), StringComparison.Ordinal);
+        Assert.Contains("pulumi plugin install resource terraform-provider v1.1.3", Guide(), StringComparison.Ordinal);
+        Assert.All(ImportCommand().Matches(Guide()), m => Assert.Contains("--protect=false", m.Groups["flags"].Value, StringComparison.Ordinal));
+        Assert.Contains($"pulumi up --target '{providerUrn}' --yes", Guide(), StringComparison.Ordinal);
+        Assert.Contains("pulumi plugin install resource port 2.21.10 --server github://api.github.com/port-labs", Guide(), StringComparison.Ordinal);
         var registered = calls.Custom().Select(c => (Type: Recorded.Text(c.Request, "type")!, Name: Recorded.Text(c.Request, "name")!)).ToList();
         var entity = registered.First(r => r.Type == Recorded.Entity);
         foreach (var (type, name, id) in commands)
         {
             if (type == Recorded.Entity)
             {
-                // The README's placeholder stands for any stack id: the program names an entity by it, and the provider's id adds the blueprint.
+                // The guide's placeholder stands for any stack id: the program names an entity by it, and the provider's id adds the blueprint.
                 Assert.Equal("<stack-id>", name);
                 Assert.Equal("space_lift_stack:<stack-id>", id);
                 continue;
@@ -56,7 +56,7 @@ public sealed partial class ImportStepsTests
             }
             else
             {
-                // Spacelift gives the ids, which may carry a suffix after the name: the README leaves a placeholder.
+                // Spacelift gives the ids, which may carry a suffix after the name: the guide leaves a placeholder.
                 Assert.Matches("^<[a-z-]+-id>$", id);
             }
         }
@@ -66,12 +66,12 @@ public sealed partial class ImportStepsTests
         Assert.Contains(commands, c => c.Type == entity.Type);
     }
 
-    private static string Readme() => File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "README.md"));
+    private static string Guide() => File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "docs", "pulumi-mode.md"));
 
-    private static List<(string Type, string Name, string Id)> ReadmeImportCommands()
+    private static List<(string Type, string Name, string Id)> GuideImportCommands()
     {
-        var commands = ImportCommand().Matches(Readme()).Select(m => (m.Groups["type"].Value, m.Groups["name"].Value, m.Groups["id"].Value)).ToList();
-        Assert.True(commands.Count >= 12, $"expected the README's twelve import commands, found {commands.Count}");
+        var commands = ImportCommand().Matches(Guide()).Select(m => (m.Groups["type"].Value, m.Groups["name"].Value, m.Groups["id"].Value)).ToList();
+        Assert.True(commands.Count >= 12, $"expected docs/pulumi-mode.md's twelve import commands, found {commands.Count}");
         return commands;
     }
 

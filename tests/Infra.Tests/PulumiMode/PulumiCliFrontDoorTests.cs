@@ -9,7 +9,7 @@ namespace Infra.Tests.PulumiMode;
 
 /// <summary>
 /// What the Pulumi CLI checks before it starts the program (the fake CLI's front door, re-implemented
-/// from pulumi/pulumi: tests/FakePulumiEngine/Cli/SOURCE.md): the README's Pulumi section and the
+/// from pulumi/pulumi: tests/FakePulumiEngine/Cli/SOURCE.md): docs/pulumi-mode.md and the
 /// committed stack files must get past it, and the program must then preview and up without an error.
 /// </summary>
 [Collection(ChildProcessCollection.Name)]
@@ -35,16 +35,16 @@ public sealed partial class PulumiCliFrontDoorTests
     }
 
     [Fact]
-    public async Task EveryReadmeConfigSetLineThenPreviewAndUpSucceed()
+    public async Task EveryGuideConfigSetLineThenPreviewAndUpSucceed()
     {
         await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 3 });
         world.CopyRepoFile("Pulumi.dev.yaml");   // a fresh clone has it; `pulumi stack init dev` keeps it
-        var lines = ReadmeConfigSetLines();
+        var lines = GuideConfigSetLines();
 
         foreach (var (key, secret) in lines)
         {
-            // The README's placeholders (and its real Port URL) stand for the emulators': tests never reach out.
-            Assert.True(world.Config.TryGetValue(key, out var value), $"the README sets '{key}', which no emulator value stands for");
+            // The guide's placeholders (and its real Port URL) stand for the emulators': tests never reach out.
+            Assert.True(world.Config.TryGetValue(key, out var value), $"docs/pulumi-mode.md sets '{key}', which no emulator value stands for");
             world.Cli.ConfigSet("dev", key, value, secret);
         }
 
@@ -172,22 +172,13 @@ public sealed partial class PulumiCliFrontDoorTests
         Assert.Equal(JsonValue.Create("x<y&\"")!.ToJsonString(), JsonNode.Parse(GoJson.String("x<y&\""))!.ToJsonString());
     }
 
-    /// <summary>Every <c>pulumi config set</c> line of the README's "Running with the Pulumi CLI" section: the key and whether it is --secret.</summary>
-    internal static List<(string Key, bool Secret)> ReadmeConfigSetLines()
+    /// <summary>Every <c>pulumi config set</c> line of docs/pulumi-mode.md: the key and whether it is --secret.</summary>
+    internal static List<(string Key, bool Secret)> GuideConfigSetLines()
     {
-        var section = ReadmeSection("## Running with the Pulumi CLI");
-        var lines = ConfigSetLine().Matches(section).Select(m => (m.Groups["key"].Value, m.Groups["secret"].Success)).ToList();
-        Assert.True(lines.Count >= 6, $"expected the README's config set lines, found {lines.Count}");
+        var guide = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "docs", "pulumi-mode.md"));
+        var lines = ConfigSetLine().Matches(guide).Select(m => (m.Groups["key"].Value, m.Groups["secret"].Success)).ToList();
+        Assert.True(lines.Count >= 6, $"expected docs/pulumi-mode.md's config set lines, found {lines.Count}");
         return lines;
-    }
-
-    internal static string ReadmeSection(string heading)
-    {
-        var readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "README.md"));
-        var start = readme.IndexOf(heading + "\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, $"README has no '{heading}' section");
-        var end = readme.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
-        return end < 0 ? readme[start..] : readme[start..end];
     }
 
     [GeneratedRegex(@"^pulumi config set (?<secret>--secret )?(?<key>[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+) \S", RegexOptions.Multiline)]

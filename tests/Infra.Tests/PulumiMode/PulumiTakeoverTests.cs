@@ -6,7 +6,7 @@ using Infra.Tests.Support;
 namespace Infra.Tests.PulumiMode;
 
 /// <summary>
-/// The README's takeover replayed: the standalone engine set the organisation up, <c>pulumi import</c>
+/// The takeover of docs/pulumi-mode.md replayed: the standalone engine set the organisation up, <c>pulumi import</c>
 /// left Pulumi's state as the provider reads it back (a secret's <c>secretName</c> and <c>description</c>,
 /// never its value), and every later preview and up must pass the provider's Check with Pulumi's
 /// ignoreChanges rule applied (tests/FakePulumiEngine/IgnoreChanges.cs).

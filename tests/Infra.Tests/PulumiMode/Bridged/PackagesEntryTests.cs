@@ -9,7 +9,7 @@ namespace Infra.Tests.PulumiMode.Bridged;
 /// sets the resolved plugin spec's <c>parameters</c> to the command's arguments; <c>terraform-provider</c> is resolved
 /// without the registry, <c>pkg/registry/preregistry.go</c>, to its installed or latest version,
 /// <c>pkg/cmd/pulumi/packageresolution/package_resolution.go</c>; <c>sdk/go/common/workspace/project.go</c> writes a
-/// spec with parameters in the object form), as the README is to carry it, pinned to this program's versions.
+/// spec with parameters in the object form), as Pulumi.yaml carries it, pinned to this program's versions.
 /// </summary>
 public sealed class PackagesEntryTests
 {
