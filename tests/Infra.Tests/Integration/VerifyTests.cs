@@ -20,38 +20,25 @@ public sealed class VerifyTests
     [Fact]
     public async Task VerifyTriggerShowsTheWholeChainWorkingOnTheDemoStack()
     {
-        var directory = Directory.CreateTempSubdirectory("infra-verify-demo-").FullName;
-        try
-        {
-            File.Copy(RepoFiles.ProjectFile, Path.Combine(directory, "Pulumi.yaml"));
-            // The repository's demo stack file, on free ports so parallel tests and a user's demo do not collide.
-            var demo = File.ReadAllText(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, "Pulumi.demo.yaml"))
-                .Replace("18780", ClosedPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-                .Replace("18781", ClosedPort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-            File.WriteAllText(Path.Combine(directory, "Pulumi.demo.yaml"), demo);
-            var up = await RunAsync(["up", "--stack", "demo", "--cwd", directory, "--yes", "--json"]);
-            Expect.Exit(ExitCodes.Success, up);
-            var stackId = Sandbox.Json(up)["steps"]!.AsArray()
-                .First(s => s!["type"]!.GetValue<string>().EndsWith(":Entity", StringComparison.Ordinal))!["name"]!.GetValue<string>();
+        using var demo = new DemoCopy();
+        var up = await demo.RunAsync("up", "--stack", "demo", "--yes", "--json");
+        Expect.Exit(ExitCodes.Success, up);
+        var stackId = Sandbox.Json(up)["steps"]!.AsArray()
+            .First(s => s!["type"]!.GetValue<string>().EndsWith(":Entity", StringComparison.Ordinal))!["name"]!.GetValue<string>();
 
-            var verify = await RunAsync(["verify", "--stack", "demo", "--cwd", directory, "--trigger", stackId, "--json"]);
+        var verify = await demo.RunAsync("verify", "--stack", "demo", "--trigger", stackId, "--json");
 
-            Expect.Exit(ExitCodes.Success, verify);
-            var document = Sandbox.Json(verify);
-            Assert.Equal("passed", document["result"]!.GetValue<string>());
-            var steps = document["steps"]!.AsArray();
-            Assert.Equal(["permissions", "refresh", "automation", "trigger"], steps.Select(s => s!["name"]!.GetValue<string>()));
-            Assert.All(steps, s => Assert.Equal("passed", s!["status"]!.GetValue<string>()));
-            Assert.All(steps.Skip(1), s => Assert.StartsWith("r_", s!["runId"]!.GetValue<string>(), StringComparison.Ordinal));
-            Assert.NotNull(steps[2]!["tokenUpdatedAt"]);
-            Assert.Contains($"/stack/{stackId}/run/", steps[3]!["spaceliftRunUrl"]!.GetValue<string>(), StringComparison.Ordinal);
-            // The demo organisation was kept: the next preview of the demo sees the token the automation wrote.
-            Expect.Exit(ExitCodes.Success, await RunAsync(["preview", "--stack", "demo", "--cwd", directory]));
-        }
-        finally
-        {
-            Directory.Delete(directory, recursive: true);
-        }
+        Expect.Exit(ExitCodes.Success, verify);
+        var document = Sandbox.Json(verify);
+        Assert.Equal("passed", document["result"]!.GetValue<string>());
+        var steps = document["steps"]!.AsArray();
+        Assert.Equal(["permissions", "refresh", "automation", "trigger"], steps.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.All(steps, s => Assert.Equal("passed", s!["status"]!.GetValue<string>()));
+        Assert.All(steps.Skip(1), s => Assert.StartsWith("r_", s!["runId"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.NotNull(steps[2]!["tokenUpdatedAt"]);
+        Assert.Contains($"/stack/{stackId}/run/", steps[3]!["spaceliftRunUrl"]!.GetValue<string>(), StringComparison.Ordinal);
+        // The demo organisation was kept: the next preview of the demo sees the token the automation wrote.
+        Expect.Exit(ExitCodes.Success, await demo.RunAsync("preview", "--stack", "demo"));
     }
 
     [Fact]
@@ -197,17 +184,5 @@ public sealed class VerifyTests
 
         edit(action);
         await api.SendAsync(HttpMethod.Put, $"v1/actions/{identifier}", action);
-    }
-
-    private static async Task<CliRun> RunAsync(string[] args)
-    {
-        var output = new TestConsole();
-        var error = new TestConsole();
-        output.Profile.Width = 4000;
-        error.Profile.Width = 4000;
-        var environment = new CliEnvironment(new Dictionary<string, string?> { ["NO_COLOR"] = "1" });
-        var host = new CliHost(output, error, environment, StandardInput.None, Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration()), new StackConfigurationSource(environment), TimeProvider.System);
-        var code = await CliApp.RunAsync(host, args, CancellationToken.None);
-        return new CliRun(code, output.Output, error.Output);
     }
 }

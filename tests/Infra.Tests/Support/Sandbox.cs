@@ -92,13 +92,14 @@ internal sealed class Sandbox : IAsyncDisposable
     /// <summary>Runs <c>infra &lt;verb&gt; --stack ci --cwd &lt;dir&gt; &lt;extra&gt;</c> in-process.</summary>
     public Task<CliRun> Cli(string verb, params string[] extra) => RunAsync(Arguments(verb, extra));
 
-    /// <summary>Runs the program in-process with exactly these arguments.</summary>
-    public async Task<CliRun> RunAsync(IEnumerable<string> args)
+    /// <summary>Runs the program in-process with exactly these arguments, and <paramref name="stdin"/> piped in when given.</summary>
+    public async Task<CliRun> RunAsync(IEnumerable<string> args, string? stdin = null)
     {
         var output = Console();
         var error = Console();
         var environment = new CliEnvironment(new Dictionary<string, string?>(Environment, StringComparer.Ordinal));
-        var host = new CliHost(output, error, environment, StandardInput.None, Engines ?? Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration(), Clock), new StackConfigurationSource(environment), Clock);
+        var input = stdin is null ? StandardInput.None : new StandardInput(new StringReader(stdin));
+        var host = new CliHost(output, error, environment, input, Engines ?? Infra.Cli.Hosting.Engines.Create(new Infra.Stacks.SpaceliftIntegration(), Clock), new StackConfigurationSource(environment), Clock);
         var code = await CliApp.RunAsync(host, args, CancellationToken.None);
         return new CliRun(code, output.Output, error.Output);
     }
