@@ -43,8 +43,9 @@ public sealed partial class ImportStepsTests
         {
             if (type == Recorded.Entity)
             {
-                // The guide's placeholder stands for any stack id: the program names an entity by it, and the provider's id adds the blueprint.
-                Assert.Equal("<stack-id>", name);
+                // The guide's placeholder stands for any stack id: the program names an entity blueprint/id, and the provider's id is blueprint:id.
+                Assert.Equal("space_lift_stack/<stack-id>", name);
+                Assert.Matches("^space_lift_stack/[^/]+$", entity.Name);
                 Assert.Equal("space_lift_stack:<stack-id>", id);
                 continue;
             }
