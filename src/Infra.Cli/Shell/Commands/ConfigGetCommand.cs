@@ -1,3 +1,4 @@
+using Infra.Cli.Shell.Rendering.Text;
 using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Settings;
 using Spectre.Console;
@@ -12,7 +13,7 @@ public sealed class ConfigGetCommand(IAnsiConsole console, CliEnvironment enviro
     {
         var store = ConfigStores.Open(settings, environment);
         var key = store.ParseKey(settings.Key);
-        console.WriteLine(ConfigValueText.Show(store, key, store.Get(key), settings.ShowSecrets));
+        new ConsoleText(console).Line(ConfigValueText.Show(store, key, store.Get(key), settings.ShowSecrets));
         return 0;
     }
 }

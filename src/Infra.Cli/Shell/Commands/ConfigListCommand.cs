@@ -1,3 +1,4 @@
+using Infra.Cli.Shell.Rendering.Text;
 using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Settings;
 using Infra.Cli.Config.Yaml;
@@ -16,10 +17,11 @@ public sealed class ConfigListCommand(IAnsiConsole console, CliEnvironment envir
             .Select(entry => (Key: entry.Key.ToString(), Value: ConfigValueText.Show(store, entry.Key, entry.Value, settings.ShowSecrets)))
             .ToList();
         var width = rows.Select(row => row.Key.Length).Append("KEY".Length).Max() + 2;
-        console.WriteLine("KEY".PadRight(width) + "VALUE");
+        var text = new ConsoleText(console);
+        text.Line("KEY".PadRight(width) + "VALUE");
         foreach (var (key, value) in rows)
         {
-            console.WriteLine(key.PadRight(width) + value);
+            text.Line(key.PadRight(width) + value);
         }
 
         return 0;

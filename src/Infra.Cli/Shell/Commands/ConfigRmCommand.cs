@@ -1,3 +1,4 @@
+using Infra.Cli.Shell.Rendering.Text;
 using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Settings;
 using Spectre.Console;
@@ -14,7 +15,7 @@ public sealed class ConfigRmCommand(IAnsiConsole console, CliEnvironment environ
         var key = store.ParseKey(settings.Key);
         if (!store.Remove(key))
         {
-            console.WriteLine($"configuration key '{key}' was not set in {store.StackFilePath}; nothing to remove");
+            new ConsoleText(console).Line($"configuration key '{key}' was not set in {store.StackFilePath}; nothing to remove");
         }
 
         return 0;

@@ -1,3 +1,4 @@
+using Infra.Cli.Shell.Rendering.Text;
 using Infra.Cli.Shell.Io;
 using Infra.Cli.Shell.Settings;
 using Infra.Cli.Config;
@@ -30,7 +31,7 @@ public sealed class ConfigSetCommand(IAnsiConsole console, CliEnvironment enviro
 
         // Pulumi says nothing here; after typing a secret at a hidden prompt, a word that it was kept helps.
         var how = settings.Secret ? ", encrypted with the stack's passphrase" : "";
-        console.MarkupLineInterpolated($"{key} saved in {Path.GetFileName(store.StackFilePath)}{how}");
+        new ConsoleText(console).Line($"{key} saved in {Path.GetFileName(store.StackFilePath)}{how}");
         return 0;
     }
 

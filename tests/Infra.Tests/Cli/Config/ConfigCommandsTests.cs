@@ -220,6 +220,22 @@ public sealed class ConfigCommandsTests : IDisposable
     }
 
     [Fact]
+    public void WhatTheConfigCommandsPrintIsNeverWrappedAtTheConsolesWidth()
+    {
+        // A pipe or a CI log has no width; Spectre assumes 80 columns and wrapped this line in two.
+        var longValue = "https://" + new string('a', 90) + ".app.spacelift.io";
+        Assert.Equal(0, Run(Vectors.EnvironmentB(), "from-stdin\n", "config", "set", "spacelift:apiKeySecret", "--secret", "--stack", "dev"));
+        Assert.Equal(0, Run("config", "set", "spacelift:apiKeyEndpoint", longValue, "--stack", "dev"));
+        Assert.Equal(0, Run("config", "get", "spacelift:apiKeyEndpoint", "--stack", "dev"));
+        Assert.Equal(0, Run("config", "--stack", "dev"));
+
+        var lines = Output.ReplaceLineEndings("\n").Split('\n');
+        Assert.Contains("spacelift:apiKeySecret saved in Pulumi.dev.yaml, encrypted with the stack's passphrase", lines);
+        Assert.Contains(longValue, lines);
+        Assert.Contains(lines, l => l.StartsWith("spacelift:apiKeyEndpoint", StringComparison.Ordinal) && l.EndsWith(longValue, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void FirstSecretCreatesAnEncryptionSaltThatUnlocksWithThePassphrase()
     {
         var environment = new Dictionary<string, string?> { ["PULUMI_CONFIG_PASSPHRASE"] = "fresh passphrase" };

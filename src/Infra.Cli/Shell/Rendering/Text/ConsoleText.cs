@@ -18,5 +18,8 @@ public sealed class ConsoleText(IAnsiConsole console)
         }
     }
 
+    /// <summary>One plain line, never wrapped at the console's width (a pipe or a CI log has none; Spectre assumes 80).</summary>
+    public void Line(string text) => Line(new Span(text, Style.Plain));
+
     public void Blank() => Line();
 }
