@@ -31,15 +31,61 @@ public sealed class PortResources(IPortClient port) : IResourceProvider
         return JsonWire.String(body[kind.IdentifierField]) ?? throw new ArgumentException($"the {kind} body names no {kind.IdentifierField}", nameof(body));
     }
 
-    public Task UpdateAsync(ResourceKind kind, string id, JsonObject body, Secret? value, CancellationToken cancellationToken)
+    public async Task UpdateAsync(ResourceKind kind, string id, JsonObject body, Secret? value, CancellationToken cancellationToken)
     {
         var (sent, written) = Placed(kind, body, value);
-        return port.UpdateAsync(kind, id, sent, written, cancellationToken);
+        if (kind.PartFields.Count > 0)
+        {
+            sent = await WithPartsAsync(kind, id, sent, cancellationToken).ConfigureAwait(false);
+        }
+
+        await port.UpdateAsync(kind, id, sent, written, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>A part of another resource goes with it: Port has no route to delete it alone.</summary>
-    public Task DeleteAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
-        => kind.LivesIn is not null ? Task.CompletedTask : port.DeleteAsync(kind, id, cancellationToken);
+    /// <summary>
+    /// A part of another resource goes with it: Port has no route to delete it alone. One that its resource
+    /// outlives (a blueprint's aggregation properties) is emptied instead, unless that resource is gone too.
+    /// </summary>
+    public async Task DeleteAsync(ResourceKind kind, string id, CancellationToken cancellationToken)
+    {
+        if (kind.LivesIn is null)
+        {
+            await port.DeleteAsync(kind, id, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (!kind.DeletedByClearing || await port.GetAsync(kind, id, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return;
+        }
+
+        var cleared = new JsonObject { [kind.IdentifierField] = id };
+        foreach (var field in kind.ComparedFields ?? [])
+        {
+            cleared[field] = new JsonObject();
+        }
+
+        await port.UpdateAsync(kind, id, cleared, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The whole body to write, with the fields a part of the resource manages as Port holds them now: a
+    /// PUT without them would undo that part (declared and applied on its own).
+    /// </summary>
+    private async Task<JsonObject> WithPartsAsync(ResourceKind kind, string id, JsonObject body, CancellationToken cancellationToken)
+    {
+        var live = await port.GetAsync(kind, id, cancellationToken).ConfigureAwait(false);
+        var sent = body.DeepClone().AsObject();
+        foreach (var field in kind.PartFields)
+        {
+            if (live?[field] is { } current)
+            {
+                sent[field] = current.DeepClone();
+            }
+        }
+
+        return sent;
+    }
 
     /// <summary>A shared secret travels inside the body; a secret's own value beside it, as the client takes it.</summary>
     private static (JsonObject Body, Secret? Value) Placed(ResourceKind kind, JsonObject body, Secret? value)
