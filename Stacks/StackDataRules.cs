@@ -132,7 +132,7 @@ public static partial class StackDataRules
         return builder?.ToString() ?? value;
     }
 
-    private static string Title(string? name, string id, List<string> repairs)
+    internal static string Title(string? name, string id, List<string> repairs)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -156,7 +156,7 @@ public static partial class StackDataRules
         return string.Concat(title.AsSpan(0, cut), Ellipsis.ToString());
     }
 
-    private static string? Text(string? value, string field, List<string> repairs)
+    internal static string? Text(string? value, string field, List<string> repairs)
     {
         if (value is null)
         {
@@ -172,7 +172,7 @@ public static partial class StackDataRules
         return clean;
     }
 
-    private static IReadOnlyList<string> Labels(IReadOnlyList<string?>? labels, List<string> repairs)
+    internal static IReadOnlyList<string> Labels(IReadOnlyList<string?>? labels, List<string> repairs)
     {
         if (labels is null)
         {
