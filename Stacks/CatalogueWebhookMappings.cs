@@ -28,7 +28,8 @@ public static class CatalogueWebhookMappings
     public static JsonObject Run(IntegrationInputs inputs) => new()
     {
         ["blueprint"] = inputs.CatalogueNames.RunBlueprint,
-        ["operation"] = "create",
+        // The object form: Port's OpenAPI types every form of operation as an object (docs/unknowns.md).
+        ["operation"] = new JsonObject { ["type"] = "create" },
         ["filter"] = Tracked,
         ["entity"] = new JsonObject
         {
@@ -59,7 +60,8 @@ public static class CatalogueWebhookMappings
     public static JsonObject LatestRun(IntegrationInputs inputs) => new()
     {
         ["blueprint"] = inputs.Blueprint,
-        ["operation"] = "create",
+        // The object form: Port's OpenAPI types every form of operation as an object (docs/unknowns.md).
+        ["operation"] = new JsonObject { ["type"] = "create" },
         ["filter"] = Tracked,
         ["entity"] = new JsonObject
         {
