@@ -63,7 +63,8 @@ public sealed partial class SpaceliftClient
         for (var attempt = 0; ; attempt++)
         {
             var token = await _tokens.GetAsync(cancellationToken).ConfigureAwait(false);
-            var answer = await _connection.ExecuteAsync(operation, query, variables, token.Jwt.Reveal(), RequestKind.Read, cancellationToken).ConfigureAwait(false);
+            // A copy per attempt: the request body takes the variables in.
+            var answer = await _connection.ExecuteAsync(operation, query, (JsonObject)variables.DeepClone(), token.Jwt.Reveal(), RequestKind.Read, cancellationToken).ConfigureAwait(false);
             if (read(answer, operation) is { } result)
             {
                 return result;
