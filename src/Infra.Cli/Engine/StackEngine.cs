@@ -40,7 +40,7 @@ public sealed class StackEngine : IStackEngine
         _store = store;
         _time = time;
         _owned = owned ?? [];
-        _masker = new SecretMasker(configuration.Credentials);
+        _masker = configuration.NewMasker();
     }
 
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>
@@ -77,7 +77,8 @@ public sealed class StackEngine : IStackEngine
 
         var holds = ReadHolds.Decide(graph, state.Managed.Select(m => (m.Address, m.Group)), snapshot.Unreadable, _masker);
         var notes = PlanNotes.For(operation, _configuration, graph, snapshot);
-        var settings = new PlanSettings(_configuration.Owner, _configuration.Settings.PruneThreshold, _configuration.Port.ClientSecret);
+        var settings = new PlanSettings(_configuration.Owner, _configuration.Settings.PruneThreshold, _configuration.Port.ClientSecret,
+            new Authorship(_configuration.Port.ClientId, _configuration.Settings.ExclusiveBlueprints, _configuration.ExclusiveBlueprintsKey));
         return new Planner(settings, _masker, _time.GetUtcNow(), ownership, holds).Build(_origin, operation, options, graph with { Diagnostics = [.. graph.Diagnostics, .. notes] }, snapshot, state);
     }
 

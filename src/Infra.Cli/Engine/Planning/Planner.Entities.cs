@@ -37,10 +37,11 @@ internal sealed partial class Planner
 
         var declared = new HashSet<string>(StringComparer.Ordinal);
         var writes = new List<(DesiredResource Resource, ResourceChange Change)>();
-        foreach (var resource in set.Entities)
+        foreach (var declaredEntity in set.Entities)
         {
-            declared.Add(resource.Address.Id);
-            var existing = current.GetValueOrDefault(resource.Address.Id);
+            declared.Add(declaredEntity.Address.Id);
+            var existing = current.GetValueOrDefault(declaredEntity.Address.Id);
+            var resource = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
             if (existing is null)
             {
                 writes.Add((resource, new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body))));
@@ -69,7 +70,12 @@ internal sealed partial class Planner
             }
         }
 
-        var gone = current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key) && ScopedPrune.MayDelete(e.Value, set.Prune)).Select(e => e.Value).ToList();
+        var (gone, others) = settings.Authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key) && ScopedPrune.MayDelete(e.Value, set.Prune)).Select(e => e.Value));
+        if (settings.Authorship.LeftAlone(others, blueprint) is { } leftAlone)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Warning, leftAlone, set.BlueprintAddress));
+        }
+
         var deletions = new List<ResourceChange>();
         _setDeletions.Add(deletions);
         if (holds.HoldsDeletionsOf(blueprint))
@@ -87,7 +93,11 @@ internal sealed partial class Planner
                 return;
             }
 
-            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", set.BlueprintAddress));
+            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", set.BlueprintAddress) { Headline = true });
+        }
+        else if (PruneGate.Notable(gone.Count, current.Count, set.Source, blueprint) is { } notable)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Warning, notable, set.BlueprintAddress) { Headline = true });
         }
 
         DeleteEntities(blueprint, gone, deletions, set);
