@@ -12,7 +12,7 @@ internal static class PortRoutes
     private static readonly Dictionary<ResourceKind, PortRoute> Routes = new()
     {
         [ResourceKind.Blueprint] = new("v1/blueprints", "blueprint", HttpMethod.Put),
-        // A part of its blueprint: read with it, written by a PATCH of this field alone.
+        // A part of its blueprint: read with it; PortResources writes it by putting the whole blueprint back.
         [ResourceKind.AggregationProperties] = new("v1/blueprints", "blueprint", HttpMethod.Patch),
         [ResourceKind.Secret] = new("v1/organization/secrets", "secret", HttpMethod.Patch),
         // Automations are actions with an event trigger: the same routes.
