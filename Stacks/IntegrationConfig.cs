@@ -6,7 +6,7 @@ namespace Infra.Stacks;
 
 /// <summary>
 /// Reads the program's inputs: its own keys (<c>infra:blueprint</c>, <c>infra:nameSuffix</c>,
-/// <c>infra:tokenRotationWindowMinutes</c>, live updates and who may run the actions) from the stack's
+/// <c>infra:tokenRotationWindowMinutes</c>, live updates, who may run the actions and the catalogue) from the stack's
 /// configuration, and the Port organisation and Spacelift account from the services it is handed. Every
 /// bad value is one configuration error naming the key, before anything is read or written.
 /// </summary>
@@ -27,6 +27,7 @@ internal static class IntegrationConfig
             Owner = context.Owner,
             Live = LiveUpdatesConfig.Read(config, suffix),
             Permissions = RunPermissionsConfig.Read(config),
+            Catalogue = CatalogueConfig.Read(config),
             TokenRenewal = TimeSpan.FromMinutes(RenewalMinutes(config)),
             TokenMinter = spacelift.TokenMinter,
         };

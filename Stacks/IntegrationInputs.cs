@@ -26,6 +26,12 @@ public sealed record IntegrationInputs(string Blueprint, Uri PortBaseUrl, Uri Sp
     /// <summary>How close to its expiry the token is minted again (<c>infra:tokenRotationWindowMinutes</c>).</summary>
     public TimeSpan TokenRenewal { get; init; } = TimeSpan.FromMinutes(180);
 
+    /// <summary>The full catalogue (<c>infra:catalogue: full</c>): spaces and runs too. Null: the guide's stacks only.</summary>
+    public Catalogue? Catalogue { get; init; }
+
+    /// <summary>The full catalogue's identifiers.</summary>
+    public CatalogueNames CatalogueNames => new(Names.Suffix);
+
     /// <summary>Mints the token at apply time; declaring never calls it.</summary>
     public ISecretMinter TokenMinter { get; init; } = UnavailableMinter.Instance;
 

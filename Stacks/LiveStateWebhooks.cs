@@ -27,7 +27,7 @@ public static class LiveStateWebhooks
         return
         [
             // Its mapping writes the blueprint's entities.
-            new(port, PortWebhook(inputs)) { DependsOn = [new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint)], Group = Group },
+            new(port, PortWebhook(inputs)) { DependsOn = [new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint), .. CatalogueWebhookMappings.Writes(inputs)], Group = Group },
             // It posts to the url Port makes up for the Port webhook.
             new(named, NamedWebhook(inputs, live)) { References = [new OutputReference("endpoint", port, "url")], Group = Group },
             // Its rule names the named webhook by the id Spacelift gave it.
@@ -53,7 +53,7 @@ public static class LiveStateWebhooks
         ["description"] = inputs.Marked("Spacelift run events \u2192 stack state"),
         ["enabled"] = true,
         ["integrationType"] = "custom",
-        ["mappings"] = new JsonArray(new JsonObject
+        ["mappings"] = Mappings(inputs, new JsonObject
         {
             ["blueprint"] = inputs.Blueprint,
             // The object form: Port's OpenAPI types every form of operation as an object, and its Terraform
@@ -83,6 +83,10 @@ public static class LiveStateWebhooks
             ["signaturePrefix"] = "sha256=",
         },
     };
+
+    /// <summary>The stack-state mapping, then what the catalogue adds (<see cref="CatalogueWebhookMappings"/>).</summary>
+    private static JsonArray Mappings(IntegrationInputs inputs, JsonObject state)
+        => new([state, .. CatalogueWebhookMappings.For(inputs)]);
 
     /// <summary>
     /// The Spacelift end: posts every event the policy routes to it to the Port webhook's url (its

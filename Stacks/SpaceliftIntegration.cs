@@ -20,8 +20,10 @@ public sealed class SpaceliftIntegration : IStackProgram
             return Declare(inputs, new SpaceliftRead<SpaceliftStack>([], new DataRead("Spacelift", "stacks", 0)), withNotes: false);
         }
 
-        var stacks = await context.Service<ISpaceliftAccount>().ReadStacksAsync(cancellationToken).ConfigureAwait(false);
-        return Declare(inputs, stacks, withNotes: true);
+        var account = context.Service<ISpaceliftAccount>();
+        var stacks = await account.ReadStacksAsync(cancellationToken).ConfigureAwait(false);
+        var catalogue = inputs.Catalogue is { } full ? await CatalogueData.ReadAsync(account, full, stacks, cancellationToken).ConfigureAwait(false) : null;
+        return Declare(inputs, stacks, withNotes: true, catalogue);
     }
 
     /// <summary>The graph for stacks read whole (the golden files and most tests).</summary>
@@ -29,7 +31,8 @@ public sealed class SpaceliftIntegration : IStackProgram
         => Declare(inputs, new SpaceliftRead<SpaceliftStack>(stacks, new DataRead("Spacelift", "stacks", stacks.Count)), withNotes: false);
 
     /// <param name="withNotes">Add the note about who may start runs (what <c>preview</c> and <c>up</c> say).</param>
-    public static ResourceGraph Declare(IntegrationInputs inputs, SpaceliftRead<SpaceliftStack> stacks, bool withNotes)
+    /// <param name="catalogue">The spaces and runs read for the full catalogue (<see cref="IntegrationInputs.Catalogue"/>); none read when null.</param>
+    public static ResourceGraph Declare(IntegrationInputs inputs, SpaceliftRead<SpaceliftStack> stacks, bool withNotes, CatalogueData? catalogue = null)
     {
         var check = StackDataRules.Check(stacks.Items);
         var names = inputs.Names;
@@ -65,12 +68,13 @@ public sealed class SpaceliftIntegration : IStackProgram
             diagnostics.AddRange(WhoMayRun.Notes(inputs));
         }
 
-        return new ResourceGraph(resources, [new EntitySet(inputs.Blueprint, entities, stacks.Read) { Keep = check.RejectedIds }])
+        var graph = new ResourceGraph(resources, [new EntitySet(inputs.Blueprint, entities, stacks.Read) { Keep = check.RejectedIds }])
         {
             Diagnostics = diagnostics,
             Notices = [SpareSecretNotice(inputs)],
             Outputs = Outputs(inputs, blueprint, token),
         };
+        return inputs.Catalogue is null ? graph : FullCatalogue.Extend(graph, inputs, check, catalogue ?? CatalogueData.None);
     }
 
     /// <summary>

@@ -151,7 +151,7 @@ public static partial class StackDataRules
         return builder?.ToString() ?? value;
     }
 
-    private static string Title(string? name, string id, List<string> repairs)
+    internal static string Title(string? name, string id, List<string> repairs)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -187,7 +187,7 @@ public static partial class StackDataRules
         return string.Concat(text.AsSpan(0, cut), Ellipsis.ToString());
     }
 
-    private static string? Text(string? value, string field, List<string> repairs)
+    internal static string? Text(string? value, string field, List<string> repairs)
     {
         if (value is null)
         {
@@ -203,7 +203,7 @@ public static partial class StackDataRules
         return clean;
     }
 
-    private static IReadOnlyList<string> Labels(IReadOnlyList<string?>? labels, List<string> repairs)
+    internal static IReadOnlyList<string> Labels(IReadOnlyList<string?>? labels, List<string> repairs)
     {
         if (labels is null)
         {

@@ -22,7 +22,7 @@ public sealed partial class ResourceKind
 
     /// <summary>Every kind a program can declare. Order means nothing: dependencies order a graph.</summary>
     // A property, not a field: the kinds are initialised in other files of this partial class.
-    public static IReadOnlyList<ResourceKind> All => [Blueprint, Secret, Action, ActionPermissions, Automation, Entity, Webhook, SpaceliftWebhook, SpaceliftPolicy];
+    public static IReadOnlyList<ResourceKind> All => [Blueprint, AggregationProperties, Secret, Action, ActionPermissions, Automation, Entity, Webhook, SpaceliftWebhook, SpaceliftPolicy];
 
     /// <summary>The kind's name in the state file and in messages.</summary>
     public required string Name { get; init; }
@@ -43,6 +43,20 @@ public sealed partial class ResourceKind
 
     /// <summary>The <see cref="Name"/> of <see cref="LivesIn"/>.</summary>
     public string? LivesInKind { get; init; }
+
+    /// <summary>
+    /// Fields of this kind's body that a part of it (a kind that <see cref="LivesIn"/> it, in the same
+    /// route) writes: never compared here, and an update carries them as the service holds them, so
+    /// writing the whole resource never undoes its part (Port's Terraform provider does the same for a
+    /// blueprint's aggregation properties).
+    /// </summary>
+    public IReadOnlyList<string> PartFields { get; init; } = [];
+
+    /// <summary>
+    /// For a part that the resource it lives in outlives: deleting it is an update that empties each of its
+    /// <see cref="ComparedFields"/>, since there is no route to delete it and its resource stays.
+    /// </summary>
+    public bool DeletedByClearing { get; init; }
 
     /// <summary>Every array in the kind's bodies is a set (Port's role, team and user lists): order is not a difference.</summary>
     public bool UnorderedArrays { get; init; }

@@ -22,6 +22,7 @@ public sealed record BenchmarkOptions(
         "  --emulators-out-of-process  run the emulators in a child process so peak RSS is the product's alone\n" +
         "       dotnet run -c Release --project tests/Benchmarks -- pulumi-engine [--stacks 5000]\n" +
         "  pulumi-engine               Pulumi engine mode: time to register the entities with a fake engine (preview, then up)\n" +
+        Runs.CatalogueBenchmark.Usage +
         Runs.LiveUpdatesBenchmark.Usage;
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> naming the bad flag or value.</summary>

@@ -14,6 +14,11 @@ if (args is [PulumiEngineBenchmark.Verb, .. var pulumiArgs])
     return await PulumiEngineBenchmark.RunAsync(pulumiArgs);
 }
 
+if (args is [CatalogueBenchmark.Verb, .. var catalogueArgs])
+{
+    return await CatalogueBenchmark.RunAsync(catalogueArgs);
+}
+
 if (args is [LiveUpdatesBenchmark.Verb, .. var liveArgs])
 {
     return await LiveUpdatesBenchmark.RunAsync(liveArgs);

@@ -1,3 +1,4 @@
+using Emulators.Port.Entities;
 using Emulators.Unknowns;
 
 namespace Emulators.Hosting;
@@ -5,7 +6,9 @@ namespace Emulators.Hosting;
 /// <summary>
 /// The switches for behaviours Port's and Spacelift's public sources leave open (docs/unknowns.md): each
 /// defaults to what the emulators did before it existed; <see cref="Inconvenient"/> turns on the less
-/// convenient answer of every one at once.
+/// convenient answer of every one at once. The catalogue's switches (Port's relations, the order of spaces,
+/// the run pages and run lists per request) live in EmulatorOptions.cs beside the data they shape; the preset
+/// sets them too (RefuseDeletingReferencedBlueprint stays refused: refusing is the stricter answer).
 /// </summary>
 public sealed partial record EmulatorOptions
 {
@@ -55,6 +58,18 @@ public sealed partial record EmulatorOptions
             SpaceliftPageCap = 50,
             SpaceliftOversizedPage = OversizedPage.Error,
             SpaceliftWrongSecretIsError = false,
+            PortRelations = PortRelations with
+            {
+                SelfRelationOnCreate = false,
+                BulkSeesEarlierItems = false,
+                DeleteDependents = DependentsScope.AnyRelation,
+                OnTargetDeleted = DanglingRelations.Keep,
+                AggregationRefresh = TimeSpan.FromMinutes(15),
+                BlueprintSearchHonoursQueryFlags = false,
+            },
+            SpacesChildrenFirst = true,
+            RunsPageSize = 3,
+            MaxRunListsPerRequest = 1,
         }
         : this with
         {
@@ -67,5 +82,9 @@ public sealed partial record EmulatorOptions
             SpaceliftPageCap = 100,
             SpaceliftOversizedPage = OversizedPage.Clamp,
             SpaceliftWrongSecretIsError = true,
+            PortRelations = new RelationBehaviour(),
+            SpacesChildrenFirst = false,
+            RunsPageSize = 50,
+            MaxRunListsPerRequest = null,
         };
 }

@@ -14,7 +14,12 @@ internal static class UnknownFlags
         """
         Behaviours the public sources leave open (docs/unknowns.md); each default is the first value:
           --unknowns convenient|inconvenient
-                                      every switch below at its default, or at its less convenient answer
+                                      every switch below at its default, or at its less convenient answer;
+                                      also the catalogue's --port-self-relation-on-create refuse,
+                                      --port-bulk-relations snapshot, --port-delete-dependents any,
+                                      --port-dangling-relations keep, --port-aggregation-refresh 900,
+                                      --port-search-query-flags ignore, --spaces-order children-first,
+                                      --runs-page-size 3, --max-run-lists 1
           --port-webhook-secret returned|omitted|masked
                                       what Port answers in a webhook's security.secret
           --port-team-ids names|distinct

@@ -154,6 +154,49 @@ internal sealed record SubtractNode(JqNode Left, JqNode Right) : JqNode
 }
 
 /// <summary>
+/// <c>a + b</c> as jq's manual defines addition: numbers add, strings and arrays concatenate, objects merge
+/// (the right one's keys win), and <c>null</c> added to anything gives that thing.
+/// </summary>
+internal sealed record AddNode(JqNode Left, JqNode Right) : JqNode
+{
+    public override IEnumerable<JsonNode?> Run(JsonNode? input)
+        => Right.Run(input).SelectMany(right => Left.Run(input).Select(left => Add(left, right)));
+
+    private static JsonNode? Add(JsonNode? left, JsonNode? right)
+    {
+        if (left is null)
+        {
+            return right?.DeepClone();
+        }
+
+        if (right is null)
+        {
+            return left.DeepClone();
+        }
+
+        return (JsonValues.TypeName(left), JsonValues.TypeName(right)) switch
+        {
+            ("number", "number") => JsonValue.Create(JsonValues.Number((JsonValue)left) + JsonValues.Number((JsonValue)right)),
+            ("string", "string") => JsonValue.Create(left.GetValue<string>() + right.GetValue<string>()),
+            ("array", "array") => new JsonArray([.. ((JsonArray)left).Concat((JsonArray)right).Select(item => item?.DeepClone())]),
+            ("object", "object") => Merge((JsonObject)left, (JsonObject)right),
+            var (a, b) => throw new JqException($"{a} and {b} cannot be added"),
+        };
+    }
+
+    private static JsonObject Merge(JsonObject left, JsonObject right)
+    {
+        var merged = (JsonObject)left.DeepClone();
+        foreach (var (key, value) in right)
+        {
+            merged[key] = value?.DeepClone();
+        }
+
+        return merged;
+    }
+}
+
+/// <summary>
 /// <c>any</c>, <c>any(f)</c>, <c>all</c>, <c>all(f)</c> on an array or object: whether <c>f</c> is true for
 /// some (every) element, as jq's <c>any(.[]; f)</c> and <c>all(.[]; f)</c>.
 /// </summary>

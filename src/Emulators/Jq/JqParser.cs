@@ -12,7 +12,7 @@ namespace Emulators.Jq;
 /// </summary>
 internal sealed class JqParser
 {
-    private const string Supported = "paths, .[n], .[], ?, [ ... ], literals, ==, !=, -, and, or, not, //, if-then-elif-else-end, any, all, length, |, parentheses";
+    private const string Supported = "paths, .[n], .[], ?, [ ... ], literals, ==, !=, +, -, and, or, not, //, if-then-elif-else-end, any, all, length, |, parentheses";
 
     private readonly string _source;
     private readonly List<JqToken> _tokens;
@@ -123,16 +123,25 @@ internal sealed class JqParser
         return left;
     }
 
-    /// <summary>Only subtraction: <c>+</c> stays outside the subset (nothing needs it yet).</summary>
+    /// <summary><c>+</c> and <c>-</c>, left to right at one precedence, as in jq.</summary>
     private JqNode ParseAdditive()
     {
         var left = ParsePostfix();
-        while (TakeSymbol("-"))
+        while (true)
         {
-            left = new SubtractNode(left, ParsePostfix());
+            if (TakeSymbol("-"))
+            {
+                left = new SubtractNode(left, ParsePostfix());
+            }
+            else if (TakeSymbol("+"))
+            {
+                left = new AddNode(left, ParsePostfix());
+            }
+            else
+            {
+                return left;
+            }
         }
-
-        return left;
     }
 
     private JqNode ParsePostfix()

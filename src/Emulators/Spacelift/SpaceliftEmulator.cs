@@ -58,6 +58,11 @@ public sealed class SpaceliftEmulator
             _state = new StateStore(file, options.StateSaveDelay, () => SpaceliftSnapshot.Write(this, protector));
             NamedWebhooks.Changed += Changed;
             Policies.Changed += Changed;
+            if (saved is null)
+            {
+                // The anchor is only worth something once kept: a restart must regenerate the same run history.
+                Changed();
+            }
         }
 
         // The history and the state file's runs happened before this start: their transitions are not sent.

@@ -15,9 +15,16 @@ public static class Dependencies
         return resource.Address.Blueprint is { } blueprint ? all.Append(new ResourceAddress(ResourceKind.Blueprint, blueprint)) : all;
     }
 
-    /// <summary>An entity set's: its blueprint, and the sets (by their <see cref="SetAddress"/>) of the blueprints it names in <see cref="EntitySet.After"/>.</summary>
+    /// <summary>
+    /// An entity set's: its blueprint, and the sets (by their <see cref="SetAddress"/>) of the blueprints it
+    /// names in <see cref="EntitySet.After"/> or its relations point into.
+    /// </summary>
     public static IEnumerable<ResourceAddress> Of(EntitySet set)
-        => set.After.Select(SetAddress).Append(set.BlueprintAddress);
+        => set.After.Concat(set.Relations.Values).Where(b => b != set.Blueprint).Distinct(StringComparer.Ordinal).Select(SetAddress).Append(set.BlueprintAddress);
+
+    /// <summary>An entity's in its set: what it declares, its blueprint, and the entities its relations name (<see cref="EntityRelations.Targets"/>).</summary>
+    public static IEnumerable<ResourceAddress> Of(DesiredResource entity, EntitySet set)
+        => Of(entity).Concat(EntityRelations.Targets(entity.Body, set));
 
     /// <summary>The address that stands for a whole entity set in an ordering.</summary>
     public static ResourceAddress SetAddress(string blueprint) => new(ResourceKind.Entity, "*", blueprint);

@@ -13,4 +13,9 @@ public sealed record Holds(IReadOnlySet<ResourceAddress> Resources, IReadOnlySet
     public bool IsHeld(ResourceAddress address) => Resources.Contains(address);
 
     public bool HoldsEntitiesOf(string blueprint) => EntitySets.Contains(blueprint);
+
+    /// <summary>Sets whose deletions alone are held: a held set's entities relate to them, and deleting one could orphan or be refused for them.</summary>
+    public IReadOnlySet<string> Deletions { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    public bool HoldsDeletionsOf(string blueprint) => Deletions.Contains(blueprint);
 }

@@ -4,7 +4,8 @@ namespace Infra.Cli.Decisions;
 
 /// <summary>
 /// Never write on doubt, for both executors: a set whose data read failed is held whole (an absent item
-/// would be a guess, so nothing of it is created, updated or deleted, whatever the flags); a resource whose
+/// would be a guess, so nothing of it is created, updated or deleted, whatever the flags), and no entity of a
+/// set its entities relate to is deleted (a held run still names its stack); a resource whose
 /// live read could not be trusted is held, and with it every resource of its group, since half a group (one
 /// end of a webhook) is worse than none.
 /// </summary>
@@ -31,6 +32,21 @@ public static class ReadHolds
                 set.BlueprintAddress));
         }
 
+        var deletions = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var set in declared.EntitySets.Where(s => s.Source.Failed))
+        {
+            foreach (var target in set.After.Concat(set.Relations.Values).Distinct(StringComparer.Ordinal))
+            {
+                if (!sets.Contains(target) && declared.EntitySets.Any(s => s.Blueprint == target) && deletions.Add(target))
+                {
+                    errors.Add(new Diagnostic(
+                        Severity.Warning,
+                        $"no entity of '{target}' is deleted this run: the entities of '{set.Blueprint}', which could not be read, relate to them",
+                        new ResourceAddress(ResourceKind.Blueprint, target)));
+                }
+            }
+        }
+
         var groups = declared.Resources.Select(r => (r.Address, r.Group)).Concat(managed).DistinctBy(m => m.Address).ToList();
         var held = new HashSet<ResourceAddress>(unreadable.Keys);
         var heldGroups = groups.Where(m => m.Group is not null && held.Contains(m.Address)).Select(m => m.Group!).ToHashSet(StringComparer.Ordinal);
@@ -44,6 +60,6 @@ public static class ReadHolds
                 + $"{(held.Count == 1 ? "is" : "are")} not created, updated or deleted this run"));
         }
 
-        return new Holds(held, sets, errors);
+        return new Holds(held, sets, errors) { Deletions = deletions };
     }
 }

@@ -23,6 +23,8 @@ public sealed class DemoEmulators : ILocalBackends
             PortUrl = configuration.Port.BaseUrl,
             SpaceliftUrl = configuration.Spacelift.Endpoint,
             Stacks = demo.Stacks,
+            // A run history for the full catalogue to show (the demo stack file sets infra:catalogue: full).
+            RunsPerStack = 6,
             StateFile = demo.StateFile,
             PortClientId = configuration.Port.ClientId,
             PortClientSecret = configuration.Port.ClientSecret.Reveal(),

@@ -12,6 +12,8 @@ internal static class PortRoutes
     private static readonly Dictionary<ResourceKind, PortRoute> Routes = new()
     {
         [ResourceKind.Blueprint] = new("v1/blueprints", "blueprint", HttpMethod.Put),
+        // A part of its blueprint: read with it; PortResources writes it by putting the whole blueprint back.
+        [ResourceKind.AggregationProperties] = new("v1/blueprints", "blueprint", HttpMethod.Patch),
         [ResourceKind.Secret] = new("v1/organization/secrets", "secret", HttpMethod.Patch),
         // Automations are actions with an event trigger: the same routes.
         [ResourceKind.Action] = new("v1/actions", "action", HttpMethod.Put),

@@ -63,7 +63,9 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
             Start(resource, ct => RegisterResourceAsync(resource, current, graph, live, ct), cancellationToken);
         }
 
-        foreach (var set in graph.EntitySets)
+        // Sets in their write order and each set's entities in waves, so that each entity can wait for the
+        // entities its relations name (a space's parent, a run's stack), as Port needs them to exist.
+        foreach (var set in DependencyOrder.Sort(graph.EntitySets, s => Dependencies.SetAddress(s.Blueprint), Dependencies.Of))
         {
             await RegisterSetAsync(set, live, holds, cancellationToken);
         }
@@ -85,30 +87,36 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
 
         if (holds.HoldsEntitiesOf(set.Blueprint))
         {
-            KeepAll(set.Blueprint, current.Values, cancellationToken);
+            KeepAll(set, current.Values, cancellationToken);
             return;
         }
 
         var declared = set.Entities.Select(e => e.Address.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var declaredEntity in set.Entities)
+        foreach (var declaredEntity in EntityRelations.Waves(set.Entities, e => e.Body, set).SelectMany(w => w))
         {
             var entity = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, current.GetValueOrDefault(declaredEntity.Address.Id)) };
-            Start(entity, ct => RegisterEntityAsync(entity, ct), cancellationToken);
+            Start(entity, Dependencies.Of(entity, set), ct => RegisterEntityAsync(entity, set, ct), cancellationToken);
         }
 
-        // Entities that still exist but could not be declared are kept as Port has them.
-        KeepAll(set.Blueprint, current.Where(e => set.Keep.Contains(e.Key) && !declared.Contains(e.Key)).Select(e => e.Value), cancellationToken);
+        // Entities that still exist but could not be declared, and those the set's prune scope leaves alone
+        // (written after its read), are kept as Port has them.
+        KeepAll(set, current.Where(e => !declared.Contains(e.Key) && (set.Keep.Contains(e.Key) || !ScopedPrune.MayDelete(e.Value, set.Prune))).Select(e => e.Value), cancellationToken);
         var authorship = new Authorship(config.Configuration.Port.ClientId, config.Configuration.Settings.ExclusiveBlueprints, config.Configuration.ExclusiveBlueprintsKey);
-        var (gone, others) = authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value));
+        var (gone, others) = authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key) && ScopedPrune.MayDelete(e.Value, set.Prune)).Select(e => e.Value));
         if (authorship.LeftAlone(others, set.Blueprint) is { } leftAlone)
         {
             // Pulumi deletes only what its state holds, so under either answer these stay; the warning says why.
             await run.LogAsync(EngineLogLevel.Warning, leftAlone, cancellationToken);
         }
 
-        if (PruneGate.Doubt(gone.Count, current.Count, set.Source, config.Configuration.Settings.PruneThreshold, set.Blueprint) is { } doubt && !config.AllowMassDelete)
+        if (holds.HoldsDeletionsOf(set.Blueprint))
         {
-            KeepAll(set.Blueprint, gone, cancellationToken);
+            // Why is among the holds' diagnostics, logged first.
+            KeepAll(set, gone, cancellationToken);
+        }
+        else if (PruneGate.Doubt(gone.Count, current.Count, set.Source, config.Configuration.Settings.PruneThreshold, set.Blueprint) is { } doubt && !config.AllowMassDelete)
+        {
+            KeepAll(set, gone, cancellationToken);
             await run.LogAsync(EngineLogLevel.Error, $"{doubt}; they are registered as Port holds them, so Pulumi deletes none ({AllowMassDeleteAdvice})", cancellationToken);
         }
         else if (gone.Count > 0 && config.AllowMassDelete)
@@ -121,18 +129,22 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         }
     }
 
-    private void KeepAll(string blueprint, IEnumerable<JsonObject> entities, CancellationToken cancellationToken)
+    private void KeepAll(EntitySet set, IEnumerable<JsonObject> entities, CancellationToken cancellationToken)
     {
-        foreach (var kept in entities.Select(e => KeptEntity(blueprint, e)).OfType<DesiredResource>())
+        var kept = entities.Select(e => KeptEntity(set, e)).OfType<DesiredResource>().ToList();
+        foreach (var entity in EntityRelations.Waves(kept, e => e.Body, set).SelectMany(w => w))
         {
-            Start(kept, ct => RegisterEntityAsync(kept, ct), cancellationToken);
+            Start(entity, Dependencies.Of(entity, set), ct => RegisterEntityAsync(entity, set, ct), cancellationToken);
         }
     }
 
     /// <summary>Registers through <paramref name="register"/> once every dependency registered in this run is.</summary>
     private void Start(DesiredResource resource, Func<CancellationToken, Task> register, CancellationToken cancellationToken)
+        => Start(resource, Dependencies.Of(resource), register, cancellationToken);
+
+    private void Start(DesiredResource resource, IEnumerable<ResourceAddress> dependencies, Func<CancellationToken, Task> register, CancellationToken cancellationToken)
     {
-        var needs = Dependencies.Of(resource).Select(a => _tasks.GetValueOrDefault(a)).OfType<Task>().ToList();
+        var needs = dependencies.Select(a => _tasks.GetValueOrDefault(a)).OfType<Task>().ToList();
         _tasks[resource.Address] = Run();
 
         async Task Run()
@@ -142,10 +154,10 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         }
     }
 
-    private Task RegisterEntityAsync(DesiredResource entity, CancellationToken cancellationToken)
+    private Task RegisterEntityAsync(DesiredResource entity, EntitySet set, CancellationToken cancellationToken)
     {
         _entities.AddOrUpdate(entity.Address.Blueprint!, 1, (_, n) => n + 1);
-        return run.RegisterAsync(entity, Render(entity), Urns(entity), cancellationToken);
+        return run.RegisterAsync(entity, Render(entity), Urns(Dependencies.Of(entity, set)), cancellationToken);
     }
 
     private Task RegisterKeptAsync(ResourceAddress address, JsonObject current, CancellationToken cancellationToken)
@@ -347,12 +359,19 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
     }
 
     /// <summary>The URNs of the dependencies registered in this run.</summary>
-    private IReadOnlyList<string> Urns(DesiredResource resource)
-        => [.. Dependencies.Of(resource).Distinct().Select(a => run.Registered.GetValueOrDefault(a)?.Urn).OfType<string>()];
+    private IReadOnlyList<string> Urns(DesiredResource resource) => Urns(Dependencies.Of(resource));
 
-    /// <summary>A live entity kept as it is, as a body the entity renderer takes (Port's nulls and metadata dropped); null without an identifier.</summary>
-    private static DesiredResource? KeptEntity(string blueprint, JsonObject live)
+    /// <summary>The URNs of those of <paramref name="dependencies"/> registered in this run (for an entity, the entities its relations name too, so Pulumi deletes it before them).</summary>
+    private IReadOnlyList<string> Urns(IEnumerable<ResourceAddress> dependencies)
+        => [.. dependencies.Distinct().Select(a => run.Registered.GetValueOrDefault(a)?.Urn).OfType<string>()];
+
+    /// <summary>
+    /// A live entity kept as it is, as a body the entity renderer takes (Port's nulls, metadata and the values
+    /// it computes dropped); null without an identifier.
+    /// </summary>
+    private static DesiredResource? KeptEntity(EntitySet set, JsonObject live)
     {
+        var blueprint = set.Blueprint;
         if (JsonWire.String(live["identifier"]) is not { } identifier)
         {
             return null;
@@ -361,7 +380,7 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         var properties = new JsonObject();
         foreach (var (name, value) in live["properties"] as JsonObject ?? [])
         {
-            if (value is not null)
+            if (value is not null && !set.Calculated.Contains(name))
             {
                 properties[name] = value.DeepClone();
             }

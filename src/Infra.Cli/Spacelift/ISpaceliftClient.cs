@@ -24,6 +24,20 @@ public interface ISpaceliftClient
     IAsyncEnumerable<IReadOnlyList<SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every space (<see cref="SpaceliftQueries.Spaces"/>). Throws <see cref="SpaceliftException"/> when the
+    /// answer is not trustworthy, so an empty list is never a guess.
+    /// </summary>
+    Task<IReadOnlyList<SpaceliftSpace>> ListSpacesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The runs of one stack, newest first, page after page (<see cref="SpaceliftQueries.StackRuns"/>) until
+    /// <paramref name="enough"/> says the runs so far suffice, a page comes back empty, or
+    /// <see cref="SpaceliftQueries.MaxRunPages"/>; null when Spacelift has no such stack. Throws
+    /// <see cref="SpaceliftException"/> when a page cannot be trusted.
+    /// </summary>
+    Task<IReadOnlyList<SpaceliftRun>?> ListRunsAsync(string stackId, Func<IReadOnlyList<SpaceliftRun>, bool> enough, CancellationToken cancellationToken);
+
+    /// <summary>
     /// A resource of a Spacelift kind (<see cref="SpaceliftDocuments"/>) in its input shape (objects
     /// <c>{id}</c> flattened to the id), or null when Spacelift has none with that id. Throws
     /// <see cref="SpaceliftException"/> when the answer cannot be trusted, so "absent" is never a guess.

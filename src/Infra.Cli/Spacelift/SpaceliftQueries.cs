@@ -21,4 +21,28 @@ internal static class SpaceliftQueries
     /// cuts or refuses a larger one is unknown (docs/unknowns.md).
     /// </summary>
     public const int PageSize = 50;
+
+    /// <summary>
+    /// Every space, as spacectl's <c>list_spaces</c> reads them (<c>internal/cmd/space/mcp.go</c> at 490d0dd:
+    /// <c>spaces</c> with <c>id name description parentSpace inheritEntities labels</c>), plus <c>viewer</c>:
+    /// without a valid token Spacelift answers an empty list and no error.
+    /// </summary>
+    public const string Spaces = "query{spaces{id,name,description,parentSpace,inheritEntities,labels},viewer{id}}";
+
+    /// <summary>
+    /// One page of a stack's runs, newest first, as spacectl's <c>stack run list</c> reads them
+    /// (<c>internal/cmd/stack/run_list.go</c> at 490d0dd: <c>stack(id: $stackId){runs(before: $before){…}}</c>,
+    /// the next page named by the last run's id), with the fields the catalogue maps (<c>type</c> and
+    /// <c>updatedAt</c> as the Port guide's trigger reads them from <c>runTrigger</c>), plus <c>viewer</c>:
+    /// without a valid token Spacelift answers <c>stack: null</c>, which would read as a deleted stack.
+    /// </summary>
+    public const string StackRuns =
+        "query($before:ID$stackId:ID!){stack(id: $stackId){runs(before: $before){id,type,state,branch,createdAt,updatedAt,triggeredBy,driftDetection," +
+        "commit{hash,message,authorName,authorLogin},delta{addCount,changeCount,deleteCount,resources}}},viewer{id}}";
+
+    /// <summary>
+    /// Pages of runs read per stack at most: Spacelift's page size is not published (spacectl pages until it has
+    /// what it asked for), and tasks share the list with tracked runs; past this the stack's read stops where it is.
+    /// </summary>
+    public const int MaxRunPages = 20;
 }

@@ -6,5 +6,8 @@ public sealed partial class ResourceKind
     {
         Name = "Blueprint",
         TypeToken = "port:index/blueprint:Blueprint",
+        // Declared apart (AggregationProperties): an aggregation over a blueprint that relates to this one
+        // can only be added once that one exists.
+        PartFields = ["aggregationProperties"],
     };
 }

@@ -22,4 +22,17 @@ public interface ISpaceliftAccount
     /// and is returned in <see cref="SpaceliftRead{T}.Read"/> with the stacks read until then.
     /// </summary>
     Task<SpaceliftRead<SpaceliftStack>> ReadStacksAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Every space of the account (one request). A refused API key is thrown; any other failure is returned in
+    /// <see cref="SpaceliftRead{T}.Read"/> with no spaces.
+    /// </summary>
+    Task<SpaceliftRead<SpaceliftSpace>> ReadSpacesAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The latest <paramref name="tracked"/> tracked runs of each of <paramref name="stackIds"/> (one request per
+    /// stack and page, a bounded number in flight). A refused API key is thrown; a stack whose runs could not be
+    /// read is named in <see cref="SpaceliftRunHistory.Failures"/> and the others are still read.
+    /// </summary>
+    Task<SpaceliftRunHistory> ReadRunsAsync(IReadOnlyList<string> stackIds, int tracked, CancellationToken cancellationToken);
 }

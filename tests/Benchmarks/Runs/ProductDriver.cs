@@ -22,8 +22,10 @@ public sealed class ProductDriver(StackConfiguration configuration)
     /// The configuration a user would write for the emulators, with the benchmark's concurrency and state
     /// dir: the repository's Pulumi.yaml and a stack file, in <paramref name="stateDir"/>, loaded as a run loads them.
     /// </summary>
-    public static StackConfiguration Configure(Uri portUrl, Uri spaceliftUrl, int concurrency, string stateDir)
+    /// <param name="extra">More keys of the stack file (the catalogue benchmark's <c>infra:catalogue</c>), as written.</param>
+    public static StackConfiguration Configure(Uri portUrl, Uri spaceliftUrl, int concurrency, string stateDir, IReadOnlyDictionary<string, string>? extra = null)
     {
+        var more = string.Concat((extra ?? new Dictionary<string, string>()).Select(e => $"  {e.Key}: {e.Value}\n"));
         Directory.CreateDirectory(stateDir);
         File.Copy(ProjectFile(), Path.Combine(stateDir, "Pulumi.yaml"), overwrite: true);
         File.WriteAllText(Path.Combine(stateDir, "Pulumi.benchmark.yaml"), $"""
@@ -37,7 +39,7 @@ public sealed class ProductDriver(StackConfiguration configuration)
               infra:concurrency: {concurrency}
               infra:stateDir: {stateDir}
 
-            """);
+            """ + more);
         return StackConfigLoader.Load(stateDir, "benchmark", new Dictionary<string, string?>());
     }
 

@@ -53,4 +53,25 @@ public sealed class ReadHoldsTests
         Assert.False(holds.IsHeld(Alone));
         Assert.Contains("not created, updated or deleted", Assert.Single(holds.Errors).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AFailedReadHoldsTheDeletionsOfTheSetsItsEntitiesRelateToButNotTheirWrites()
+    {
+        var read = new DataRead("Spacelift", "stacks", 3);
+        var graph = new ResourceGraph([],
+        [
+            new EntitySet("spaces", [], read),
+            new EntitySet("stacks", [], read) { Relations = new Dictionary<string, string> { ["space"] = "spaces" } },
+            new EntitySet("runs", [], read with { Items = "runs", Failure = "internal error" }) { Relations = new Dictionary<string, string> { ["stack"] = "stacks" } },
+        ]);
+
+        var holds = ReadHolds.Decide(graph, [], new Dictionary<ResourceAddress, string>(), new SecretMasker());
+
+        Assert.True(holds.HoldsEntitiesOf("runs"));
+        Assert.False(holds.HoldsEntitiesOf("stacks"));
+        Assert.True(holds.HoldsDeletionsOf("stacks"));
+        Assert.False(holds.HoldsDeletionsOf("spaces"));
+        Assert.Contains(holds.Errors, e => e.Severity == Severity.Warning
+            && e.Message == "no entity of 'stacks' is deleted this run: the entities of 'runs', which could not be read, relate to them");
+    }
 }

@@ -37,6 +37,22 @@ public sealed class JsonBodiesTests
     }
 
     [Fact]
+    public void ABlueprintsAggregationPropertiesAreItsPartsNotItsOwn()
+    {
+        const string Live = """{"identifier":"s","aggregationProperties":{"n":{"title":"N","target":"runs","calculationSpec":{"func":"count","calculationBy":"entities"}}}}""";
+        var desired = JsonNode.Parse("""{"identifier":"s","aggregationProperties":{}}""")!.AsObject();
+
+        var part = JsonNode.Parse("""{"blueprintIdentifier":"s","aggregationProperties":{}}""")!.AsObject();
+
+        Assert.Empty(Compared(ResourceKind.Blueprint, Live, desired));
+        Assert.Equal("aggregationProperties.n", Assert.Single(Compared(ResourceKind.AggregationProperties, Live, part)).Path);
+    }
+
+    /// <summary>As the planner compares: the live body normalised, against the part of the declaration the kind compares.</summary>
+    private static IReadOnlyList<PropertyDiff> Compared(ResourceKind kind, string live, JsonObject desired)
+        => JsonBodies.Diff(JsonBodies.Normalize(kind, JsonNode.Parse(live)!.AsObject(), desired), JsonBodies.Compared(kind, desired));
+
+    [Fact]
     public void ArrayOrderMatters()
     {
         var diff = Assert.Single(Diff("""{"p":{"label":["a","b"]}}""", """{"p":{"label":["b","a"]}}"""));

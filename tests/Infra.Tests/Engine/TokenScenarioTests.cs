@@ -102,6 +102,12 @@ public sealed class TokenScenarioTests : IDisposable
         public IAsyncEnumerable<IReadOnlyList<Infra.Sdk.Spacelift.SpaceliftStack>> ListStacksAsync(CancellationToken cancellationToken)
             => inner.ListStacksAsync(cancellationToken);
 
+        public Task<IReadOnlyList<Infra.Sdk.Spacelift.SpaceliftSpace>> ListSpacesAsync(CancellationToken cancellationToken)
+            => inner.ListSpacesAsync(cancellationToken);
+
+        public Task<IReadOnlyList<Infra.Sdk.Spacelift.SpaceliftRun>?> ListRunsAsync(string stackId, Func<IReadOnlyList<Infra.Sdk.Spacelift.SpaceliftRun>, bool> enough, CancellationToken cancellationToken)
+            => inner.ListRunsAsync(stackId, enough, cancellationToken);
+
         public Task<System.Text.Json.Nodes.JsonObject?> GetResourceAsync(Infra.Sdk.ResourceKind kind, string id, CancellationToken cancellationToken)
             => inner.GetResourceAsync(kind, id, cancellationToken);
 

@@ -24,7 +24,8 @@ public sealed class VerifyTests
         var up = await demo.RunAsync("up", "--stack", "demo", "--yes", "--json");
         Expect.Exit(ExitCodes.Success, up);
         var stackId = Sandbox.Json(up)["steps"]!.AsArray()
-            .First(s => s!["type"]!.GetValue<string>().EndsWith(":Entity", StringComparison.Ordinal))!["name"]!.GetValue<string>();
+            .First(s => s!["type"]!.GetValue<string>().EndsWith(":Entity", StringComparison.Ordinal)
+                && s["urn"]!.GetValue<string>().EndsWith("::" + Sandbox.Blueprint + "/" + s["name"]!.GetValue<string>(), StringComparison.Ordinal))!["name"]!.GetValue<string>();
 
         var verify = await demo.RunAsync("verify", "--stack", "demo", "--trigger", stackId, "--json");
 

@@ -50,11 +50,15 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
                 continue;
             }
 
+            // One wave of one set at a time: the next wave relates to entities this one writes (or, deleting,
+            // this one relates to entities the next deletes).
             var deleting = change.Kind == ChangeKind.Delete;
             var blueprint = change.Address.Blueprint!;
+            var wave = Intent(change).Wave;
             var end = i;
             while (end < changes.Count && changes[end].Address.Kind.BulkPerBlueprint
-                && (changes[end].Kind == ChangeKind.Delete) == deleting && changes[end].Address.Blueprint == blueprint)
+                && (changes[end].Kind == ChangeKind.Delete) == deleting && changes[end].Address.Blueprint == blueprint
+                && (changes[end].Kind == ChangeKind.Same || Intent(changes[end]).Wave == wave))
             {
                 end++;
             }

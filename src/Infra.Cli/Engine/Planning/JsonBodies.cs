@@ -38,6 +38,11 @@ internal static class JsonBodies
             copy.Remove(field);
         }
 
+        foreach (var field in kind.PartFields)
+        {
+            copy.Remove(field);
+        }
+
         foreach (var (key, value) in kind.ServerDefaults)
         {
             if (!desired.ContainsKey(key) && copy[key] is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False && v.GetValue<bool>() == value)
@@ -49,9 +54,16 @@ internal static class JsonBodies
         return kind.UnorderedArrays ? Sorted(copy) : copy;
     }
 
-    /// <summary>The part of a declared body that is compared: the kind's compared fields, or all of it.</summary>
+    /// <summary>The part of a declared body that is compared: the kind's compared fields, or all of it but what its parts write.</summary>
     public static JsonObject Compared(ResourceKind kind, JsonObject desired)
-        => kind.ComparedFields is { } compared ? Project(desired, compared.Where(desired.ContainsKey)) : desired;
+    {
+        if (kind.ComparedFields is { } compared)
+        {
+            return Project(desired, compared.Where(desired.ContainsKey));
+        }
+
+        return kind.PartFields.Any(desired.ContainsKey) ? Project(desired, desired.Select(p => p.Key).Except(kind.PartFields)) : desired;
+    }
 
     /// <summary>A copy of the named fields of <paramref name="body"/> (absent ones as null, which equals absent).</summary>
     private static JsonObject Project(JsonObject body, IEnumerable<string> fields)

@@ -9,10 +9,15 @@ namespace Infra.Cli.Engine.Planning;
 
 /// <summary>
 /// Entity sets: each declared entity created, updated or left alone, and the live entities no longer
-/// declared deleted unless the set is held (its read failed) or the prune gate is in doubt.
+/// declared deleted unless the set is held (its read failed), its prune scope keeps them, or the prune gate
+/// is in doubt. Inside a set, entities are written in waves, each after those it relates to, and deleted in
+/// the reverse; whole sets are deleted in the reverse of their write order (<see cref="EntityDeletions"/>).
 /// </summary>
 internal sealed partial class Planner
 {
+    // Per declared set, in write order; the plan deletes them in the reverse (a run before its stack).
+    private readonly List<List<ResourceChange>> _setDeletions = [];
+
     private void PlanEntitySet(PlanOptions options, EntitySet set, LiveSnapshot live)
     {
         var blueprint = set.Blueprint;
@@ -31,6 +36,7 @@ internal sealed partial class Planner
         }
 
         var declared = new HashSet<string>(StringComparer.Ordinal);
+        var writes = new List<(DesiredResource Resource, ResourceChange Change)>();
         foreach (var declaredEntity in set.Entities)
         {
             declared.Add(declaredEntity.Address.Id);
@@ -38,11 +44,11 @@ internal sealed partial class Planner
             var resource = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
             if (existing is null)
             {
-                Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body)), new StepIntent(resource));
+                writes.Add((resource, new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body))));
                 continue;
             }
 
-            var old = JsonBodies.Normalize(ResourceKind.Entity, existing, resource.Body);
+            var old = CalculatedProperties.Strip(JsonBodies.Normalize(ResourceKind.Entity, existing, resource.Body), set);
             var diffs = JsonBodies.Diff(old, resource.Body);
             if (diffs.Count == 0)
             {
@@ -52,13 +58,30 @@ internal sealed partial class Planner
                 continue;
             }
 
-            Add(new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, Clone(resource.Body)), new StepIntent(resource));
+            writes.Add((resource, new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, Clone(resource.Body))));
         }
 
-        var (gone, others) = settings.Authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value));
+        var waves = EntityRelations.Waves(writes, w => w.Resource.Body, set);
+        for (var wave = 0; wave < waves.Count; wave++)
+        {
+            foreach (var (resource, change) in waves[wave])
+            {
+                Add(change, new StepIntent(resource) { Wave = wave });
+            }
+        }
+
+        var (gone, others) = settings.Authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key) && ScopedPrune.MayDelete(e.Value, set.Prune)).Select(e => e.Value));
         if (settings.Authorship.LeftAlone(others, blueprint) is { } leftAlone)
         {
             _diagnostics.Add(new Diagnostic(Severity.Warning, leftAlone, set.BlueprintAddress));
+        }
+
+        var deletions = new List<ResourceChange>();
+        _setDeletions.Add(deletions);
+        if (holds.HoldsDeletionsOf(blueprint))
+        {
+            _heldBack += gone.Count;
+            return;
         }
 
         if (PruneGate.Doubt(gone.Count, current.Count, set.Source, settings.PruneThreshold, blueprint) is { } doubt)
@@ -77,22 +100,42 @@ internal sealed partial class Planner
             _diagnostics.Add(new Diagnostic(Severity.Warning, notable, set.BlueprintAddress) { Headline = true });
         }
 
-        DeleteEntities(blueprint, gone);
+        DeleteEntities(blueprint, gone, deletions, set);
     }
 
-    private void DeleteEntities(string blueprint, IEnumerable<JsonObject> entities)
+    /// <summary>
+    /// The deletions of the declared sets, last set first (what relates to another set's entities goes before
+    /// them), ahead of <paramref name="from"/> in the plan's deletions.
+    /// </summary>
+    private void EntityDeletions(int from)
     {
-        foreach (var entity in entities)
-        {
-            if (JsonWire.String(entity["identifier"]) is not { } identifier)
-            {
-                continue;
-            }
+        _deletions.InsertRange(from, Enumerable.Reverse(_setDeletions).SelectMany(d => d));
+        _setDeletions.Clear();
+    }
 
-            var old = JsonBodies.Normalize(ResourceKind.Entity, entity, []);
-            var change = Masked(new ResourceChange(new ResourceAddress(ResourceKind.Entity, identifier, blueprint), ChangeKind.Delete, [], old, null));
-            _deletions.Add(change);
-            _intents[change.Address] = new StepIntent(null);
+    /// <param name="set">The set the entities belong to, whose relations order them (deleting waves in the reverse); null for a blueprint no longer declared.</param>
+    private void DeleteEntities(string blueprint, IReadOnlyList<JsonObject> entities, List<ResourceChange> into, EntitySet? set = null)
+    {
+        var waves = set is null ? [entities] : EntityRelations.Waves(entities, e => e, set);
+        for (var wave = waves.Count - 1; wave >= 0; wave--)
+        {
+            foreach (var entity in waves[wave])
+            {
+                if (JsonWire.String(entity["identifier"]) is not { } identifier)
+                {
+                    continue;
+                }
+
+                var old = JsonBodies.Normalize(ResourceKind.Entity, entity, []);
+                if (set is not null)
+                {
+                    CalculatedProperties.Strip(old, set);
+                }
+
+                var change = Masked(new ResourceChange(new ResourceAddress(ResourceKind.Entity, identifier, blueprint), ChangeKind.Delete, [], old, null));
+                into.Add(change);
+                _intents[change.Address] = new StepIntent(null) { Wave = waves.Count - 1 - wave };
+            }
         }
     }
 }

@@ -114,9 +114,12 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
                 continue;
             }
 
-            DeleteEntities(orphan.Id, entities);
+            DeleteEntities(orphan.Id, entities, _deletions);
         }
 
+        // A blueprint no longer declared may relate to the declared ones (runs to their stacks): its
+        // entities go first, then the declared sets', last set first, then the resources.
+        EntityDeletions(_deletions.Count);
         DeleteResources(orphans.Where(a => live.Resources.ContainsKey(a) && !heldOrphans.Contains(a)), state, live);
     }
 
@@ -127,9 +130,13 @@ internal sealed partial class Planner(PlanSettings settings, SecretMasker masker
             .Where(a => !holds.IsHeld(a))
             .Distinct());
         _forget.AddRange(managed.Where(a => !live.Resources.ContainsKey(a)));
-        foreach (var blueprint in managed.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)))
+        // The declared sets' entities last set first (what relates to another set's entities goes before
+        // them), then those of blueprints no set names.
+        var sets = PlanNode.Ordered(graph).Select(n => n.Set).OfType<EntitySet>().Reverse().ToList();
+        var blueprints = managed.Where(a => a.Kind == ResourceKind.Blueprint && live.Resources.ContainsKey(a)).Select(a => a.Id).ToList();
+        foreach (var blueprint in sets.Select(s => s.Blueprint).Where(blueprints.Contains).Concat(blueprints).Distinct(StringComparer.Ordinal))
         {
-            DeleteEntities(blueprint.Id, live.EntitiesOf(blueprint.Id));
+            DeleteEntities(blueprint, live.EntitiesOf(blueprint), _deletions, sets.FirstOrDefault(s => s.Blueprint == blueprint));
         }
 
         DeleteResources(managed.Where(live.Resources.ContainsKey), state, live, graph);

@@ -7,8 +7,10 @@ namespace Infra.Cli.PulumiMode.Inputs;
 /// Port's blueprint body → inputs of <c>port:index/blueprint:Blueprint</c>. Properties are grouped by
 /// type (<c>stringProps</c>, <c>arrayProps</c>, …) without their <c>type</c>; <c>required</c> becomes a flag on
 /// each property; a string array gets <c>stringItems</c>, which is what makes the provider send
-/// <c>items: {type: string}</c>. Relations and mirror/calculation/aggregation properties are always
-/// sent by the provider as empty, so they are left out (a non-empty one is refused).
+/// <c>items: {type: string}</c>. Relations (<c>title</c>, <c>target</c>, <c>required</c>, <c>many</c>,
+/// <c>description</c>) and mirror properties (<c>path</c>, <c>title</c>) map one to one; calculation
+/// properties are refused, and so are aggregation properties, which the provider declares in a resource of
+/// their own (<see cref="AggregationPropertiesInputs"/>) and keeps on every blueprint update.
 /// </summary>
 public sealed class BlueprintInputs : IProviderInputsRenderer
 {
@@ -18,9 +20,18 @@ public sealed class BlueprintInputs : IProviderInputsRenderer
     public JsonObject Render(JsonObject body, ResourceAddress address)
     {
         var where = $"blueprint '{InputShapes.Text(body["identifier"])}'";
-        InputShapes.RequireEmpty(body, where, "relations", "mirrorProperties", "calculationProperties", "aggregationProperties");
+        InputShapes.RequireEmpty(body, where, "calculationProperties", "aggregationProperties");
         var inputs = new JsonObject();
         InputShapes.Copy(body, inputs, "identifier", "title", "icon", "description");
+        if (Members(body["relations"], where + " relation", "title", "target", "required", "many", "description") is { } relations)
+        {
+            inputs["relations"] = relations;
+        }
+
+        if (Members(body["mirrorProperties"], where + " mirror property", "path", "title") is { } mirrors)
+        {
+            inputs["mirrorProperties"] = mirrors;
+        }
 
         var schema = body["schema"] as JsonObject;
         var required = (schema?["required"] as JsonArray)?.Select(InputShapes.Text).ToHashSet(StringComparer.Ordinal) ?? [];
@@ -56,6 +67,31 @@ public sealed class BlueprintInputs : IProviderInputsRenderer
         }
 
         return inputs;
+    }
+
+    /// <summary>A map of definitions with the named members copied, in key order; null when empty. Any other member is refused.</summary>
+    private static JsonObject? Members(JsonNode? map, string where, params string[] names)
+    {
+        if (map is not JsonObject { Count: > 0 } definitions)
+        {
+            return null;
+        }
+
+        var rendered = new JsonObject();
+        foreach (var (name, node) in definitions.OrderBy(d => d.Key, StringComparer.Ordinal))
+        {
+            var definition = node as JsonObject ?? throw new NotSupportedException($"{where} '{name}' is not an object");
+            if (definition.Select(m => m.Key).FirstOrDefault(m => !names.Contains(m)) is { } other)
+            {
+                throw new NotSupportedException($"{where} '{name}': '{other}' has no provider input");
+            }
+
+            var copy = new JsonObject();
+            InputShapes.Copy(definition, copy, names);
+            rendered[name] = copy;
+        }
+
+        return rendered;
     }
 
     private static void RenderItems(JsonObject property, JsonObject rendered, string where)

@@ -8,6 +8,7 @@ public static class ProviderInputs
     private static readonly Dictionary<ResourceKind, IProviderInputsRenderer> Renderers = new()
     {
         [ResourceKind.Blueprint] = new BlueprintInputs(),
+        [ResourceKind.AggregationProperties] = new AggregationPropertiesInputs(),
         [ResourceKind.Secret] = new SecretInputs(),
         [ResourceKind.Action] = new ActionInputs(),
         [ResourceKind.Automation] = new ActionInputs(),

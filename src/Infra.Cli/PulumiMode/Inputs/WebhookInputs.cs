@@ -69,9 +69,12 @@ public sealed class WebhookInputs : IProviderInputsRenderer
             _ => throw new NotSupportedException($"{where}: a mapping's entity identifier is neither a jq string nor a search query"),
         };
         InputShapes.Copy(entity, renderedEntity, "title", "icon", "team", "properties");
-        if (entity["relations"] is JsonObject { Count: > 0 })
+        if (entity["relations"] is JsonObject { Count: > 0 } relations)
         {
-            throw new NotSupportedException($"{where}: mapping relations are not mapped to provider inputs");
+            // A map of jq strings, as the provider takes them (port/webhook/schema.go at v2.21.10); a search query is not mapped.
+            renderedEntity["relations"] = relations.Any(r => InputShapes.Text(r.Value) is null)
+                ? throw new NotSupportedException($"{where}: a mapping relation that is not a jq string is not mapped to provider inputs")
+                : relations.DeepClone();
         }
 
         rendered["entity"] = renderedEntity;

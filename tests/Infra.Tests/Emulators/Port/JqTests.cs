@@ -75,7 +75,6 @@ public sealed class JqTests
     [InlineData(".diff.after.status | ascii_upcase", "ascii_upcase")]
     [InlineData(".items[1:2]", "slice")]
     [InlineData(".items[.n]", "'['")]
-    [InlineData(".n + 1", "'+'")]
     [InlineData(".n > 1", "'>'")]
     [InlineData("$ENV.HOME", "'$'")]
     [InlineData("any(.[]; . == 1)", "more than one argument")]
