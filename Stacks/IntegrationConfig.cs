@@ -28,6 +28,7 @@ internal static class IntegrationConfig
             Live = LiveUpdatesConfig.Read(config, suffix),
             Permissions = RunPermissionsConfig.Read(config),
             Catalogue = CatalogueConfig.Read(config),
+            TeamLabelPrefix = StackTeams.Prefix(config),
             TokenRenewal = TimeSpan.FromMinutes(RenewalMinutes(config)),
             TokenMinter = spacelift.TokenMinter,
         };

@@ -23,6 +23,12 @@ public sealed record IntegrationInputs(string Blueprint, Uri PortBaseUrl, Uri Sp
     /// <summary>Port's identifiers of the teams the policies name (<see cref="TeamNamesConfig"/>); names until looked up.</summary>
     public TeamIdentifiers Teams { get; init; } = TeamIdentifiers.AsNamed;
 
+    /// <summary>The label prefix that names a stack's owning team (<c>infra:teamLabelPrefix</c>); null: teams are left as Port has them.</summary>
+    public string? TeamLabelPrefix { get; init; }
+
+    /// <summary>Each labelled stack's owning teams, as Port's identifiers (<see cref="StackTeams"/>); stacks not listed declare no team.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StackTeams { get; init; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
     /// <summary>How close to its expiry the token is minted again (<c>infra:tokenRotationWindowMinutes</c>).</summary>
     public TimeSpan TokenRenewal { get; init; } = TimeSpan.FromMinutes(180);
 

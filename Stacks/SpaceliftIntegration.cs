@@ -23,7 +23,15 @@ public sealed class SpaceliftIntegration : IStackProgram
         var account = context.Service<ISpaceliftAccount>();
         var stacks = await account.ReadStacksAsync(cancellationToken).ConfigureAwait(false);
         var catalogue = inputs.Catalogue is { } full ? await CatalogueData.ReadAsync(account, full, stacks, cancellationToken).ConfigureAwait(false) : null;
-        return Declare(inputs, stacks, withNotes: true, catalogue);
+        IReadOnlyList<Diagnostic> teamWarnings = [];
+        if (inputs.TeamLabelPrefix is { } prefix)
+        {
+            (var byStack, teamWarnings) = await StackTeams.ResolveAsync(prefix, stacks.Items, context.Service<Infra.Sdk.Port.IPortOrganisation>(), cancellationToken).ConfigureAwait(false);
+            inputs = inputs with { StackTeams = byStack };
+        }
+
+        var graph = Declare(inputs, stacks, withNotes: true, catalogue);
+        return teamWarnings.Count == 0 ? graph : graph with { Diagnostics = [.. graph.Diagnostics, .. teamWarnings] };
     }
 
     /// <summary>The graph for stacks read whole (the golden files and most tests).</summary>
@@ -292,13 +300,19 @@ public sealed class SpaceliftIntegration : IStackProgram
         AddIfPresent(properties, "state", stack.State);
         AddIfPresent(properties, "git_provider", stack.Provider);
         AddIfPresent(properties, "branch", stack.Branch);
-        return new JsonObject
+        var entity = new JsonObject
         {
             ["identifier"] = stack.Id,
             ["title"] = stack.Name,
             ["properties"] = properties,
             ["relations"] = new JsonObject(),
         };
+        if (inputs.StackTeams.TryGetValue(stack.Id, out var teams))
+        {
+            entity["team"] = new JsonArray([.. teams.Select(t => (JsonNode?)JsonValue.Create(t))]);
+        }
+
+        return entity;
     }
 
     private static DesiredResource SecretResource(IntegrationInputs inputs, ResourceAddress address, SecretValue value) => new(

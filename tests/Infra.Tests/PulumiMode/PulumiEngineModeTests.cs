@@ -214,6 +214,27 @@ public sealed class PulumiEngineModeTests
         Assert.Null(other.Request["object"]!["teams"]);
     }
 
+    /// <summary>With infra:teamLabelPrefix, a labelled stack's entity is registered with its team's identifier, as the standalone engine declares it.</summary>
+    [Fact]
+    public async Task ATeamMappedFromASpaceliftLabelIsRegisteredByItsIdentifier()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions
+        {
+            Stacks = 2,
+            PortTeamIdentifiers = global::Emulators.Unknowns.TeamIdentifiers.Distinct,
+            PortUsers = [new global::Emulators.Port.Users.PortUser("p@acme.test", global::Emulators.Port.Users.PortUser.Member, ["platform"])],
+        });
+        world.Config["infra:teamLabelPrefix"] = "team:";
+        var stack = world.Emulators.Spacelift.Stacks.All().First(s => s.Labels.Contains("team:platform", StringComparer.Ordinal));
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var entity = calls.Named(Recorded.Entity, $"space_lift_stack/{stack.Id}").Request["object"]!;
+        var platform = global::Emulators.Unknowns.TeamIdentifier.Of("platform", global::Emulators.Unknowns.TeamIdentifiers.Distinct);
+        Assert.Equal($"[\"{platform}\"]", entity["teams"]!.ToJsonString());
+    }
+
     /// <summary>An entity someone made in Port is not registered (Pulumi never deletes what its state does not hold) and the log says why, as the standalone engine warns (Authorship).</summary>
     [Fact]
     public async Task AnEntityMadeByHandIsLeftAloneWithAWarning()
