@@ -6,18 +6,21 @@ namespace Infra.Cli.Decisions;
 public static class Dependencies
 {
     /// <summary>
-    /// A resource's: what it declares it depends on, the sources of its references, and for an entity its
-    /// blueprint (and, when its set is known, the sets its relations point into).
+    /// A resource's: what it declares it depends on, the sources of its references (outputs and expiries),
+    /// and for an entity its blueprint (and, when its set is known, the sets its relations point into).
     /// </summary>
     public static IEnumerable<ResourceAddress> Of(DesiredResource resource)
     {
-        var all = resource.DependsOn.Concat(resource.References.Select(r => r.Source));
+        var all = resource.DependsOn.Concat(resource.References.Select(r => r.Source)).Concat(resource.Expiries.Select(e => e.Source));
         return resource.Address.Blueprint is { } blueprint ? all.Append(new ResourceAddress(ResourceKind.Blueprint, blueprint)) : all;
     }
 
-    /// <summary>An entity set's: its blueprint, and the sets (by their <see cref="SetAddress"/>) of the blueprints it names in <see cref="EntitySet.After"/>.</summary>
+    /// <summary>
+    /// An entity set's: its blueprint, the sets (by their <see cref="SetAddress"/>) of the blueprints it names
+    /// in <see cref="EntitySet.After"/>, and the secrets whose expiries its entities' fields are set from.
+    /// </summary>
     public static IEnumerable<ResourceAddress> Of(EntitySet set)
-        => set.After.Select(SetAddress).Append(set.BlueprintAddress);
+        => set.After.Select(SetAddress).Append(set.BlueprintAddress).Concat(set.Entities.SelectMany(e => e.Expiries).Select(e => e.Source).Distinct());
 
     /// <summary>The address that stands for a whole entity set in an ordering.</summary>
     public static ResourceAddress SetAddress(string blueprint) => new(ResourceKind.Entity, "*", blueprint);

@@ -31,10 +31,11 @@ internal sealed partial class Planner
         }
 
         var declared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var resource in set.Entities)
+        foreach (var declaredEntity in set.Entities)
         {
-            declared.Add(resource.Address.Id);
-            var existing = current.GetValueOrDefault(resource.Address.Id);
+            declared.Add(declaredEntity.Address.Id);
+            var existing = current.GetValueOrDefault(declaredEntity.Address.Id);
+            var resource = WithExpiries(declaredEntity, existing, live);
             if (existing is null)
             {
                 Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body)), new StepIntent(resource));
@@ -69,6 +70,15 @@ internal sealed partial class Planner
 
         DeleteEntities(blueprint, gone);
     }
+
+    /// <summary>
+    /// The entity with its fields set from secrets' expiries: the one recorded in Port, or unknown when this
+    /// plan mints the value (apply fills it in from what was minted).
+    /// </summary>
+    private DesiredResource WithExpiries(DesiredResource entity, JsonObject? existing, LiveSnapshot live)
+        => entity.Expiries.Count == 0
+            ? entity
+            : entity with { Body = ExpiryReferences.Resolve(entity, source => _intents.GetValueOrDefault(source)?.Mint == true ? null : live.RecordedExpiry(source), existing) };
 
     private void DeleteEntities(string blueprint, IEnumerable<JsonObject> entities)
     {
