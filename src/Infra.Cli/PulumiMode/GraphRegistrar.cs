@@ -16,7 +16,7 @@ namespace Infra.Cli.PulumiMode;
 /// holds back (a set whose read failed, deletions the prune gate doubts) is registered as Port holds it,
 /// and the run logs why as an error, which also keeps the engine from deleting anything.
 /// </summary>
-internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config, SecretMasker masker, DateTimeOffset now)
+internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfig config, SecretMasker masker, DateTimeOffset now)
 {
     private const string AllowMassDeleteAdvice = "if they are really gone, rerun with: pulumi up -c infra:allowMassDelete=true";
 
@@ -36,6 +36,11 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         foreach (var notice in graph.Notices.Where(n => live.Resources.ContainsKey(n.Address)))
         {
             await run.LogAsync(Level(notice.Note.Severity), notice.Note.Message, cancellationToken);
+        }
+
+        foreach (var check in LiveChecks.Run(graph, live.Find, now))
+        {
+            await run.LogAsync(Level(check.Severity), masker.MaskText(check.Message), cancellationToken);
         }
 
         // In dependency order, so each registration can wait for those it needs.
@@ -85,7 +90,8 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         var declared = set.Entities.Select(e => e.Address.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var entity in set.Entities)
         {
-            Start(entity, ct => RegisterEntityAsync(entity, ct), cancellationToken);
+            var existing = current.GetValueOrDefault(entity.Address.Id);
+            Start(entity, ct => entity.Expiries.Count == 0 ? RegisterEntityAsync(entity, ct) : RegisterWithExpiriesAsync(entity, existing, ct), cancellationToken);
         }
 
         // Entities that still exist but could not be declared are kept as Port has them.
@@ -212,6 +218,7 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
 
         var value = await minted.Minter.MintAsync(cancellationToken);
         masker.Add(value.Value.Reveal());
+        _mintedNow[resource.Address] = value.ValidUntil;
         inputs["description"] = SecretRecord.WithWriter(SecretRecord.WithValidUntil(Described(resource), value.ValidUntil), Writer);
         await run.RegisterAsync(resource, inputs, Urns(resource), cancellationToken, special: Secret(value.Value));
         Expiry(resource.Address, value.ValidUntil);

@@ -128,7 +128,8 @@ public sealed class PulumiProgram
         // Owned by the project and stack the Pulumi CLI runs, so a stack that moves between the two
         // executors keeps its resources and stays their owner. A refused credential ends the run here.
         var owner = new StackOwner(_host.Project, _host.Stack);
-        var graph = await _program.DeclareAsync(new ProgramContext(configuration.Values, owner, readsData: true, services.ForProgram), cancellationToken);
+        var context = new ProgramContext(configuration.Values, owner, readsData: true, services.ForProgram) { SecretWriter = GraphRegistrar.Writer };
+        var graph = await _program.DeclareAsync(context, cancellationToken);
         ThrowIfUnrenderable(graph);
         var addresses = graph.Resources.Select(r => r.Address).ToList();
         var live = await LiveSnapshot.ReadAsync(services.Port, services.Providers, addresses.Concat(graph.Notices.Select(n => n.Address)), cancellationToken);
