@@ -10,6 +10,7 @@ namespace Infra.Cli.Verify;
 
 /// <summary>
 /// Walks the deployed chain as a Port user would: say who may run the actions (<see cref="PermissionsCheck"/>),
+/// prove the self-renewing token renews when the program declares one (<see cref="RenewalCheck"/>),
 /// run <c>refresh_spacelift_token</c>, see the automation
 /// <c>spacelift_token_refresh_sync</c> run and rewrite <c>SPACELIFT_TOKEN</c>, then (only when asked) run
 /// <c>trigger_spacelift_stack</c>. Port marks a synchronized webhook run SUCCESS on any 2xx answer, so
@@ -39,6 +40,13 @@ internal sealed class IntegrationVerifier(
             await RequireActionAsync(targets.TriggerAction, stack, cancellationToken).ConfigureAwait(false);
         }
 
+        var steps = new List<VerifyStep> { await new PermissionsCheck(port, targets, targets.Declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
+        if (targets.Renewal is { } renewal)
+        {
+            // First, while the token is the loop's: a renewal Port runs on its own, then the button.
+            steps.Add(await new RenewalCheck(port, renewal, targets.TokenSecret, options, new BoundedPoll(options, time, progress), scrubber).RunAsync(cancellationToken).ConfigureAwait(false));
+        }
+
         // What was there before the refresh, so the automation's run and the token's rewrite can be told apart from older ones.
         var automation = await port.GetActionAsync(targets.TokenAutomation, cancellationToken).ConfigureAwait(false);
         var earlierRuns = automation is null
@@ -46,7 +54,6 @@ internal sealed class IntegrationVerifier(
             : (await port.ListRunsAsync(targets.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
         var tokenBefore = await port.GetSecretAsync(targets.TokenSecret, cancellationToken).ConfigureAwait(false);
 
-        var steps = new List<VerifyStep> { await new PermissionsCheck(port, targets, targets.Declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
         var refresh = await RefreshAsync(cancellationToken).ConfigureAwait(false);
         steps.Add(refresh);
         var automationStep = refresh.Status == VerifyStepStatus.Passed
