@@ -71,4 +71,84 @@ public sealed class TokenRenewalEndToEndTests
         Assert.Null(trigger["response"]?["data"]?["runTrigger"]);
         Assert.Contains("unauthorized", trigger["response"]!["errors"]!.ToJsonString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task ARefusedKeyStopsTheLoopAfterOneFailedRenewalPreviewAndVerifySaySoAndUpStartsItAgain()
+    {
+        // Given a running loop, and the API key rotated in Spacelift: the old one, which Port's secrets hold, is deleted
+        await using var world = await RenewalSandbox.StartAsync();
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("up", "--yes"));
+        var tokens = world.Sandbox.Emulators.Spacelift.Tokens;
+        tokens.AddApiKey(NewKeyId, NewKeySecret);
+        Assert.True(tokens.RevokeApiKey(world.Sandbox.Emulators.Options.SpaceliftKeyId, endIssuedTokens: false));
+
+        // When three token lifetimes pass
+        await world.PassAsync(TimeSpan.FromHours(3));
+
+        // Then one renewal failed, the lease says why, and no timer was set again
+        var renewals = await world.RunsAsync(world.Loop.Renew);
+        Assert.Single(renewals);
+        Assert.Single(await world.RunsAsync(world.Loop.Failed));
+        Assert.Empty(await world.RunsAsync(world.Loop.Store));
+        Assert.Empty(await world.RunsAsync(world.Loop.Rearm));
+        Assert.Equal("FAILED", await world.LeasePropertyAsync(TokenRenewalLoop.Status));
+        var reason = await world.LeasePropertyAsync(TokenRenewalLoop.Error);
+        Assert.True(await world.RenewAtAsync() < world.Sandbox.Clock.GetUtcNow());
+
+        // And verify names the stopped loop with its own exit code
+        var verify = await world.Sandbox.Cli("verify", "--json");
+        Expect.Exit(ExitCodes.VerifyRenewal, verify);
+        Assert.Contains("the token's renewal loop broke at spacelift_token_renew: the loop has stopped", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains(reason, verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Equal("renewal", Sandbox.Json(verify)["brokenLink"]!.GetValue<string>());
+
+        // And, with the new key in the stack's configuration, preview says so in one line and up starts it again
+        world.Sandbox.Config["spacelift:apiKeyId"] = NewKeyId;
+        world.Sandbox.Config["spacelift:apiKeySecret"] = NewKeySecret;
+        world.Sandbox.WriteStackFile();
+        var preview = await world.Sandbox.Cli("preview");
+        Expect.Exit(ExitCodes.Success, preview);
+        var stopped = preview.Output.Split('\n').Where(l => l.Contains("SPACELIFT_TOKEN has stopped", StringComparison.Ordinal)).ToList();
+        Assert.Single(stopped);
+        Assert.Contains("its last renewal failed (" + reason, stopped[0], StringComparison.Ordinal);
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("up", "--yes"));
+        Assert.Equal("RENEWED", await world.LeasePropertyAsync(TokenRenewalLoop.Status));
+        Assert.True(await world.RenewAtAsync() > world.Sandbox.Clock.GetUtcNow());
+
+        await world.PassAsync(TimeSpan.FromHours(2));
+        Assert.True((await world.RunsAsync(world.Loop.Store)).Count >= 2);
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("preview", "--expect-no-changes"));
+    }
+
+    [Fact]
+    public async Task VerifyForcesARenewalAndTheButtonKeepsTheTimerInStep()
+    {
+        await using var world = await RenewalSandbox.StartAsync();
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("up", "--yes"));
+        var renewAt = await world.RenewAtAsync();
+        var minted = world.Sandbox.TokenSecret();
+
+        var verify = await world.Sandbox.Cli("verify", "--trigger", world.Sandbox.StackIds()[0], "--json");
+
+        Expect.Exit(ExitCodes.Success, verify);
+        var steps = Sandbox.Json(verify)["steps"]!.AsArray();
+        Assert.Equal(["permissions", "renewal", "refresh", "automation", "trigger"], steps.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.All(steps, s => Assert.Equal("passed", s!["status"]!.GetValue<string>()));
+        Assert.Contains("timer brought forward from", steps[1]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Single(await world.RunsAsync(world.Loop.Renew));
+        Assert.Single(await world.RunsAsync(world.Loop.RefreshRearm));
+        Assert.NotEqual(minted, world.Sandbox.TokenSecret());
+        Assert.True(await world.RenewAtAsync() >= renewAt);
+        Assert.DoesNotContain(world.Sandbox.TokenSecret()!, verify.All, StringComparison.Ordinal);
+
+        // The button's refresh set the timer from the token it wrote, so Port and the declarations agree
+        // (the trigger's Spacelift run changed only that stack's state).
+        var preview = await world.Sandbox.Cli("preview", "--json");
+        Expect.Exit(ExitCodes.Success, preview);
+        var changed = Sandbox.Json(preview)["steps"]!.AsArray().Where(s => s!["op"]!.GetValue<string>() != "same").Select(s => s!["name"]!.GetValue<string>()).ToList();
+        Assert.Equal([world.Sandbox.StackIds()[0]], changed);
+    }
+
+    private const string NewKeyId = "01NEWKEYNEWKEYNEWKEYNEWKEY";
+    private const string NewKeySecret = "rotated-secret";
 }
