@@ -58,9 +58,9 @@ public static class TokenRenewalLoop
             new(renew, RenewAutomation(inputs)) { DependsOn = [blueprint, .. keySecrets] },
             // Each runs on the renewal's run; the first writes the token secret, the others the lease.
             new(new ResourceAddress(ResourceKind.Automation, names.Store), StoreAutomation(inputs)) { DependsOn = [renew, token] },
-            new(new ResourceAddress(ResourceKind.Automation, names.Rearm), RearmAutomation(inputs, loop, names.Renew, names.Rearm, "Set the next Spacelift token renewal")) { DependsOn = [renew, blueprint] },
+            new(new ResourceAddress(ResourceKind.Automation, names.Rearm), RearmAutomation(inputs, loop, names.Renew, names.Rearm, "Set Next Spacelift Token Renewal")) { DependsOn = [renew, blueprint] },
             new(new ResourceAddress(ResourceKind.Automation, names.Failed), FailedAutomation(inputs)) { DependsOn = [renew, blueprint] },
-            new(new ResourceAddress(ResourceKind.Automation, names.RefreshRearm), RearmAutomation(inputs, loop, inputs.Names.RefreshAction, names.RefreshRearm, "Set the Spacelift token renewal after a refresh")) { DependsOn = [refresh, blueprint] },
+            new(new ResourceAddress(ResourceKind.Automation, names.RefreshRearm), RearmAutomation(inputs, loop, inputs.Names.RefreshAction, names.RefreshRearm, "Set Spacelift Token Renewal After Refresh")) { DependsOn = [refresh, blueprint] },
         ];
         var entity = new DesiredResource(lease, LeaseEntity(inputs))
         {

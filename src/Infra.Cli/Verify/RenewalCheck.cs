@@ -18,7 +18,7 @@ internal sealed class RenewalCheck(PortActionRuns port, RenewalTarget target, st
 {
     public const string StepName = "renewal";
 
-    /// <summary>How far ahead of Port's clock a forced renewal's timer is set: Port publishes no latency for its timers.</summary>
+    /// <summary>How far ahead of Port's clock a forced renewal's timer is set (a quarter of a shorter timeout): Port publishes no latency for its timers.</summary>
     public static readonly TimeSpan Lead = TimeSpan.FromSeconds(5);
 
     public async Task<VerifyStep> RunAsync(CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ internal sealed class RenewalCheck(PortActionRuns port, RenewalTarget target, st
         var tokenBefore = JsonWire.String((await port.GetSecretAsync(tokenSecret, cancellationToken).ConfigureAwait(false))?["updatedAt"]);
         var earlierIds = earlier.Select(RunId).ToHashSet(StringComparer.Ordinal);
         var forced = renewAt - portNow > options.Timeout / 2;
-        var due = forced ? portNow + Lead : renewAt;
+        var due = forced ? portNow + (options.Timeout / 4 < Lead ? options.Timeout / 4 : Lead) : renewAt;
         if (forced)
         {
             await port.PatchEntityPropertiesAsync(target.Blueprint, target.Lease, new JsonObject { [target.Timer] = Format(due) }, cancellationToken).ConfigureAwait(false);
