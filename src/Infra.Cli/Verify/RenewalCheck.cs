@@ -161,7 +161,8 @@ internal sealed class RenewalCheck(PortActionRuns port, RenewalTarget target, st
     private async Task<string> PutBackAsync(DateTimeOffset moved, string original, CancellationToken cancellationToken)
     {
         var lease = await port.GetEntityAsync(target.Blueprint, target.Lease, cancellationToken).ConfigureAwait(false);
-        if (Time(Property(lease, target.Timer)) != moved)
+        // The timer was written to the second, and Port may echo it in another ISO 8601 spelling.
+        if (Time(Property(lease, target.Timer)) != Time(Format(moved)))
         {
             return "";
         }
