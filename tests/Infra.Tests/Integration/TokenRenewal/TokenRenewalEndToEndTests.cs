@@ -149,6 +149,46 @@ public sealed class TokenRenewalEndToEndTests
         Assert.Equal([world.Sandbox.StackIds()[0]], changed);
     }
 
+    [Fact]
+    public async Task ARenewalThatNeverFiresBreaksTheRenewalLinkAndVerifyPutsTheTimerBack()
+    {
+        await using var world = await RenewalSandbox.StartAsync();
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("up", "--yes"));
+        var renewAt = await world.LeasePropertyAsync(TokenRenewalLoop.Timer);
+        using (var api = world.Sandbox.PortApi())
+        {
+            // Edited in Port's UI to watch a property the lease does not have: the timer fires nothing.
+            await VerifyTests.EditActionAsync(api, world.Loop.Renew, a => a["trigger"]!["event"]!["propertyIdentifier"] = "renew_later");
+        }
+
+        var verify = await world.Sandbox.Cli("verify", "--timeout", "3");
+
+        Expect.Exit(ExitCodes.VerifyRenewal, verify);
+        Assert.Contains("but no run of spacelift_token_renew started within 3 s: Port did not fire the timer", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Contains($"the timer is back at {renewAt}", verify.ErrorLines[0], StringComparison.Ordinal);
+        Assert.Empty(await world.RunsAsync(world.Loop.Renew));
+        // The refresh verify ran next set the timer from the token it wrote: armed ahead, and the edit is the only drift.
+        Assert.True(await world.RenewAtAsync() > world.Sandbox.Clock.GetUtcNow());
+        var preview = await world.Sandbox.Cli("preview", "--json");
+        Assert.Equal([world.Loop.Renew], Sandbox.Json(preview)["steps"]!.AsArray().Where(s => s!["op"]!.GetValue<string>() != "same").Select(s => s!["name"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task ADisabledRenewalBreaksTheRenewalLinkAtOnce()
+    {
+        await using var world = await RenewalSandbox.StartAsync();
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("up", "--yes"));
+        using (var api = world.Sandbox.PortApi())
+        {
+            await VerifyTests.EditActionAsync(api, world.Loop.Renew, a => a["publish"] = false);
+        }
+
+        var verify = await world.Sandbox.Cli("verify");
+
+        Expect.Exit(ExitCodes.VerifyRenewal, verify);
+        Assert.Contains("spacelift_token_renew is disabled in Port (publish: false)", verify.ErrorLines[0], StringComparison.Ordinal);
+    }
+
     private const string NewKeyId = "01NEWKEYNEWKEYNEWKEYNEWKEY";
     private const string NewKeySecret = "rotated-secret";
 }
