@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Runtime.InteropServices;
 using Infra.Cli.Hosting;
 using Infra.Cli.PulumiMode;
 using Infra.Cli.Shell;
@@ -15,12 +16,17 @@ foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
 }
 
 using var cancellation = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// SIGINT (Ctrl-C) and SIGTERM (CI runners, `timeout`, `docker stop`) alike: the first cancels the run
+// cleanly (the engine records what it finished, the shell says what was and was not applied, the lock
+// is released, exit 8); a second one lets the signal end the process at once.
+void Interrupt(PosixSignalContext context)
 {
-    // The first Ctrl-C cancels the run cleanly (the engine records what it finished); a second one kills.
-    e.Cancel = !cancellation.IsCancellationRequested;
+    context.Cancel = !cancellation.IsCancellationRequested;
     cancellation.Cancel();
-};
+}
+
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
 
 // The program, handed to whichever executor runs: the standalone engine or Pulumi's.
 IStackProgram program = new SpaceliftIntegration();

@@ -20,6 +20,9 @@ public sealed record IntegrationInputs(string Blueprint, Uri PortBaseUrl, Uri Sp
     /// <summary>Who may run the actions: Port's defaults unless configured.</summary>
     public RunPermissions Permissions { get; init; } = RunPermissions.PortDefault;
 
+    /// <summary>Port's identifiers of the teams the policies name (<see cref="TeamNamesConfig"/>); names until looked up.</summary>
+    public TeamIdentifiers Teams { get; init; } = TeamIdentifiers.AsNamed;
+
     /// <summary>How close to its expiry the token is minted again (<c>infra:tokenRotationWindowMinutes</c>).</summary>
     public TimeSpan TokenRenewal { get; init; } = TimeSpan.FromMinutes(180);
 

@@ -30,8 +30,12 @@ public static class LiveStateWebhooks
             new(port, PortWebhook(inputs)) { DependsOn = [new ResourceAddress(ResourceKind.Blueprint, inputs.Blueprint)], Group = Group },
             // It posts to the url Port makes up for the Port webhook.
             new(named, NamedWebhook(inputs, live)) { References = [new OutputReference("endpoint", port, "url")], Group = Group },
-            // It names the named webhook.
-            new(new ResourceAddress(ResourceKind.SpaceliftPolicy, names.Policy), Policy(inputs, live)) { DependsOn = [named], Group = Group },
+            // Its rule names the named webhook by the id Spacelift gave it.
+            new(new ResourceAddress(ResourceKind.SpaceliftPolicy, names.Policy), Policy(inputs, live))
+            {
+                References = [new OutputReference("body", named, "id") { Template = Rule(OutputReference.Slot) }],
+                Group = Group,
+            },
         ];
     }
 
@@ -52,7 +56,10 @@ public static class LiveStateWebhooks
         ["mappings"] = new JsonArray(new JsonObject
         {
             ["blueprint"] = inputs.Blueprint,
-            ["operation"] = "create",
+            // The object form: Port's OpenAPI types every form of operation as an object, and its Terraform
+            // provider sends this one (port/webhook/webhookResourceToPortBody.go); whether Port also takes the
+            // bare string its webhook page shows is an unknown (docs/unknowns.md).
+            ["operation"] = new JsonObject { ["type"] = "create" },
             ["filter"] = ".body.run.type == \"TRACKED\" and .body.stack.id != null and .body.state != null",
             ["entity"] = new JsonObject
             {
@@ -93,7 +100,9 @@ public static class LiveStateWebhooks
 
     /// <summary>
     /// The notification policy: space-level (attached to no stack), sending Spacelift's default payload
-    /// (which carries <c>stateVersion</c> and <c>timestamp</c>) of tracked runs to the named webhook.
+    /// (which carries <c>stateVersion</c> and <c>timestamp</c>) of tracked runs to the named webhook. Its rule
+    /// names the webhook by the id Spacelift returned for it (a reference), not by its name: Spacelift says only
+    /// that the id is generated from the name (docs/unknowns.md), and its own flows app uses the id create returns.
     /// </summary>
     public static JsonObject Policy(IntegrationInputs inputs, LiveUpdates live) => new()
     {
@@ -103,10 +112,10 @@ public static class LiveStateWebhooks
         ["space"] = live.Space,
         ["labels"] = new JsonArray(),
         ["description"] = inputs.Marked("Routes tracked-run state changes to Port"),
-        ["body"] = Rule(inputs.LiveNames.NamedWebhook),
+        ["body"] = Rule(OutputReference.Slot),
     };
 
-    /// <summary>The rule (Spacelift's documented <c>webhook</c> rule, Rego v1) that routes tracked runs to <paramref name="endpointId"/>.</summary>
+    /// <summary>The rule (Spacelift's documented <c>webhook</c> rule, Rego v1) that routes tracked runs to the named webhook whose id is <paramref name="endpointId"/>.</summary>
     public static string Rule(string endpointId) =>
         "package spacelift\n" +
         "\n" +

@@ -2,9 +2,9 @@ namespace Infra.Stacks;
 
 /// <summary>
 /// The identifiers of the live-update resources, derived from <c>infra:nameSuffix</c> like the others
-/// (<see cref="ResourceNames"/>). The Spacelift names are already slugs (lower-case letters, digits,
-/// '-' and '_'), so the ids Spacelift derives from them are the names themselves, and the policy can
-/// name the webhook's id before the webhook exists.
+/// (<see cref="ResourceNames"/>). The Spacelift names are slugs (lower-case letters, digits, '-' and '_');
+/// Spacelift generates each one's id from it, with or without a suffix (docs/unknowns.md), so the
+/// resources are found by name and the policy takes the webhook's id from Spacelift.
 /// </summary>
 public sealed record LiveUpdateNames(string Suffix)
 {
@@ -17,9 +17,9 @@ public sealed record LiveUpdateNames(string Suffix)
     /// <summary>The Port webhook's title (at most 30 characters, as Port requires).</summary>
     public string PortWebhookTitle => Suffix.Length == 0 ? "Spacelift stack state" : $"Spacelift state ({Suffix})";
 
-    /// <summary>The Spacelift named webhook's name, and so its id.</summary>
+    /// <summary>The Spacelift named webhook's name.</summary>
     public string NamedWebhook => Suffix.Length == 0 ? "port-stack-state" : "port-stack-state-" + Suffix;
 
-    /// <summary>The Spacelift notification policy's name, and so its id.</summary>
+    /// <summary>The Spacelift notification policy's name.</summary>
     public string Policy => Suffix.Length == 0 ? "port-stack-state-routing" : "port-stack-state-routing-" + Suffix;
 }

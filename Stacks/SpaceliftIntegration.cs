@@ -15,7 +15,7 @@ public sealed class SpaceliftIntegration : IStackProgram
 {
     public async Task<ResourceGraph> DeclareAsync(ProgramContext context, CancellationToken cancellationToken)
     {
-        var inputs = IntegrationConfig.Read(context);
+        var inputs = await TeamNamesConfig.ResolveAsync(IntegrationConfig.Read(context), context, cancellationToken).ConfigureAwait(false);
         if (!context.ReadsData)
         {
             return Declare(inputs, new SpaceliftRead<SpaceliftStack>([], new DataRead("Spacelift", "stacks", 0)), withNotes: false);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Infra.Sdk;
@@ -23,6 +24,24 @@ public static partial class StackDataRules
     /// label list cannot push a bulk request past Port's 1 MiB body limit. Extra labels are dropped.
     /// </summary>
     public const int MaxLabels = 100;
+
+    /// <summary>Longer labels are cut (a label this long is a mistake, not a tag).</summary>
+    public const int MaxLabelLength = 512;
+
+    /// <summary>Longer descriptions are cut: a page of text, far more than Port's catalog shows.</summary>
+    public const int MaxDescriptionLength = 8_192;
+
+    /// <summary>Space, repository, state, provider and branch: short names in Spacelift; longer ones are cut.</summary>
+    public const int MaxFieldLength = 1_024;
+
+    /// <summary>
+    /// Port refuses a request body over 1 MiB (port-docs, docs/api-reference/port-api.info.mdx, "Size limit";
+    /// its OpenAPI: 413 "Request body is too large (limit is 1MiB)"), and an entity is sent at least alone
+    /// in a bulk body. With every field at its cap and every character at its costliest in JSON (six bytes,
+    /// <c>\uXXXX</c>), a stack's entity stays under this many bytes, far enough below the limit for the
+    /// envelope and the link: no stack can make a run fail for its size.
+    /// </summary>
+    public const int MaxEntityBytes = 6 * (MaxIdentifierLength + MaxTitleLength + MaxDescriptionLength + (5 * MaxFieldLength) + (MaxLabels * MaxLabelLength));
 
     private const char Ellipsis = '\u2026';
 
@@ -61,13 +80,13 @@ public static partial class StackDataRules
             accepted.Add(new SpaceliftStack(
                 id,
                 Title(stack.Name, id, repairs),
-                Text(stack.Space, "space", repairs)!,
-                Text(stack.Description, "description", repairs),
+                Field(stack.Space, "space", MaxFieldLength, repairs)!,
+                Field(stack.Description, "description", MaxDescriptionLength, repairs),
                 Labels(stack.Labels, repairs),
-                Text(stack.Repository, "repository", repairs)!,
-                Text(stack.State, "state", repairs)!,
-                Text(stack.Provider, "provider", repairs)!,
-                Text(stack.Branch, "branch", repairs)!));
+                Field(stack.Repository, "repository", MaxFieldLength, repairs)!,
+                Field(stack.State, "state", MaxFieldLength, repairs)!,
+                Field(stack.Provider, "provider", MaxFieldLength, repairs)!,
+                Field(stack.Branch, "branch", MaxFieldLength, repairs)!));
             if (repairs.Count > 0)
             {
                 diagnostics.Add(Warn($"stack '{id}' repaired: {string.Join("; ", repairs)}", id));
@@ -140,20 +159,32 @@ public static partial class StackDataRules
             return id;
         }
 
-        var title = Text(name, "name", repairs)!;
-        if (title.Length <= MaxTitleLength)
+        return Field(name, "name", MaxTitleLength, repairs)!;
+    }
+
+    /// <summary>The text cleaned, and cut to <paramref name="max"/> when longer, noting each repair.</summary>
+    private static string? Field(string? value, string field, int max, List<string> repairs)
+    {
+        var text = Text(value, field, repairs);
+        if (text is null || text.Length <= max)
         {
-            return title;
+            return text;
         }
 
-        var cut = MaxTitleLength - 1;
-        if (char.IsHighSurrogate(title[cut - 1]))
+        repairs.Add($"{field} is {Count(text.Length)} characters, cut to {Count(max)}");
+        return Cut(text, max);
+    }
+
+    /// <summary>The first <paramref name="max"/> - 1 characters and an ellipsis, never half a surrogate pair.</summary>
+    private static string Cut(string text, int max)
+    {
+        var cut = max - 1;
+        if (char.IsHighSurrogate(text[cut - 1]))
         {
             cut--;
         }
 
-        repairs.Add($"name is {title.Length} characters, cut to {MaxTitleLength}");
-        return string.Concat(title.AsSpan(0, cut), Ellipsis.ToString());
+        return string.Concat(text.AsSpan(0, cut), Ellipsis.ToString());
     }
 
     private static string? Text(string? value, string field, List<string> repairs)
@@ -181,6 +212,7 @@ public static partial class StackDataRules
 
         var clean = new List<string>(Math.Min(labels.Count, MaxLabels));
         var broken = false;
+        var longest = 0;
         foreach (var label in labels)
         {
             if (label is null)
@@ -192,13 +224,19 @@ public static partial class StackDataRules
             broken |= !ReferenceEquals(text, label);
             if (clean.Count < MaxLabels)
             {
-                clean.Add(text);
+                longest = Math.Max(longest, text.Length);
+                clean.Add(text.Length > MaxLabelLength ? Cut(text, MaxLabelLength) : text);
             }
         }
 
         if (broken)
         {
             repairs.Add("labels had control characters or broken Unicode, cleaned");
+        }
+
+        if (longest > MaxLabelLength)
+        {
+            repairs.Add($"a label is {Count(longest)} characters, cut to {Count(MaxLabelLength)}");
         }
 
         var count = labels.Count(l => l is not null);
@@ -209,6 +247,8 @@ public static partial class StackDataRules
 
         return clean;
     }
+
+    private static string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
     private static string Describe(string? id) => id is null ? "(null id)"
         : id.Length == 0 ? "(empty id)"

@@ -20,6 +20,8 @@ namespace Infra.Stacks;
 /// requester's role, teams or email) before it narrows protected stacks to their teams.
 /// Port has no per-entity "requires approval", so with protection on the trigger requires approval for
 /// every run, and the approve policy lets the requester approve their own run on an unprotected stack.
+/// The lists name teams by name, as Port's OpenAPI describes them; the policies compare a user's
+/// <c>team</c>, which holds team identifiers, so their rules carry identifiers (<see cref="TeamIdentifiers"/>).
 /// </remarks>
 public static class WhoMayRun
 {
@@ -73,7 +75,7 @@ public static class WhoMayRun
         var execute = new JsonObject
         {
             ["queries"] = new JsonObject { ["stack"] = StackQuery(inputs.Blueprint), ["requester"] = RequesterQuery() },
-            ["conditions"] = new JsonArray($"{Listed(access)} and (({isProtected} | not) or {InTeams(shielded.Teams)})"),
+            ["conditions"] = new JsonArray($"{Listed(access, inputs.Teams)} and (({isProtected} | not) or {InTeams(shielded.Teams, inputs.Teams)})"),
         };
         var approve = new JsonObject
         {
@@ -81,7 +83,7 @@ public static class WhoMayRun
             {
                 ["stack"] = StackQuery(inputs.Blueprint),
                 ["requester"] = RequesterQuery(),
-                ["approvers"] = ApproversQuery(shielded),
+                ["approvers"] = ApproversQuery(shielded, inputs.Teams),
             },
             // A protected stack: the approvers, never the requester; any other stack: the requester alone.
             ["conditions"] = new JsonArray(
@@ -126,12 +128,12 @@ public static class WhoMayRun
         Rule("$blueprint", "=", UserBlueprint),
         Rule("$identifier", "=", "{{ .trigger.user.email }}"));
 
-    private static JsonObject ApproversQuery(ProtectedStacks shielded)
+    private static JsonObject ApproversQuery(ProtectedStacks shielded, TeamIdentifiers teams)
     {
         var either = new JsonArray();
         if (shielded.ApproverTeams.Count > 0)
         {
-            either.Add(Rule("$team", "containsAny", Strings(shielded.ApproverTeams)));
+            either.Add(Rule("$team", "containsAny", Strings(shielded.ApproverTeams.Select(teams.Of))));
         }
 
         if (shielded.ApproverRoles.Count > 0)
@@ -161,7 +163,7 @@ public static class WhoMayRun
     /// Whether the requester is one the lists name, in jq over the requester query: their role, one of
     /// their teams, or their email (compared lower-cased, as emails are); <c>false</c> for empty lists.
     /// </summary>
-    private static string Listed(ActionAccess access)
+    private static string Listed(ActionAccess access, TeamIdentifiers teams)
     {
         const string requester = ".results.requester.entities[0]";
         var parts = new List<string>(3);
@@ -172,7 +174,7 @@ public static class WhoMayRun
 
         if (access.Teams.Count > 0)
         {
-            parts.Add(InTeams(access.Teams));
+            parts.Add(InTeams(access.Teams, teams));
         }
 
         if (access.Users.Count > 0)
@@ -183,7 +185,9 @@ public static class WhoMayRun
         return parts.Count == 0 ? "false" : "(" + string.Join(" or ", parts) + ")";
     }
 
-    private static string InTeams(IReadOnlyList<string> teams) => $"((.results.requester.entities[0].team // []) | any({AnyOf(teams)}))";
+    /// <summary>Whether one of the requester's teams (identifiers, in the <c>_user</c> entity's <c>team</c>) is one of <paramref name="names"/>.</summary>
+    private static string InTeams(IReadOnlyList<string> names, TeamIdentifiers teams)
+        => $"((.results.requester.entities[0].team // []) | any({AnyOf([.. names.Select(teams.Of)])}))";
 
     /// <summary><c>. == "a" or . == "b"</c>; <c>false</c> for no team, so nobody passes.</summary>
     private static string AnyOf(IReadOnlyList<string> values)

@@ -62,6 +62,12 @@ public sealed partial class ResourceKind
     /// <summary>Fields of this kind, beyond <see cref="CommonServerFields"/>, that Port adds on its own.</summary>
     public IReadOnlyList<string> ServerFields { get; init; } = [];
 
+    /// <summary>
+    /// Fields people set in the service that a declared body may leave out (an entity's <c>team</c>): when the
+    /// program does not declare one, the executor keeps the value the service has instead of clearing it.
+    /// </summary>
+    public IReadOnlyList<string> KeptFields { get; init; } = [];
+
     /// <summary>Fields Port fills with a default when a body leaves them out; equal to the default means absent.</summary>
     public IReadOnlyList<ServerDefault> ServerDefaults { get; init; } = [];
 

@@ -9,7 +9,10 @@ namespace Infra.Sdk;
 /// without one) so the executor knows whether both ends still hold the same value.
 /// </summary>
 /// <param name="Path">The field's path in the body (<c>security.secret</c>).</param>
-/// <param name="ReadBack">Whether the service may give the value back on reads (Port may; Spacelift does not).</param>
+/// <param name="ReadBack">
+/// Whether the service may give something back in the field on reads (Port may; Spacelift does not): it is
+/// masked wherever it could be printed, and never trusted to be the value (it may be a mask).
+/// </param>
 public sealed record SharedSecretField(IReadOnlyList<string> Path, bool ReadBack)
 {
     /// <summary>The value in <paramref name="body"/>, or null when absent or empty.</summary>

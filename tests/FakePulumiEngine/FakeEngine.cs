@@ -211,11 +211,20 @@ public sealed class FakeEngine : IAsyncDisposable
                 }
             }
 
+            var outputs = inputs.DeepClone().AsObject();
+            if (request.Custom && !(engine.Options.DryRun && !existing) && engine.Options.ComputedOutputs?.Invoke(request.Type, inputs) is { } computed)
+            {
+                foreach (var (key, value) in computed)
+                {
+                    outputs[key] = value?.DeepClone();
+                }
+            }
+
             return new RegisterResourceResponse
             {
                 Urn = urn,
                 Id = !request.Custom || (engine.Options.DryRun && !existing) ? "" : request.Name,
-                Object = request.Custom ? JsonParser.Default.Parse<Struct>(inputs.ToJsonString()) : new Struct(),
+                Object = request.Custom ? JsonParser.Default.Parse<Struct>(outputs.ToJsonString()) : new Struct(),
             };
         }
 

@@ -47,6 +47,13 @@ public sealed record FakeEngineOptions
     /// </summary>
     public bool SupportsParameterization { get; init; } = true;
 
+    /// <summary>
+    /// What the provider computes beyond the inputs (a Port webhook's <c>url</c>), by type and inputs: added to the
+    /// answer's outputs once the resource exists, that is not in a preview that creates it, where the engine
+    /// answers computed outputs as unknown (left out here, as the SDK reads them).
+    /// </summary>
+    public Func<string, JsonObject, JsonObject?>? ComputedOutputs { get; init; }
+
     /// <summary>The provider's Check: problems for a custom resource's inputs; any problem fails the registration, as the engine does.</summary>
     public Func<string, JsonObject, IReadOnlyList<string>>? Check { get; init; }
 }

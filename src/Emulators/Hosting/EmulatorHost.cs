@@ -117,6 +117,7 @@ public sealed class EmulatorHost : IAsyncDisposable
                 WebhookSecret = options.PortWebhookSecret,
                 TeamIdentifiers = options.PortTeamIdentifiers,
                 MappingOperationString = options.PortMappingOperationString,
+                Author = options.PortAuthor,
                 Relations = options.PortRelations,
             },
             webhookClient);

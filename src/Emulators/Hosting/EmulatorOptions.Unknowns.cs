@@ -18,6 +18,9 @@ public sealed partial record EmulatorOptions
     /// <summary>Whether a webhook mapping's <c>operation</c> may be a bare string (<c>--port-mapping-operation-string</c>).</summary>
     public MappingOperationString PortMappingOperationString { get; init; } = MappingOperationString.Accepted;
 
+    /// <summary>What Port records as the author of the credentials' writes (<c>--port-author</c>).</summary>
+    public AuthorRecord PortAuthor { get; init; } = AuthorRecord.ClientId;
+
     /// <summary>What Spacelift answers a read of an absent id (<c>--spacelift-absent-read</c>).</summary>
     public AbsentRead SpaceliftAbsentRead { get; init; } = AbsentRead.Null;
 
@@ -46,6 +49,7 @@ public sealed partial record EmulatorOptions
             PortWebhookSecret = WebhookSecretOnRead.Masked,
             PortTeamIdentifiers = TeamIdentifiers.Distinct,
             PortMappingOperationString = MappingOperationString.Refused,
+            PortAuthor = AuthorRecord.CredentialsOwner,
             SpaceliftAbsentRead = AbsentRead.NotFoundError,
             SpaceliftIds = GeneratedIds.SlugWithSuffix,
             SpaceliftPageCap = 50,
@@ -57,6 +61,7 @@ public sealed partial record EmulatorOptions
             PortWebhookSecret = WebhookSecretOnRead.Returned,
             PortTeamIdentifiers = TeamIdentifiers.Names,
             PortMappingOperationString = MappingOperationString.Accepted,
+            PortAuthor = AuthorRecord.ClientId,
             SpaceliftAbsentRead = AbsentRead.Null,
             SpaceliftIds = GeneratedIds.Slug,
             SpaceliftPageCap = 100,

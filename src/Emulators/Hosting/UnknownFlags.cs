@@ -22,6 +22,9 @@ internal static class UnknownFlags
           --port-mapping-operation-string accept|refuse
                                       whether a webhook mapping's operation may be "create"/"delete"
                                       rather than {"type": ...}
+          --port-author client-id|clients|owner
+                                      what Port records in createdBy/updatedBy for the credentials'
+                                      writes: the client id, <client id>@clients, or their owner's user id
           --spacelift-absent-read null|not-found|stacks-null
                                       what reading an absent id answers: null, the error "not found",
                                       or null for stack and "not found" for the others
@@ -37,7 +40,7 @@ internal static class UnknownFlags
 
     private static readonly string[] Flags =
     [
-        "--unknowns", "--port-webhook-secret", "--port-team-ids", "--port-mapping-operation-string", "--spacelift-absent-read",
+        "--unknowns", "--port-webhook-secret", "--port-team-ids", "--port-mapping-operation-string", "--port-author", "--spacelift-absent-read",
         "--spacelift-ids", "--spacelift-page-cap", "--spacelift-oversized-page", "--spacelift-wrong-secret",
     ];
 
@@ -55,6 +58,10 @@ internal static class UnknownFlags
         "--port-mapping-operation-string" => options with
         {
             PortMappingOperationString = Choose(flag, value, ("accept", MappingOperationString.Accepted), ("refuse", MappingOperationString.Refused)),
+        },
+        "--port-author" => options with
+        {
+            PortAuthor = Choose(flag, value, ("client-id", AuthorRecord.ClientId), ("clients", AuthorRecord.MachineSubject), ("owner", AuthorRecord.CredentialsOwner)),
         },
         "--spacelift-absent-read" => options with
         {

@@ -3,6 +3,7 @@ using Emulators.Port.Entities;
 using Emulators.Port.Runs;
 using Emulators.Port.Secrets;
 using Emulators.Port.Webhooks;
+using Emulators.Unknowns;
 
 namespace Emulators.Port;
 
@@ -33,8 +34,22 @@ internal sealed class Organisation(PortEmulatorOptions options)
     /// <summary>What the webhook ingest did with each event (not persisted).</summary>
     public AuditLog Audit { get; } = new();
 
-    /// <summary>Who Port records as the author of changes made with the organisation's credentials.</summary>
-    public string Actor => options.ClientId;
+    private string? _person;
+
+    /// <summary>Who Port records as the author of a change: the organisation's credentials, or the person making it in the UI.</summary>
+    public string Actor => _person ?? RecordedAuthor.Of(options.ClientId, options.Author);
+
+    /// <summary>Changes made while this is held (with <see cref="Gate"/>) are recorded as <paramref name="userId"/>'s, as Port records an edit in its UI.</summary>
+    public Person ActingAs(string userId)
+    {
+        _person = userId;
+        return new Person(this);
+    }
+
+    public readonly struct Person(Organisation organisation) : IDisposable
+    {
+        public void Dispose() => organisation._person = null;
+    }
 
     /// <summary>ISO-8601 UTC with milliseconds, as Port writes its meta fields.</summary>
     public string Now() => options.Time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);

@@ -112,6 +112,36 @@ public sealed class PortEmulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Creates an entity as a person does in Port's UI: validated as the API validates it, recorded as
+    /// <paramref name="userId"/>'s (<c>createdBy</c>/<c>updatedBy</c>), automations triggered.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The blueprint does not exist or Port would refuse the entity.</exception>
+    public JsonObject CreateEntityAsPerson(string blueprint, JsonObject entity, string userId)
+    {
+        EntityWrite write;
+        lock (_organisation.Gate)
+        {
+            var record = _organisation.Blueprints.GetValueOrDefault(blueprint) ?? throw new InvalidOperationException($"blueprint '{blueprint}' does not exist");
+            using (_organisation.ActingAs(userId))
+            {
+                try
+                {
+                    write = _context.EntityWriter.Write(record, entity.DeepClone(), EntityWriteMode.Create, null, strict: true, createMissingRelated: false, validationOnly: false);
+                }
+                catch (PortApiError error)
+                {
+                    throw new InvalidOperationException($"Port would refuse the entity: {error.Message}", error);
+                }
+            }
+
+            _context.Changed();
+        }
+
+        _context.Automations.EntityChanged(write.Blueprint, write.Before, write.Entity, 0);
+        return EntityView.Render(_organisation.Blueprints[blueprint], write.Entity);
+    }
+
     public JsonObject? Blueprint(string identifier)
     {
         lock (_organisation.Gate)

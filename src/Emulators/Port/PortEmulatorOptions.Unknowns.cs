@@ -13,4 +13,7 @@ public sealed partial record PortEmulatorOptions
 
     /// <summary>Whether a mapping's <c>operation</c> may be the bare string.</summary>
     public MappingOperationString MappingOperationString { get; init; } = MappingOperationString.Accepted;
+
+    /// <summary>What <c>createdBy</c>/<c>updatedBy</c> hold for writes made with the organisation's credentials.</summary>
+    public AuthorRecord Author { get; init; } = AuthorRecord.ClientId;
 }

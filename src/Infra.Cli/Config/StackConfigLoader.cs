@@ -80,6 +80,7 @@ public static class StackConfigLoader
             values = new ConfigResolver(project, stackFile, sealedEnvironment);
         }
 
+        ConfigKeyCatalog.ThrowIfUnknown(project, stackFile);
         ThrowIfMissing(values, stack, own, project);
         CheckDeclaredTypes(project, stackFile, values);
         var settings = ReadProjectSettings(values, own, directory, insecure);
@@ -149,7 +150,8 @@ public static class StackConfigLoader
             demoStacks is null
                 ? null
                 : new DemoSettings((int)demoStacks, Path.GetFullPath(Path.Combine(directory, Text(values, own.DemoStateFile)))),
-            values.Resolve(own.TakeOver) is not null && Boolean(values, own.TakeOver));
+            values.Resolve(own.TakeOver) is not null && Boolean(values, own.TakeOver),
+            values.Resolve(own.ExclusiveBlueprints) is not null && Boolean(values, own.ExclusiveBlueprints));
     }
 
     private static string Text(ConfigResolver values, KnownKey key)
@@ -239,5 +241,6 @@ public static class StackConfigLoader
         public KnownKey DemoStacks { get; } = KnownKey.ForProject(project, "demoStacks");
         public KnownKey DemoStateFile { get; } = KnownKey.ForProject(project, "demoStateFile");
         public KnownKey TakeOver { get; } = KnownKey.ForProject(project, "takeOver");
+        public KnownKey ExclusiveBlueprints { get; } = KnownKey.ForProject(project, "exclusiveBlueprints");
     }
 }

@@ -47,8 +47,19 @@ public sealed class StackConfigStore
     /// Writes <paramref name="key"/>: in clear, or encrypted when <paramref name="secret"/> (adding an
     /// <c>encryptionsalt</c> with a fresh salt when the file has none).
     /// </summary>
+    /// <exception cref="ConfigException">The key is not one of this project or its providers, or the value is not of the key's declared type.</exception>
     public void Set(ConfigKey key, string value, bool secret)
     {
+        if (ConfigKeyCatalog.Problem(_project, key) is { } problem)
+        {
+            throw new ConfigException($"{_file.Path}: {problem}");
+        }
+
+        if (!secret && _project.Config.TryGetValue(key, out var declared) && declared.Type is { } type && !ConfigTypes.Matches(type, new PlainValue(value)))
+        {
+            throw new ConfigException($"{_file.Path}: configuration key '{key}' must be of type '{type}', got '{value}' (nothing was written)");
+        }
+
         var text = StackFileText.Of(_file.Path, File.ReadAllText(_file.Path));
         if (secret)
         {

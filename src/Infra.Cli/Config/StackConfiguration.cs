@@ -24,8 +24,20 @@ public sealed record StackConfiguration(
     /// </summary>
     public IReadOnlyList<Secret> Credentials => [Port.ClientSecret, Spacelift.ApiKeySecret];
 
+    /// <summary>A masker of <see cref="Credentials"/> that shows the identifiers (client id, API key id) even when a secret equals one.</summary>
+    public SecretMasker NewMasker()
+    {
+        var masker = new SecretMasker(Credentials);
+        masker.Allow(Port.ClientId);
+        masker.Allow(Spacelift.ApiKeyId);
+        return masker;
+    }
+
     /// <summary>The stack that owns what this configuration's program declares.</summary>
     public StackOwner Owner => new(Project, Stack);
+
+    /// <summary>The key of <see cref="ProjectSettings.ExclusiveBlueprints"/> as a user writes it.</summary>
+    public string ExclusiveBlueprintsKey => $"{Project}:exclusiveBlueprints";
 }
 
 /// <summary>
@@ -57,13 +69,18 @@ public sealed record SpaceliftSettings(Uri Endpoint, string ApiKeyId, Secret Api
 /// <param name="Insecure"><c>infra:insecure</c> [INFRA_INSECURE] or the CLI's <c>--insecure</c>: plain http:// to non-loopback hosts is allowed.</param>
 /// <param name="Demo">Non-null exactly when <c>infra:demoStacks</c> [INFRA_DEMO_STACKS] is set.</param>
 /// <param name="TakeOver"><c>infra:takeOver</c> [INFRA_TAKE_OVER] or the CLI's <c>--take-over</c>: take over declared resources another stack owns.</param>
+/// <param name="ExclusiveBlueprints">
+/// <c>infra:exclusiveBlueprints</c> [INFRA_EXCLUSIVE_BLUEPRINTS]: every entity of a managed blueprint is the
+/// program's to prune, whoever wrote it; unset, entities Port records as written by others are left alone.
+/// </param>
 public sealed record ProjectSettings(
     double PruneThreshold,
     int Concurrency,
     string StateDir,
     bool Insecure,
     DemoSettings? Demo,
-    bool TakeOver = false);
+    bool TakeOver = false,
+    bool ExclusiveBlueprints = false);
 
 /// <summary>Set only for the demo stack: start both emulators in-process at the configured URLs.</summary>
 /// <param name="Stacks"><c>infra:demoStacks</c>: how many Spacelift stacks the emulator holds (0 or more).</param>

@@ -5,7 +5,8 @@ namespace Infra.Cli.Decisions;
 
 /// <summary>
 /// Fills a declared body's <see cref="DesiredResource.References"/>, for both executors: from the source's
-/// body as its service holds it when the source exists, else <see cref="OutputReference.Unknown"/>.
+/// body as its service holds it when the source exists, else <see cref="OutputReference.Unknown"/> (in its
+/// <see cref="OutputReference.Template"/>, when it has one).
 /// </summary>
 public static class OutputReferences
 {
@@ -20,7 +21,7 @@ public static class OutputReferences
         var body = resource.Body.DeepClone().AsObject();
         foreach (var reference in resource.References)
         {
-            body[reference.Field] = output(reference) is { Length: > 0 } value ? value : OutputReference.Unknown;
+            body[reference.Field] = reference.Fill(output(reference) is { Length: > 0 } value ? value : OutputReference.Unknown);
         }
 
         return body;
@@ -28,5 +29,9 @@ public static class OutputReferences
 
     /// <summary>Whether a resolved body still waits on a source that does not exist yet.</summary>
     public static bool HasUnknowns(DesiredResource resource, JsonObject resolved)
-        => resource.References.Any(r => resolved[r.Field] is JsonValue v && v.TryGetValue<string>(out var text) && text == OutputReference.Unknown);
+        => resource.References.Any(r => IsUnknown(r, resolved));
+
+    /// <summary>Whether <paramref name="reference"/>'s field of <paramref name="resolved"/> is still the unknown value.</summary>
+    public static bool IsUnknown(OutputReference reference, JsonObject resolved)
+        => resolved[reference.Field] is JsonValue v && v.TryGetValue<string>(out var text) && text == reference.Fill(OutputReference.Unknown);
 }

@@ -31,6 +31,26 @@ public static class PruneGate
             : null;
     }
 
+    /// <summary>
+    /// The share of a set's entities above which a deletion the gate lets through is still worth a look:
+    /// a catalogue rarely loses a tenth of itself in one run unless a read sees less than it should (an API
+    /// key scoped to one space, say), while the gate's own threshold is kept high, as Port's Ocean
+    /// integrations keep theirs (<c>entityDeletionThreshold</c> 0.9), so that real clean-ups need no flag.
+    /// </summary>
+    public const double NotableShare = 0.1;
+
+    /// <summary>A warning for a deletion the gate lets through that is still large; null when it is not.</summary>
+    public static string? Notable(int toDelete, int liveCount, DataRead source, string blueprint)
+    {
+        if (toDelete == 0 || liveCount == 0 || (double)toDelete / liveCount <= NotableShare)
+        {
+            return null;
+        }
+
+        return $"{toDelete:N0} of {liveCount:N0} entities of '{blueprint}' ({(double)toDelete / liveCount:0.#%}) will be deleted because {source.Source} no longer lists them: "
+            + $"check that {source.Source} is read whole (a credential that sees only part of it looks the same) before this is applied";
+    }
+
     /// <summary>A blueprint no longer declared that still holds entities: deleting it deletes them all.</summary>
     public static string? OrphanDoubt(string blueprint, int entities)
         => entities == 0 ? null : $"blueprint '{blueprint}' is no longer declared but holds {entities} entities";

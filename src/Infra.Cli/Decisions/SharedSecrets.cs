@@ -11,8 +11,10 @@ namespace Infra.Cli.Decisions;
 /// webhook, Port checking with it what Spacelift signs with it), for both executors. It is never declared:
 /// the executor generates it, writes it to every end in the same run, and records at each end a keyed
 /// fingerprint (<see cref="SecretRecord.Fingerprint"/> over the group's name) in the description, or in an
-/// <c>infra-fp:</c> label for kinds without one. It is kept while every end records the same fingerprint
-/// and a copy the service gives back still hashes to it; otherwise a new one is generated.
+/// <c>infra-fp:</c> label for kinds without one. It is kept while every end records the same fingerprint;
+/// otherwise a new one is generated. What a service gives back in the secret's field is never trusted for
+/// this: Port may answer it in clear, leave it out or mask it (docs/unknowns.md), and only the recorded
+/// fingerprints say the same thing under all three.
 /// </summary>
 public static class SharedSecrets
 {
@@ -25,23 +27,31 @@ public static class SharedSecrets
     public static string Fingerprint(Secret key, string group, Secret value) => SecretRecord.Fingerprint(key, group, value);
 
     /// <summary>
-    /// Keep or generate the group's secret, from its declared ends and their live bodies (null: absent).
-    /// A service that gives the value back must give the recorded one: an update there replaces the whole
-    /// body, so a kept secret is sent again, and one it does not give back cannot be.
+    /// Keep or generate the group's secret, from its declared ends (their declared bodies, and their live bodies,
+    /// null when absent). A kept secret is never sent again (the executor may not know it): an update leaves out
+    /// the field's top-level member, which the service then keeps as it has it (Port's PATCH, Spacelift's update
+    /// without <c>secret</c>). So where the secret sits inside an object (Port's <c>security</c>), a change to that
+    /// object's other members cannot be written without the secret: a new one is generated.
     /// </summary>
-    public static SharedSecretDecision Decide(string group, IEnumerable<(ResourceAddress Address, JsonObject? Live)> ends, Secret fingerprintKey)
+    /// <param name="expectedFingerprint">
+    /// The fingerprint of the value this executor would write (Pulumi mode derives its value, so it knows it before
+    /// writing); the ends must record that one to keep it. Null: any fingerprint the ends agree on is kept.
+    /// </param>
+    public static SharedSecretDecision Decide(
+        string group,
+        IEnumerable<(ResourceAddress Address, JsonObject Desired, JsonObject? Live)> ends,
+        string? expectedFingerprint = null)
     {
         string? common = null;
-        foreach (var (address, live) in ends)
+        foreach (var (address, desired, live) in ends)
         {
-            var field = address.Kind.SharedSecret!;
             var recorded = Recorded(address.Kind, live);
-            var readBack = field.ReadBack ? field.ValueIn(live) : null;
             var reason = live is null ? $"{address} does not exist"
                 : recorded is null ? $"{address} records no fingerprint of the shared secret"
-                : field.ReadBack && (readBack is null || Fingerprint(fingerprintKey, group, readBack) != recorded)
-                    ? $"the shared secret in {address} does not match its fingerprint"
                 : common is not null && common != recorded ? "the shared secret's fingerprints at the ends differ"
+                : expectedFingerprint is not null && recorded != expectedFingerprint ? $"{address} records another shared secret than this executor writes"
+                : HolderChanges(address.Kind.SharedSecret!, desired, live) is { } holder
+                    ? $"{address}'s {holder} changes, and it cannot be written without the shared secret"
                 : null;
             if (reason is not null)
             {
@@ -53,6 +63,29 @@ public static class SharedSecrets
 
         return new SharedSecretDecision(Generate: false, common, null);
     }
+
+    /// <summary>
+    /// The name of the object that holds the secret when its other members differ between the declared and the
+    /// live body (members that are null or absent on both sides count as equal); null when the secret is a
+    /// top-level field or the object is unchanged.
+    /// </summary>
+    private static string? HolderChanges(SharedSecretField field, JsonObject desired, JsonObject live)
+    {
+        if (field.Path.Count < 2)
+        {
+            return null;
+        }
+
+        var holder = field.Path[0];
+        var declared = Members(field.Without(desired)[holder]);
+        var current = Members(field.Without(live)[holder]);
+        return declared.Count == current.Count && declared.All(m => current.TryGetValue(m.Key, out var other) && JsonNode.DeepEquals(m.Value, other))
+            ? null
+            : holder;
+    }
+
+    private static Dictionary<string, JsonNode> Members(JsonNode? node)
+        => (node as JsonObject ?? []).Where(m => m.Value is not null).ToDictionary(m => m.Key, m => m.Value!, StringComparer.Ordinal);
 
     /// <summary>The fingerprint a live body records (description or label).</summary>
     public static string? Recorded(ResourceKind kind, JsonObject? body) => body is null ? null
@@ -94,7 +127,7 @@ public static class SharedSecrets
         return copy;
     }
 
-    /// <summary>Adds every secret value a live body gave back to <paramref name="masker"/>, before anything prints a body.</summary>
+    /// <summary>Adds every secret value a live body gave back (whatever it is) to <paramref name="masker"/>, before anything prints a body.</summary>
     public static void MaskReadBack(IEnumerable<KeyValuePair<ResourceAddress, JsonObject>> live, SecretMasker masker)
     {
         foreach (var (address, body) in live)

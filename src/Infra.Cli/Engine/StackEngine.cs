@@ -40,7 +40,7 @@ public sealed class StackEngine : IStackEngine
         _store = store;
         _time = time;
         _owned = owned ?? [];
-        _masker = new SecretMasker(configuration.Credentials);
+        _masker = configuration.NewMasker();
     }
 
     /// <summary>Entities per upsert call; state is saved after each such batch.</summary>
@@ -79,7 +79,8 @@ public sealed class StackEngine : IStackEngine
         var now = _time.GetUtcNow();
         var notes = PlanNotes.For(operation, _configuration, graph, snapshot);
         var checks = operation == Operation.Update ? LiveChecks.Run(graph, snapshot.Find, now) : [];
-        var settings = new PlanSettings(_configuration.Owner, _configuration.Settings.PruneThreshold, _configuration.Port.ClientSecret);
+        var settings = new PlanSettings(_configuration.Owner, _configuration.Settings.PruneThreshold, _configuration.Port.ClientSecret,
+            new Authorship(_configuration.Port.ClientId, _configuration.Settings.ExclusiveBlueprints, _configuration.ExclusiveBlueprintsKey));
         return new Planner(settings, _masker, now, ownership, holds).Build(_origin, operation, options, graph with { Diagnostics = [.. graph.Diagnostics, .. notes, .. checks] }, snapshot, state);
     }
 

@@ -20,6 +20,6 @@ public static class StackServicesFactory
         return new StackServices(
             port,
             [new PortResources(port), new SpaceliftResources(spacelift)],
-            [new PortOrganisation(configuration.Port), new SpaceliftAccount(spacelift, configuration.Spacelift)]);
+            [new PortOrganisation(configuration.Port, port), new SpaceliftAccount(spacelift, configuration.Spacelift)]);
     }
 }

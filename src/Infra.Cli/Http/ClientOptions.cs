@@ -6,6 +6,8 @@ namespace Infra.Cli.Http;
 /// <see cref="Statistics"/> receives the clients' request and retry counters; pass the same object to
 /// both clients to add them up, or one each to tell them apart. <see cref="Jitter"/> is the random
 /// source (0 to 1) of the retry backoff's jitter; null means a shared random, tests pin it.
+/// <see cref="MaxRetries"/> bounds the retries of one request, <see cref="RetryBudget"/> those of the
+/// whole client (one run), whatever the number of requests (see <see cref="Http.RetryBudget"/>).
 /// </summary>
 public sealed record ClientOptions(
     int Concurrency = 8,
@@ -15,8 +17,23 @@ public sealed record ClientOptions(
     HttpMessageHandler? Handler = null,
     TimeProvider? Time = null,
     ClientStatistics? Statistics = null,
-    Func<double>? Jitter = null)
+    Func<double>? Jitter = null,
+    int RetryBudget = ClientOptions.DefaultRetryBudget)
 {
+    /// <summary>
+    /// Failed attempts in a row (no answer in between) after which a client stops retrying: more than
+    /// a blip that hits every request in flight at the usual concurrency, few enough that a service
+    /// that is down costs a run a few dozen requests, not hundreds.
+    /// </summary>
+    public const int DefaultRetryBudget = 20;
+
+    /// <summary>
+    /// Retries of a connection that was refused, or never made (no route, no such host, connect
+    /// timeout): nobody is listening, which a few quick tries confirm; retrying for half a minute
+    /// would only delay the verdict.
+    /// </summary>
+    public const int ConnectRetries = 2;
+
     /// <summary>The shared pooled handler keeps this many connections per server; concurrency cannot exceed it.</summary>
     public const int MaxConcurrency = 64;
 
@@ -35,6 +52,7 @@ public sealed record ClientOptions(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Concurrency, MaxConcurrency, nameof(Concurrency));
         ArgumentOutOfRangeException.ThrowIfNegative(MaxRetries, nameof(MaxRetries));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRetries, MaxRetryLimit, nameof(MaxRetries));
+        ArgumentOutOfRangeException.ThrowIfNegative(RetryBudget, nameof(RetryBudget));
         if (RequestTimeout is { } timeout)
         {
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(RequestTimeout));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
@@ -9,6 +10,9 @@ namespace Infra.Cli.Http;
 /// Sends requests through the shared handler with Polly: retries with exponential backoff and jitter
 /// (or the server's own <c>Retry-After</c>) on 429, 500, 502, 503, 504, dropped connections and
 /// timeouts; a timeout per attempt; and pacing from Port's rate-limit headers. Used by both clients.
+/// Retries are bounded per request (<see cref="ClientOptions.MaxRetries"/>, and only
+/// <see cref="ClientOptions.ConnectRetries"/> when no connection could be made) and per client while
+/// its service gives no answer (<see cref="RetryBudget"/>); each retry is reported to <see cref="RetryProgress"/>.
 /// </summary>
 internal sealed class ResilientSender
 {
@@ -20,13 +24,21 @@ internal sealed class ResilientSender
     private readonly RateLimitGate _gate;
     private readonly ClientStatistics _statistics;
     private readonly TimeSpan _requestTimeout;
+    private readonly TimeProvider _time;
+    private readonly RetryBudget _budget;
+    private readonly int _maxRetries;
+    private readonly string _service;
 
-    public ResilientSender(ClientOptions options, ClientStatistics statistics)
+    /// <param name="service">The service's name in progress lines: <c>Port</c> or <c>Spacelift</c>.</param>
+    public ResilientSender(ClientOptions options, ClientStatistics statistics, string service = "Port")
     {
-        var time = options.EffectiveTime;
+        _time = options.EffectiveTime;
         _statistics = statistics;
+        _service = service;
+        _maxRetries = options.MaxRetries;
         _requestTimeout = options.EffectiveRequestTimeout;
-        _gate = new RateLimitGate(time, statistics);
+        _budget = new RetryBudget(options.RetryBudget);
+        _gate = new RateLimitGate(_time, statistics);
         // The handler is shared (or the caller's), so this client must never dispose it.
         _http = new HttpClient(options.Handler ?? SharedHttpHandler.Value, disposeHandler: false)
         {
@@ -35,8 +47,8 @@ internal sealed class ResilientSender
         };
         _http.DefaultRequestHeaders.UserAgent.Add(UserAgent.Value);
         _http.DefaultRequestHeaders.Accept.Add(new(JsonWire.MediaType));
-        _retry = BuildRetry(options, time, statistics);
-        _timeout = new ResiliencePipelineBuilder { TimeProvider = time }.AddTimeout(_requestTimeout).Build();
+        _retry = BuildRetry(options);
+        _timeout = new ResiliencePipelineBuilder { TimeProvider = _time }.AddTimeout(_requestTimeout).Build();
     }
 
     /// <summary>
@@ -47,7 +59,7 @@ internal sealed class ResilientSender
     public async Task<SentResponse> SendAsync(Func<HttpRequestMessage> createRequest, RequestKind kind, CancellationToken cancellationToken)
     {
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        var trail = new SendTrail();
+        var trail = new SendTrail(_time.GetTimestamp());
         context.Properties.Set(TrailKey, trail);
         try
         {
@@ -58,7 +70,7 @@ internal sealed class ResilientSender
             try
             {
                 var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-                return new SentResponse(response, body, trail.MayHaveLanded);
+                return new SentResponse(response, body, trail.MayHaveLanded, Summary(trail));
             }
             catch
             {
@@ -68,17 +80,19 @@ internal sealed class ResilientSender
         }
         catch (HttpRequestException exception)
         {
-            throw new TransportException($"the connection failed after {trail.Attempts} attempt(s): {exception.Message}", exception);
+            throw new TransportException(Problem(exception), Summary(trail), exception);
         }
         catch (TimeoutRejectedException exception)
         {
-            throw new TransportException($"no answer within {_requestTimeout.TotalSeconds:0.###} s, {trail.Attempts} attempt(s)", exception);
+            throw new TransportException($"no answer within {AttemptSummary.Seconds(_requestTimeout)}", Summary(trail), exception);
         }
         finally
         {
             ResilienceContextPool.Shared.Return(context);
         }
     }
+
+    private AttemptSummary Summary(SendTrail trail) => new(Volatile.Read(ref trail.Attempts), _time.GetElapsedTime(trail.Started), trail.BudgetSpent);
 
     private async ValueTask<HttpResponseMessage> AttemptAsync(
         Func<HttpRequestMessage> createRequest, RequestKind kind, SendTrail trail, CancellationToken cancellationToken)
@@ -91,18 +105,24 @@ internal sealed class ResilientSender
             static async (state, ct) =>
             {
                 using var request = state.CreateRequest();
+                state.Trail.Describe(request);
                 // ResponseContentRead buffers the body inside the attempt, so the timeout covers it.
                 return await state.Http.SendAsync(request, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
             },
-            (Http: _http, CreateRequest: createRequest),
+            (Http: _http, CreateRequest: createRequest, Trail: trail),
             cancellationToken).ConfigureAwait(false);
         _gate.Observe(response);
+        if (Classify(Outcome.FromResult(response)) is null)
+        {
+            _budget.Refund();
+        }
+
         return response;
     }
 
-    private static ResiliencePipeline<HttpResponseMessage> BuildRetry(ClientOptions options, TimeProvider time, ClientStatistics statistics)
+    private ResiliencePipeline<HttpResponseMessage> BuildRetry(ClientOptions options)
     {
-        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _time };
         if (options.MaxRetries == 0)
         {
             return builder.Build();
@@ -116,22 +136,46 @@ internal sealed class ResilientSender
             Randomizer = options.Jitter ?? Random.Shared.NextDouble,
             Delay = TimeSpan.FromMilliseconds(500),
             MaxDelay = TimeSpan.FromSeconds(30),
-            ShouldHandle = args => ValueTask.FromResult(Classify(args.Outcome) is not null),
+            ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
             DelayGenerator = args => ValueTask.FromResult(
-                args.Outcome.Result is { } response ? ServerDelay.RetryAfter(response, time) : null),
+                args.Outcome.Result is { } response ? ServerDelay.RetryAfter(response, _time) : null),
             OnRetry = args =>
             {
                 var cause = Classify(args.Outcome)!.Value;
-                statistics.CountRetry(cause);
+                _statistics.CountRetry(cause);
+                var trail = args.Context.Properties.GetValue(TrailKey, new SendTrail(0));
                 if (cause != RetryCause.RateLimited)
                 {
-                    args.Context.Properties.GetValue(TrailKey, new SendTrail()).MayHaveLanded = true;
+                    trail.MayHaveLanded = true;
                 }
 
+                RetryProgress.Report(new RetryNotice(
+                    _service, trail.Host ?? "(unknown host)", trail.Request ?? "(request)", Describe(args.Outcome),
+                    args.AttemptNumber + 1, RetryLimit(args.Outcome), args.RetryDelay));
                 return ValueTask.CompletedTask;
             },
         }).Build();
     }
+
+    /// <summary>Retry when the outcome is transient, this request has retries left, and the client's budget does.</summary>
+    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
+    {
+        if (Classify(outcome) is not { } cause || attemptNumber >= RetryLimit(outcome))
+        {
+            return false;
+        }
+
+        if (cause == RetryCause.RateLimited || _budget.TryTake())
+        {
+            return true;
+        }
+
+        context.Properties.GetValue(TrailKey, new SendTrail(0)).BudgetSpent = true;
+        return false;
+    }
+
+    private int RetryLimit(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is HttpRequestException e && NeverConnected(e) ? Math.Min(_maxRetries, ClientOptions.ConnectRetries) : _maxRetries;
 
     private static RetryCause? Classify(Outcome<HttpResponseMessage> outcome) => outcome switch
     {
@@ -145,11 +189,52 @@ internal sealed class ResilientSender
         _ => null,
     };
 
+    /// <summary>No connection was made: refused, no route, no such host, or the connect timeout.</summary>
+    private static bool NeverConnected(HttpRequestException exception) =>
+        exception.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+        || exception.InnerException is SocketException;
+
+    private string Describe(Outcome<HttpResponseMessage> outcome) => outcome switch
+    {
+        { Exception: HttpRequestException e } => Problem(e),
+        { Exception: TimeoutRejectedException } => $"no answer within {AttemptSummary.Seconds(_requestTimeout)}",
+        { Result: { } response } => $"HTTP {(int)response.StatusCode}",
+        _ => "no answer",
+    };
+
+    /// <summary>A few words on why a connection failed; .NET's own message ends the generic case.</summary>
+    private static string Problem(HttpRequestException exception) => exception switch
+    {
+        { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } } => "connection refused",
+        { HttpRequestError: HttpRequestError.NameResolutionError } => "the host name does not resolve",
+        { InnerException: SocketException { SocketErrorCode: SocketError.HostUnreachable or SocketError.NetworkUnreachable } } => "no route to the host",
+        _ => "connection failed: " + exception.Message,
+    };
+
     /// <summary>What happened to the attempts of one request, kept in the Polly context.</summary>
-    private sealed class SendTrail
+    private sealed class SendTrail(long started)
     {
         public int Attempts;
 
+        public long Started { get; } = started;
+
         public bool MayHaveLanded { get; set; }
+
+        public bool BudgetSpent { get; set; }
+
+        /// <summary><c>POST /v1/auth/access_token</c>, from the first attempt's message.</summary>
+        public string? Request { get; private set; }
+
+        /// <summary><c>http://127.0.0.1:9</c>: scheme and authority of the request's URL.</summary>
+        public string? Host { get; private set; }
+
+        public void Describe(HttpRequestMessage request)
+        {
+            if (Request is null && request.RequestUri is { IsAbsoluteUri: true } uri)
+            {
+                Host = uri.GetLeftPart(UriPartial.Authority);
+                Request = $"{request.Method.Method} {uri.AbsolutePath}";
+            }
+        }
     }
 }

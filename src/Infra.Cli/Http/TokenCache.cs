@@ -2,14 +2,18 @@ namespace Infra.Cli.Http;
 
 /// <summary>
 /// Holds one bearer token, fetched on first use and again when it is due for renewal or when the
-/// API refused it. Concurrent callers share one fetch; a refusal of a token that has already been
-/// replaced does not fetch a third.
+/// API refused it. At most one fetch runs at a time, and every caller that needs a token while it
+/// runs waits for that same fetch and gets its result, failure included: a Port that does not answer
+/// costs one token request and its retries, not one per waiting caller. A caller that arrives after
+/// a failed fetch starts a new one. A refusal of a token that has already been replaced does not
+/// fetch a third.
 /// </summary>
 internal sealed class TokenCache<T>(Func<CancellationToken, Task<T>> fetch, Func<T, DateTimeOffset> renewAt, TimeProvider time)
     where T : class
 {
-    private readonly SemaphoreSlim _lock = new(1, 1);
+    private readonly Lock _gate = new();
     private T? _current;
+    private Task<T>? _fetching;
 
     public Task<T> GetAsync(CancellationToken cancellationToken) =>
         AcquireAsync(current => current is null || !IsFresh(current), cancellationToken);
@@ -18,34 +22,60 @@ internal sealed class TokenCache<T>(Func<CancellationToken, Task<T>> fetch, Func
     public Task<T> RenewAsync(T rejected, CancellationToken cancellationToken) =>
         AcquireAsync(current => current is null || ReferenceEquals(current, rejected) || !IsFresh(current), cancellationToken);
 
-    public Task<T> FetchNewAsync(CancellationToken cancellationToken) => AcquireAsync(_ => true, cancellationToken);
+    /// <summary>A token other than the one held now: a new fetch, or the one already under way.</summary>
+    public Task<T> FetchNewAsync(CancellationToken cancellationToken)
+    {
+        T? held;
+        lock (_gate)
+        {
+            held = _current;
+        }
+
+        return AcquireAsync(current => current is null || ReferenceEquals(current, held), cancellationToken);
+    }
 
     private bool IsFresh(T token) => time.GetUtcNow() < renewAt(token);
 
     private async Task<T> AcquireAsync(Func<T?, bool> mustFetch, CancellationToken cancellationToken)
     {
-        var current = Volatile.Read(ref _current);
-        if (!mustFetch(current))
+        Task<T> fetching;
+        lock (_gate)
         {
-            return current!;
-        }
-
-        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            current = _current;
-            if (!mustFetch(current))
+            if (!mustFetch(_current))
             {
-                return current!;
+                return _current!;
             }
 
-            var fetched = await fetch(cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _current, fetched);
-            return fetched;
+            // Join the fetch under way; start one only when none is.
+            fetching = _fetching ??= StartFetch(cancellationToken);
         }
-        finally
+
+        // Each caller may stop waiting on its own cancellation; the shared fetch goes on for the others.
+        return await fetching.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private Task<T> StartFetch(CancellationToken cancellationToken)
+    {
+        // Started outside the caller's synchronous path so that the lock is never held across it.
+        return Task.Run(async () =>
         {
-            _lock.Release();
-        }
+            try
+            {
+                var fetched = await fetch(cancellationToken).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    _current = fetched;
+                }
+
+                return fetched;
+            }
+            finally
+            {
+                lock (_gate)
+                {
+                    _fetching = null;
+                }
+            }
+        }, CancellationToken.None);
     }
 }

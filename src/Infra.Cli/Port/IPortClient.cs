@@ -24,6 +24,19 @@ public interface IPortClient
 
     Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends only the fields in <paramref name="body"/> (<c>PATCH</c>, whatever the kind's update method), so every
+    /// field left out stays as Port has it: how a webhook is changed without being sent the secret Port keeps
+    /// (port-docs <c>custom-integration/webhook/webhook.md</c>: "Any key you do not specify will remain unchanged").
+    /// </summary>
+    Task PatchAsync(ResourceKind kind, string identifier, JsonObject body, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The entities of any blueprint, system blueprints included, that <paramref name="query"/> (<c>{combinator, rules}</c>)
+    /// matches, with only the <paramref name="include"/> fields (<c>POST /v1/entities/search?include=…</c>, one page).
+    /// </summary>
+    Task<IReadOnlyList<JsonObject>> SearchEntitiesAsync(JsonObject query, IReadOnlyList<string> include, CancellationToken cancellationToken);
+
     /// <summary>Every entity of a blueprint, one page of the blueprint-scoped search at a time.</summary>
     IAsyncEnumerable<IReadOnlyList<JsonObject>> ListEntitiesAsync(string blueprint, CancellationToken cancellationToken);
 

@@ -31,7 +31,7 @@ public sealed partial class PortClient : IPortClient
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var statistics = options.Statistics ?? new ClientStatistics();
-        var connection = new PortConnection(settings, new ResilientSender(options, statistics), statistics, options.EffectiveTime);
+        var connection = new PortConnection(settings, new ResilientSender(options, statistics, "Port"), statistics, options.EffectiveTime);
         return new PortClient(connection, statistics, options.Concurrency);
     }
 
@@ -80,6 +80,36 @@ public sealed partial class PortClient : IPortClient
 
         var request = WriteRequest(route.UpdateMethod, PortUrls.Item(kind, identifier), WithValue(kind, sent, value));
         return WriteAsync(value is null ? request : request with { Secrets = [value.Reveal()] }, route.EnvelopeKey, cancellationToken);
+    }
+
+    public Task PatchAsync(ResourceKind kind, string identifier, JsonObject body, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(identifier);
+        ArgumentNullException.ThrowIfNull(body);
+        var sent = body.DeepClone().AsObject();
+        sent.Remove(kind.IdentifierField);
+        if (sent.Count == 0)
+        {
+            throw new ArgumentException($"A {kind} patch needs a field to change.", nameof(body));
+        }
+
+        return WriteAsync(WriteRequest(HttpMethod.Patch, PortUrls.Item(kind, identifier), sent), PortRoutes.For(kind).EnvelopeKey, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<JsonObject>> SearchEntitiesAsync(JsonObject query, IReadOnlyList<string> include, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(include);
+        var request = new PortRequest(HttpMethod.Post, PortUrls.GlobalEntitySearch(include), RequestKind.Read) { Body = JsonWire.ToUtf8(query) };
+        var answer = await _connection.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = _connection.EnsureSuccess(request, answer);
+        if (body["entities"] is not JsonArray entities || entities.Any(e => e is not JsonObject))
+        {
+            throw _connection.Protocol(request, answer, "Port's answer has no \"entities\" list of objects");
+        }
+
+        return [.. entities.Select(e => e!.DeepClone().AsObject())];
     }
 
     public Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)

@@ -33,6 +33,8 @@ internal sealed class PortConnection
         _statistics = statistics;
         _time = time;
         _scrubber.Add(settings.ClientSecret.Reveal());
+        // An identifier shown in clear, even when the secret has the same value.
+        _scrubber.Allow(settings.ClientId);
         _tokens = new TokenCache<PortToken>(FetchTokenAsync, token => token.RenewAt, time);
     }
 
@@ -106,7 +108,7 @@ internal sealed class PortConnection
     }
 
     /// <summary>The exception for an answer outside 2xx, from the one status table.</summary>
-    public PortApiException Failure(PortRequest request, PortAnswer answer) => PortErrors.From(request, answer, _scrubber);
+    public PortApiException Failure(PortRequest request, PortAnswer answer) => PortErrors.From(request, answer, _baseUrl, _scrubber);
 
     public PortProtocolException Protocol(PortRequest request, PortAnswer answer, string problem) =>
         PortErrors.Protocol(request, answer, problem, _scrubber);
@@ -118,11 +120,13 @@ internal sealed class PortConnection
         try
         {
             using var sent = await _sender.SendAsync(() => Build(request, token), request.Kind, cancellationToken).ConfigureAwait(false);
-            return new PortAnswer(sent.Response.StatusCode, JsonWire.TryParseObject(sent.Body), sent.Body, sent.MayHaveLanded);
+            return new PortAnswer(sent.Response.StatusCode, JsonWire.TryParseObject(sent.Body), sent.Body, sent.MayHaveLanded, sent.Attempts);
         }
         catch (TransportException exception)
         {
-            throw new PortUnreachableException(Scrub(request, $"{request}: {exception.Message}"), exception.InnerException);
+            throw new PortUnreachableException(
+                Scrub(request, $"Port at {_baseUrl} did not answer {request}: {exception.Message}; check {KnownKey.PortBaseUrl.Names} and that Port is reachable"),
+                exception.InnerException);
         }
     }
 
@@ -150,20 +154,29 @@ internal sealed class PortConnection
             Body = JsonWire.ToUtf8(new JsonObject { ["clientId"] = _settings.ClientId, ["clientSecret"] = secret }),
             Secrets = [secret],
         };
+        if (PortUrls.VersionedRoot(_baseUrl) is { } root)
+        {
+            throw PortEndpointException.VersionInPath(_baseUrl, root);
+        }
+
         var answer = await SendWithTokenAsync(request, token: null, cancellationToken).ConfigureAwait(false);
+        // Known before any check, so no message below can show the token.
+        var accessToken = JsonWire.String(answer.Body?["accessToken"]);
+        _scrubber.Add(accessToken);
+        if (PortErrors.NotPortsTokenAnswer(request, answer, _scrubber) is { } answered)
+        {
+            throw PortEndpointException.NotPort(_baseUrl, answer.Status, $"{request}: {answered}");
+        }
+
         if ((int)answer.Status is >= 400 and < 500 and not 413 and not 429)
         {
-            throw PortErrors.Credentials(request, answer, _settings.ClientId, _scrubber);
+            throw PortErrors.Credentials(request, answer, _baseUrl, _settings.ClientId, _scrubber);
         }
 
         if (!answer.IsSuccess)
         {
-            throw PortErrors.From(request, answer, _scrubber);
+            throw PortErrors.From(request, answer, _baseUrl, _scrubber);
         }
-
-        // Known before any check, so no message below can show the token.
-        var accessToken = JsonWire.String(answer.Body?["accessToken"]);
-        _scrubber.Add(accessToken);
 
         // The token route's schema does not require "ok"; an explicit false is still a refusal.
         if (answer.Body is not { } body || JsonWire.Boolean(body["ok"]) == false)

@@ -31,8 +31,21 @@ public sealed class PortResources(IPortClient port) : IResourceProvider
         return JsonWire.String(body[kind.IdentifierField]) ?? throw new ArgumentException($"the {kind} body names no {kind.IdentifierField}", nameof(body));
     }
 
+    /// <remarks>
+    /// Without a value, a kind that carries a shared secret is PATCHed without the member that holds it
+    /// (<c>security</c>), which Port then keeps as it has it (port-docs <c>custom-integration/webhook/webhook.md</c>:
+    /// "partial updates are supported … Any key you do not specify will remain unchanged"); a PUT would have to
+    /// send the secret again, and Port need not give it back (docs/unknowns.md).
+    /// </remarks>
     public Task UpdateAsync(ResourceKind kind, string id, JsonObject body, Secret? value, CancellationToken cancellationToken)
     {
+        if (value is null && kind.SharedSecret is { } shared)
+        {
+            var patch = body.DeepClone().AsObject();
+            patch.Remove(shared.Path[0]);
+            return port.PatchAsync(kind, id, patch, cancellationToken);
+        }
+
         var (sent, written) = Placed(kind, body, value);
         return port.UpdateAsync(kind, id, sent, written, cancellationToken);
     }

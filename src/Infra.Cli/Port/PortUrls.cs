@@ -10,6 +10,13 @@ internal static class PortUrls
 {
     public const string AccessToken = "v1/auth/access_token";
 
+    /// <summary>
+    /// The search across blueprints, as Port's Terraform provider sends it (<c>internal/cli/search.go</c>: the
+    /// fields to keep joined with commas in one <c>include</c>).
+    /// </summary>
+    public static string GlobalEntitySearch(IReadOnlyList<string> include) =>
+        include.Count == 0 ? "v1/entities/search" : "v1/entities/search?include=" + Uri.EscapeDataString(string.Join(',', include));
+
     public static string Collection(ResourceKind kind) => PortRoutes.For(kind).Collection;
 
     public static string Item(ResourceKind kind, string identifier)
@@ -26,6 +33,18 @@ internal static class PortUrls
     public static string EntityBulkUpsert(string blueprint) => $"{Blueprint(blueprint)}/entities/bulk?upsert=true";
 
     public static string EntityBulkDelete(string blueprint) => $"{Blueprint(blueprint)}/bulk/entities/delete?delete_dependents=false";
+
+    /// <summary>
+    /// The URL to use instead when <paramref name="baseUrl"/> ends in <c>/v1</c> (every route already
+    /// starts with it, as in Port's own examples: <c>https://api.getport.io/v1/...</c>); null otherwise.
+    /// </summary>
+    public static Uri? VersionedRoot(Uri baseUrl)
+    {
+        var path = baseUrl.AbsolutePath.TrimEnd('/');
+        return path.EndsWith("/v1", StringComparison.OrdinalIgnoreCase)
+            ? new Uri(baseUrl, path[..^"v1".Length])
+            : null;
+    }
 
     public static string Blueprint(string identifier) => Item(ResourceKind.Blueprint, identifier);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Infra.Cli.Decisions;
 using Infra.Cli.Engine.Planning;
 using Infra.Cli.Http;
+using Infra.Cli.PulumiMode.Bridged;
 using Infra.Cli.PulumiMode.Inputs;
 using Infra.Cli.PulumiProtocol;
 using Infra.Sdk;
@@ -14,15 +15,19 @@ namespace Infra.Cli.PulumiMode;
 /// with the inputs its kind's renderer gives, and write-only values as secrets. Under Pulumi an entity the
 /// program does not register is deleted once the program exits cleanly, so whatever a shared decision
 /// holds back (a set whose read failed, deletions the prune gate doubts) is registered as Port holds it,
-/// and the run logs why as an error, which also keeps the engine from deleting anything.
+/// and the run logs why as an error, which also keeps the engine from deleting anything. A held resource
+/// of a group (the live-update loop) is not registered at all: never half a loop, and never a secret read back.
+/// A group's shared secret is <see cref="DerivedSharedSecret"/>'s, kept or written as <see cref="SharedSecrets"/>
+/// decides; Spacelift's kinds go through the bridged package (<see cref="BridgedKinds"/>).
 /// </summary>
-internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfig config, SecretMasker masker, DateTimeOffset now)
+internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfig config, StackOwner owner, SecretMasker masker, DateTimeOffset now)
 {
     private const string AllowMassDeleteAdvice = "if they are really gone, rerun with: pulumi up -c infra:allowMassDelete=true";
 
     private readonly ConcurrentDictionary<ResourceAddress, Task> _tasks = new();
     private readonly ConcurrentDictionary<ResourceAddress, string?> _expiries = new();
     private readonly ConcurrentDictionary<string, int> _entities = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, GroupSecret> _secrets = new(StringComparer.Ordinal);
 
     private Secret FingerprintKey => config.Configuration.Port.ClientSecret;
 
@@ -43,14 +48,16 @@ internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfi
             await run.LogAsync(Level(check.Severity), masker.MaskText(check.Message), cancellationToken);
         }
 
+        await DecideSharedSecretsAsync(graph, live, holds, cancellationToken);
+
         // In dependency order, so each registration can wait for those it needs.
         foreach (var resource in DependencyOrder.Sort(graph.Resources, r => r.Address, Dependencies.Of))
         {
             var current = live.Resources.GetValueOrDefault(resource.Address);
             if (holds.IsHeld(resource.Address))
             {
-                // Held: as Port has it, or not at all when Port has none.
-                if (current is not null)
+                // Held: as Port has it, or not at all when Port has none, or when it stands in a group.
+                if (current is not null && resource.Group is null)
                 {
                     Start(resource with { Body = JsonBodies.Normalize(resource.Address.Kind, current, []), Value = null }, ct => RegisterKeptAsync(resource.Address, current, ct), cancellationToken);
                 }
@@ -88,15 +95,23 @@ internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfi
         }
 
         var declared = set.Entities.Select(e => e.Address.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var entity in set.Entities)
+        foreach (var declaredEntity in set.Entities)
         {
-            var existing = current.GetValueOrDefault(entity.Address.Id);
+            var existing = current.GetValueOrDefault(declaredEntity.Address.Id);
+            var entity = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
             Start(entity, ct => entity.Expiries.Count == 0 ? RegisterEntityAsync(entity, ct) : RegisterWithExpiriesAsync(entity, existing, ct), cancellationToken);
         }
 
         // Entities that still exist but could not be declared are kept as Port has them.
         KeepAll(set.Blueprint, current.Where(e => set.Keep.Contains(e.Key) && !declared.Contains(e.Key)).Select(e => e.Value), cancellationToken);
-        var gone = current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value).ToList();
+        var authorship = new Authorship(config.Configuration.Port.ClientId, config.Configuration.Settings.ExclusiveBlueprints, config.Configuration.ExclusiveBlueprintsKey);
+        var (gone, others) = authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value));
+        if (authorship.LeftAlone(others, set.Blueprint) is { } leftAlone)
+        {
+            // Pulumi deletes only what its state holds, so under either answer these stay; the warning says why.
+            await run.LogAsync(EngineLogLevel.Warning, leftAlone, cancellationToken);
+        }
+
         if (PruneGate.Doubt(gone.Count, current.Count, set.Source, config.Configuration.Settings.PruneThreshold, set.Blueprint) is { } doubt && !config.AllowMassDelete)
         {
             KeepAll(set.Blueprint, gone, cancellationToken);
@@ -105,6 +120,10 @@ internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfi
         else if (gone.Count > 0 && config.AllowMassDelete)
         {
             await run.LogAsync(EngineLogLevel.Warning, $"{gone.Count} entities of '{set.Blueprint}' are no longer in {set.Source.Source}; infra:allowMassDelete lets Pulumi delete those it manages", cancellationToken);
+        }
+        else if (PruneGate.Notable(gone.Count, current.Count, set.Source, set.Blueprint) is { } notable)
+        {
+            await run.LogAsync(EngineLogLevel.Warning, notable, cancellationToken);
         }
     }
 
@@ -143,7 +162,7 @@ internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfi
 
     private async Task RegisterResourceAsync(DesiredResource resource, JsonObject? current, ResourceGraph graph, LiveSnapshot live, CancellationToken cancellationToken)
     {
-        var desired = resource with { Body = OutputReferences.Resolve(resource, r => JsonWire.String(live.Resources.GetValueOrDefault(r.Source)?[r.SourceField])) };
+        var desired = resource with { Body = OutputReferences.Resolve(resource, r => Output(r, live)) };
         switch (resource.Value)
         {
             case SecretValue.Given given:
@@ -155,13 +174,80 @@ internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfi
                 await RegisterMintedAsync(desired, minted, current, graph, live, cancellationToken);
                 return;
             default:
-                if (resource.Address.Kind.SharedSecret is not null && resource.Group is not null)
+                var shared = resource.Group is { } group && resource.Address.Kind.SharedSecret is not null ? _secrets[group] : null;
+                if (shared is not null)
                 {
-                    throw new PulumiModeException($"{resource.Address}: a secret shared with another resource cannot be registered under Pulumi yet");
+                    desired = desired with { Body = SharedSecrets.WithFingerprint(resource.Address.Kind, desired.Body, shared.Fingerprint) };
                 }
 
-                await run.RegisterAsync(desired, Render(desired), Urns(desired), cancellationToken);
+                if (BridgedKinds.Covers(resource.Address.Kind))
+                {
+                    await RegisterBridgedAsync(desired, shared, cancellationToken);
+                    return;
+                }
+
+                // The secret travels inside its object (security.secret), as a Pulumi secret.
+                var special = shared is null ? null : new Dictionary<string, SpecialInput> { [string.Join('.', resource.Address.Kind.SharedSecret!.Path)] = SpecialInput.SecretValue(shared.Value) };
+                await run.RegisterAsync(desired, Render(desired), Urns(desired), cancellationToken, special: special);
                 return;
+        }
+    }
+
+    /// <summary>
+    /// The value of a reference: the source's output as the engine answered it this run (its id, or an output
+    /// field; unknown in a preview that creates it, or when its step failed), else as the service holds it.
+    /// </summary>
+    private string? Output(OutputReference reference, LiveSnapshot live)
+    {
+        if (run.Registered.TryGetValue(reference.Source, out var registered))
+        {
+            return reference.SourceField == "id" ? (registered.Id.Length > 0 ? registered.Id : null) : JsonWire.String(registered.Outputs[reference.SourceField]);
+        }
+
+        return JsonWire.String(live.Resources.GetValueOrDefault(reference.Source)?[reference.SourceField]);
+    }
+
+    /// <summary>
+    /// A resource of the bridged Spacelift package. A reference still unknown travels as an unknown, which only a
+    /// preview may send, or a run whose dependency the engine answered FAIL or SKIP (it then skips this one too). The
+    /// named webhook's secret goes as the write-only <c>secretWo</c>; while both ends hold it, the engine keeps what its
+    /// state has for it (<c>ignoreChanges</c>), so an idle run writes nothing.
+    /// </summary>
+    private async Task RegisterBridgedAsync(DesiredResource desired, GroupSecret? shared, CancellationToken cancellationToken)
+    {
+        var unknown = desired.References.Where(r => OutputReferences.IsUnknown(r, desired.Body)).Select(r => r.Field).ToList();
+        var failedDependency = Dependencies.Of(desired).Any(a => run.Registered.TryGetValue(a, out var d) && !d.Succeeded);
+        var secret = shared is null ? null : new WebhookSecret(SpecialInput.SecretValue(shared.Value), shared.Version);
+        var inputs = BridgedKinds.Render(desired.Address.Kind, desired.Body, secret, unknown, unknownsAllowed: run.DryRun || failedDependency);
+        await run.RegisterSpaceliftAsync(desired, inputs, Urns(desired), shared is { Decision.Generate: false } ? KeptWebhookSecret : null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Each group's shared secret this run (groups held back are not registered): the derived value, and whether
+    /// both ends already hold it (<see cref="SharedSecrets.Decide"/> with the derived value's fingerprint).
+    /// </summary>
+    private async Task DecideSharedSecretsAsync(ResourceGraph graph, LiveSnapshot live, Holds holds, CancellationToken cancellationToken)
+    {
+        var groups = graph.Resources
+            .Where(r => r.Address.Kind.SharedSecret is not null && r.Group is not null && !holds.IsHeld(r.Address))
+            .GroupBy(r => r.Group!, StringComparer.Ordinal);
+        foreach (var ends in groups)
+        {
+            var value = DerivedSharedSecret.Derive(FingerprintKey, owner, ends.Key);
+            masker.Add(value.Reveal());
+            var fingerprint = SharedSecrets.Fingerprint(FingerprintKey, ends.Key, value);
+            var decision = SharedSecrets.Decide(ends.Key, ends.Select(r => (r.Address, r.Body, live.Resources.GetValueOrDefault(r.Address))), fingerprint);
+            // Write-only at Spacelift, so a new version is what makes the provider send the value: the fingerprint, and
+            // when an existing webhook records another (or none), that one too, so the version differs from any Pulumi stored.
+            var named = ends.Where(r => BridgedKinds.Covers(r.Address.Kind)).Select(r => live.Resources.GetValueOrDefault(r.Address)).FirstOrDefault();
+            var version = decision.Generate && named is not null
+                ? $"{fingerprint}.{SharedSecrets.Recorded(ResourceKind.SpaceliftWebhook, named) ?? "none"}"
+                : fingerprint;
+            _secrets[ends.Key] = new GroupSecret(value, fingerprint, version, decision);
+            if (decision.Generate)
+            {
+                await run.LogAsync(EngineLogLevel.Info, $"{ends.Key}: {decision.Reason}", cancellationToken);
+            }
         }
     }
 
@@ -314,4 +400,10 @@ internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfi
 
     /// <summary>The inputs the engine must not diff when a minted value is kept.</summary>
     public static readonly IReadOnlyList<string> KeptInputs = ["secretValue", "description"];
+
+    /// <summary>The named webhook's inputs the engine keeps from its state while both ends hold the shared secret.</summary>
+    public static readonly IReadOnlyList<string> KeptWebhookSecret = ["secretWo", "secretWoVersion"];
+
+    /// <summary>A group's shared secret this run: the value, its fingerprint, the named webhook's version of it, and the decision.</summary>
+    private sealed record GroupSecret(Secret Value, string Fingerprint, string Version, SharedSecretDecision Decision);
 }

@@ -4,6 +4,7 @@ using Infra.Cli.Diagnostics;
 using Infra.Cli.Engine.Planning;
 using Infra.Cli.Hosting;
 using Infra.Cli.Http;
+using Infra.Cli.PulumiMode.Bridged;
 using Infra.Cli.PulumiMode.Inputs;
 using Infra.Cli.PulumiProtocol;
 using Infra.Sdk;
@@ -82,6 +83,17 @@ public sealed class PulumiProgram
         {
             return await ReportAsync(engine, error, masker.MaskText(e.Message), cancellationToken);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The run's token is cancelled only by SIGINT/SIGTERM: report it on a token of its own, bounded,
+            // since the engine may be shutting down too.
+            using var report = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            return await ReportAsync(
+                engine,
+                error,
+                "the run was interrupted (SIGINT or SIGTERM) before every resource was registered; Pulumi keeps what it recorded, and the next `pulumi up` finishes the rest",
+                report.Token);
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Unanticipated: still one line through the engine (no stack trace), masked like the rest.
@@ -96,7 +108,7 @@ public sealed class PulumiProgram
             await engine.LogAsync(EngineLogLevel.Error, message, urn: null, cancellationToken);
             return Bail;
         }
-        catch (EngineCallException)
+        catch (Exception e) when (e is EngineCallException or OperationCanceledException)
         {
             await error.WriteLineAsync("error: " + message);
             return LogFailed;
@@ -114,7 +126,7 @@ public sealed class PulumiProgram
 
         var config = PulumiStackConfig.Load(_host, _environment);
         var configuration = config.Configuration;
-        var masker = new SecretMasker(configuration.Credentials);
+        var masker = configuration.NewMasker();
         useMasker(masker);
 
         var options = new ClientOptions() with
@@ -131,6 +143,14 @@ public sealed class PulumiProgram
         var context = new ProgramContext(configuration.Values, owner, readsData: true, services.ForProgram) { SecretWriter = GraphRegistrar.Writer };
         var graph = await _program.DeclareAsync(context, cancellationToken);
         ThrowIfUnrenderable(graph);
+        // A parameterized package needs an engine that takes packageRef: asked before anything else is registered.
+        var packages = new PackageReferences(engine);
+        var bridged = graph.Resources.Any(r => BridgedKinds.Covers(r.Address.Kind));
+        if (bridged && !await packages.SupportedAsync())
+        {
+            throw new PulumiModeException(SpaceliftPackage.UnsupportedMessage);
+        }
+
         var addresses = graph.Resources.Select(r => r.Address).ToList();
         var live = await LiveSnapshot.ReadAsync(services.Port, services.Providers, addresses.Concat(graph.Notices.Select(n => n.Address)), cancellationToken);
         SharedSecrets.MaskReadBack(live.Resources, masker);
@@ -152,8 +172,14 @@ public sealed class PulumiProgram
         // One Port target: the provider gets exactly the organisation, URL and credentials read and
         // checked above (and templated into the automation), whatever the stack's port:* keys say.
         await run.RegisterProviderAsync(configuration.Port, cancellationToken);
+        if (bridged)
+        {
+            // The same for Spacelift: the provider gets the endpoint and key the program read Spacelift with.
+            await run.RegisterSpaceliftProviderAsync(packages, configuration.Spacelift, cancellationToken);
+        }
+
         var holds = ReadHolds.Decide(graph, [], live.Unreadable, masker);
-        var registrar = new GraphRegistrar(run, config, masker, _time.GetUtcNow());
+        var registrar = new GraphRegistrar(run, config, owner, masker, _time.GetUtcNow());
         await registrar.RegisterAsync(graph, live, holds, cancellationToken);
         await engine.RegisterResourceOutputsAsync(stack.Urn, run.Outputs, run.SpecialOutputs, cancellationToken);
         if (run.LoggedErrors)
@@ -168,12 +194,12 @@ public sealed class PulumiProgram
     /// <summary>Every kind the graph declares needs a Pulumi provider to register it: otherwise nothing is registered at all, rather than part of the graph.</summary>
     private static void ThrowIfUnrenderable(ResourceGraph graph)
     {
-        var missing = graph.Resources.Where(r => ProviderInputs.For(r.Address.Kind) is null).Select(r => r.Address).ToList();
+        var missing = graph.Resources.Where(r => ProviderInputs.For(r.Address.Kind) is null && !BridgedKinds.Covers(r.Address.Kind)).Select(r => r.Address).ToList();
         if (missing.Count > 0)
         {
             throw new PulumiModeException(
                 $"{string.Join(", ", missing.Select(a => a.Kind.Name).Distinct())} resources cannot be registered under Pulumi: no Pulumi provider of this program declares them "
-                + $"({string.Join(", ", missing)}); run this configuration with the standalone engine (dotnet run -- up --stack NAME), or turn off what declares them (infra:liveUpdates)");
+                + $"({string.Join(", ", missing)}); run this configuration with the standalone engine (dotnet run -- up --stack NAME)");
         }
     }
 }

@@ -18,7 +18,7 @@ namespace Infra.Cli.PulumiMode;
 /// the engine takes an entity in such a state as the same resource rather than creating it again and
 /// deleting the old one (which, both being the same Port entity, would delete it).
 /// </remarks>
-internal sealed class Registrations(PulumiEngineClient engine, string stackUrn, StackOwner owner, bool dryRun, int inFlight)
+internal sealed partial class Registrations(PulumiEngineClient engine, string stackUrn, StackOwner owner, bool dryRun, int inFlight)
 {
     private readonly SemaphoreSlim _slots = new(inFlight, inFlight);
 

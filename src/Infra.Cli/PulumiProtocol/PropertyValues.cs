@@ -9,7 +9,9 @@ namespace Infra.Cli.PulumiProtocol;
 /// <summary>
 /// Converts between plain JSON and the engine's <c>google.protobuf.Struct</c> property values: numbers
 /// travel as doubles, null object members are left out (as Pulumi's SDKs do), a secret is an object
-/// carrying the secret signature and its <c>value</c>, an unknown is the fixed unknown string.
+/// carrying the secret signature and its <c>value</c>, an unknown is the fixed unknown string. A special
+/// input's key may be a dotted path into an object input (<c>security.secret</c>): the secret then sits
+/// at that place inside the object, as an SDK nests an <c>Output.CreateSecret</c> in an input object.
 /// </summary>
 internal static class PropertyValues
 {
@@ -26,7 +28,20 @@ internal static class PropertyValues
 
         foreach (var (key, input) in special ?? new Dictionary<string, SpecialInput>())
         {
-            result.Fields[key] = ToValue(input);
+            var path = key.Split('.');
+            var holder = result;
+            foreach (var name in path.SkipLast(1))
+            {
+                if (!holder.Fields.TryGetValue(name, out var next) || next.KindCase != Value.KindOneofCase.StructValue)
+                {
+                    next = Value.ForStruct(new Struct());
+                    holder.Fields[name] = next;
+                }
+
+                holder = next.StructValue;
+            }
+
+            holder.Fields[path[^1]] = ToValue(input);
         }
 
         return result;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using Infra.Cli.Config;
 using Infra.Cli.Http;
 using Infra.Sdk;
 
@@ -29,15 +30,35 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretM
         }
         catch (TransportException exception)
         {
-            throw new SpaceliftUnreachableException(scrubber.MaskText($"Spacelift {operation}: {exception.Message}"), exception.InnerException);
+            throw new SpaceliftUnreachableException(
+                scrubber.MaskText($"Spacelift at {url} did not answer {operation}: {exception.Message}; check {KnownKey.SpaceliftEndpoint.Names} and that Spacelift is reachable"),
+                exception.InnerException);
         }
 
         using (sent)
         {
             var status = sent.Response.StatusCode;
             var json = JsonWire.TryParseObject(sent.Body);
+            if (IsTransient(status))
+            {
+                // Still failing after the retries: an outage (or a proxy in front of one), not a wrong URL.
+                var every = sent.Attempts.Count > 1 ? " on every attempt" : "";
+                var said = JsonWire.Snippet(sent.Body, text => scrubber.MaskText(text));
+                throw new SpaceliftUnreachableException(scrubber.MaskText($"Spacelift at {url} answered {operation} with HTTP {(int)status}{every} ({sent.Attempts}): {said}"));
+            }
+
             if (status == HttpStatusCode.Unauthorized)
             {
+                // With a bearer, any 401 refuses the token (spacectl's guide: on 401, exchange the key
+                // again). Without one (the key exchange itself), Spacelift refuses a key inside a
+                // GraphQL answer (errors, or a null apiKeyUser: spacectl, terraform-provider-spacelift);
+                // a 401 of another kind (Port's {ok, error} envelope, a proxy's login page) means the
+                // URL leads somewhere else, and the key may well be right.
+                if (bearer is null && (json is null || (json["errors"] is not JsonArray && !json.ContainsKey("data"))))
+                {
+                    throw Invalid(operation, status, "the answer is not a GraphQL answer", sent.Body);
+                }
+
                 return new GraphQlAnswer(status, null, json is null ? [] : Errors(operation, status, json, sent.Body));
             }
 
@@ -56,6 +77,9 @@ internal sealed class GraphQlConnection(Uri url, ResilientSender sender, SecretM
             return new GraphQlAnswer(status, json["data"], errors);
         }
     }
+
+    private static bool IsTransient(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
+        or HttpStatusCode.InternalServerError or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     private SpaceliftException Invalid(string operation, HttpStatusCode status, string problem, byte[] body) =>
         new(scrubber.MaskText($"Spacelift {operation}: {problem} (HTTP {(int)status}): {JsonWire.Snippet(body, text => scrubber.MaskText(text))}"));

@@ -30,6 +30,12 @@ public interface ISpaceliftClient
     /// </summary>
     Task<JsonObject?> GetResourceAsync(ResourceKind kind, string id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every resource of a Spacelift kind, in the shape <see cref="GetResourceAsync"/> gives, read to the last page.
+    /// Throws <see cref="SpaceliftException"/> when a page fails, so a partial list is never taken for the whole.
+    /// </summary>
+    Task<IReadOnlyList<JsonObject>> ListResourcesAsync(ResourceKind kind, CancellationToken cancellationToken);
+
     /// <summary>Creates the resource; <paramref name="secret"/> is its write-only secret, if any. Returns Spacelift's id.</summary>
     Task<string> CreateResourceAsync(ResourceKind kind, JsonObject input, Secret? secret, CancellationToken cancellationToken);
 

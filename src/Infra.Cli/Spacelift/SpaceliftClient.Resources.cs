@@ -14,11 +14,62 @@ public sealed partial class SpaceliftClient
     {
         var documents = Documents(kind);
         var data = await SendAsync($"{documents.ReadField} {id}", documents.Read, new JsonObject { ["id"] = id }, RequestKind.Read, read: true, cancellationToken, notFoundIsDone: true).ConfigureAwait(false);
-        if (data[documents.ReadField] is not JsonObject resource)
+        return data[documents.ReadField] is JsonObject resource ? Shaped(documents, resource) : null;
+    }
+
+    public async Task<IReadOnlyList<JsonObject>> ListResourcesAsync(ResourceKind kind, CancellationToken cancellationToken)
+    {
+        var documents = Documents(kind);
+        var all = new List<JsonObject>();
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
+        string? after = null;
+        for (var page = 1; page <= MaxPages; page++)
         {
-            return null;
+            var operation = documents.ListPaged ? $"{documents.ListField} page {page}" : documents.ListField;
+            var variables = documents.ListPaged ? new JsonObject { ["input"] = new JsonObject { ["first"] = SpaceliftQueries.PageSize, ["after"] = after } } : [];
+            var data = await SendAsync(operation, documents.List, variables, RequestKind.Read, read: true, cancellationToken).ConfigureAwait(false);
+            var list = documents.ListPaged ? data[documents.ListField]?["edges"] : data[documents.ListField];
+            if (list is not JsonArray items)
+            {
+                throw new SpaceliftException($"Spacelift {operation}: the answer has no {documents.ListField}{(documents.ListPaged ? ".edges" : "")} list");
+            }
+
+            foreach (var item in items)
+            {
+                var resource = documents.ListPaged ? item?["node"] : item;
+                all.Add(resource is JsonObject found ? Shaped(documents, found) : throw new SpaceliftException($"Spacelift {operation}: an item of the list is not an object"));
+            }
+
+            if (!documents.ListPaged)
+            {
+                return all;
+            }
+
+            var pageInfo = data[documents.ListField]?["pageInfo"];
+            if (JsonWire.Boolean(pageInfo?["hasNextPage"]) is not { } hasNextPage)
+            {
+                throw new SpaceliftException($"Spacelift {operation}: the answer has no pageInfo.hasNextPage");
+            }
+
+            if (!hasNextPage)
+            {
+                return all;
+            }
+
+            after = JsonWire.String(pageInfo?["endCursor"]);
+            // A cursor seen before would page forever; a partial list must not pass for a whole one.
+            if (string.IsNullOrEmpty(after) || !cursors.Add(after))
+            {
+                throw new SpaceliftException($"Spacelift {operation}: hasNextPage is true but endCursor is {(string.IsNullOrEmpty(after) ? "empty" : "one already seen")}; the listing cannot continue");
+            }
         }
 
+        throw new SpaceliftException($"Spacelift {documents.ListField}: more than {MaxPages} pages; the paging never ended");
+    }
+
+    /// <summary>A resource as read, in its input shape: objects <c>{id}</c> flattened to the id.</summary>
+    private static JsonObject Shaped(SpaceliftDocuments documents, JsonObject resource)
+    {
         var copy = resource.DeepClone().AsObject();
         foreach (var field in documents.ObjectIdFields)
         {

@@ -46,7 +46,9 @@ public sealed partial class SpaceliftClient : ISpaceliftClient
         var statistics = options.Statistics ?? new ClientStatistics();
         var scrubber = new SecretMasker();
         scrubber.Add(settings.ApiKeySecret.Reveal());
-        var connection = new GraphQlConnection(settings.GraphQlUrl, new ResilientSender(options, statistics), scrubber);
+        // An identifier shown in clear, even when the secret has the same value.
+        scrubber.Allow(settings.ApiKeyId);
+        var connection = new GraphQlConnection(settings.GraphQlUrl, new ResilientSender(options, statistics, "Spacelift"), scrubber);
         return new SpaceliftClient(settings, connection, scrubber, statistics, options.EffectiveTime);
     }
 

@@ -28,6 +28,18 @@ internal sealed record SpaceliftDocuments(
     /// <summary>Fields read back as an object <c>{id}</c> but written as the plain id (a named webhook's <c>space</c>).</summary>
     public IReadOnlyList<string> ObjectIdFields { get; init; } = [];
 
+    /// <summary>
+    /// Query listing every resource of the kind (with <c>viewer{id}</c>), so one can be found by name when its id is
+    /// not known; when <see cref="ListPaged"/>, it takes <c>$input</c> (<c>SearchInput</c>) and answers a connection.
+    /// </summary>
+    public required string List { get; init; }
+
+    /// <summary>The answer's field holding the list (or the connection).</summary>
+    public required string ListField { get; init; }
+
+    /// <summary>Whether <see cref="List"/> is paged by cursor (<c>edges{node}</c>, <c>pageInfo</c>) rather than one list.</summary>
+    public bool ListPaged { get; init; }
+
     private static readonly Dictionary<ResourceKind, SpaceliftDocuments> Documents = new()
     {
         [ResourceKind.SpaceliftWebhook] = new(
@@ -41,6 +53,11 @@ internal sealed record SpaceliftDocuments(
             DeleteField: "namedWebhooksIntegrationDelete")
         {
             ObjectIdFields = ["space"],
+            // spacelift-io/spacelift-api-bruno Spacelift/Webhooks/List Webhooks.bru (a9896a2): the only listing, paged by 50.
+            List = "query($input:SearchInput!){searchNamedWebhooksIntegrations(input: $input){edges{node{id,enabled,endpoint,space{id},name,labels,retryOnFailure}}," +
+                "pageInfo{endCursor,hasNextPage}},viewer{id}}",
+            ListField = "searchNamedWebhooksIntegrations",
+            ListPaged = true,
         },
         [ResourceKind.SpaceliftPolicy] = new(
             Read: "query($id:ID!){policy(id: $id){id,labels,name,body,type,space,description,engineType},viewer{id}}",
@@ -54,6 +71,10 @@ internal sealed record SpaceliftDocuments(
         {
             // A policy's type is fixed at creation.
             NotUpdatable = ["type"],
+            // Every policy of the account in one list: spacelift-io/terraform-provider-spacelift spacelift/data_policies.go
+            // (85652615) and spacelift-api-bruno Spacelift/Policies/List Policies.bru (a9896a2).
+            List = "query{policies{id,labels,name,body,type,space,description,engineType},viewer{id}}",
+            ListField = "policies",
         },
     };
 

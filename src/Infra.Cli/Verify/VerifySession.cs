@@ -38,7 +38,7 @@ internal sealed class VerifySession : IAsyncDisposable
         try
         {
             started = await backends.StartAsync(configuration, cancellationToken).ConfigureAwait(false);
-            var scrubber = new SecretMasker(configuration.Credentials);
+            var scrubber = configuration.NewMasker();
             var port = new PortActionRuns(configuration.Port, new ClientOptions(Insecure: settings.Insecure, Time: time));
             return new VerifySession(stackLock, started, port, scrubber);
         }

@@ -11,6 +11,8 @@ public sealed partial class ResourceKind
         Name = "Entity",
         TypeToken = "port:index/entity:Entity",
         ServerFields = ["blueprint"],
+        // Ownership in Port (people assign teams to entities), which a program that does not map it leaves as it is.
+        KeptFields = ["team"],
         BulkPerBlueprint = true,
     };
 }

@@ -4,8 +4,8 @@ public sealed partial class ResourceKind
 {
     /// <summary>
     /// Port's webhook data source (live updates): it maps Spacelift's run events onto entities. Port
-    /// makes up <c>url</c> and <c>webhookKey</c>; the signing secret is <see cref="SharedSecret"/>, read
-    /// back in clear by Port's API but compared only by fingerprint. Answers wrap it in
+    /// makes up <c>url</c> and <c>webhookKey</c>; the signing secret is <see cref="SharedSecret"/>, which Port
+    /// may answer in clear, leave out or mask (docs/unknowns.md): only its fingerprint is compared. Answers wrap it in
     /// <c>integration</c> (Port's Terraform provider reads that key; the OpenAPI document gives no 2xx schema).
     /// </summary>
     public static ResourceKind Webhook { get; } = new()

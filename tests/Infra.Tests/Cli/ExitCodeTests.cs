@@ -166,8 +166,8 @@ public sealed class ExitCodeTests
         var run = await cli.RunAsync("up --stack dev --yes");
 
         Assert.Equal(ConcurrentUpdate, run.ExitCode);
-        Assert.Equal("error: stack 'dev' is locked by pid 42 on ci-runner (user runner, 'up') since 2026-11-28T00:00:00Z; "
-            + "wait for it to finish, or if that process is gone delete .infra/state/dev.lock\n", run.Error);
+        Assert.Equal("error: stack 'dev' is locked by pid 42 on ci-runner (user runner, 'up') since 2026-11-28T00:00:00Z "
+            + "(lock .infra/state/dev.lock); wait for it to finish, or stop that process\n", run.Error);
     }
 
     [Fact]
@@ -193,6 +193,21 @@ public sealed class ExitCodeTests
 
         Assert.Equal(Cancelled, run.ExitCode);
         Assert.False(cli.Engine.Applied);
+    }
+
+    [Fact]
+    public async Task CancellationAtTheApplySaysWhatWasAndWasNotApplied()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+        var cli = new CliHarness(Fixtures.SmallPlan());
+
+        var run = await cli.RunAsync(["up", "--stack", "dev", "--yes"], cancellation.Token);
+
+        Assert.Equal(Cancelled, run.ExitCode);
+        Assert.Contains("  applied: nothing\n", run.Error);
+        Assert.Contains("  not applied: ", run.Error);
+        Assert.Matches(@"error: the update was interrupted: 0 of \d+ changes applied; run `up` again to finish\n$", run.Error);
     }
 
     [Theory]

@@ -39,6 +39,20 @@ public sealed class OutputTests
         Assert.False(root.GetProperty("deletionsHeldBack").GetBoolean());
     }
 
+    [Fact]
+    public async Task AHeadlineDiagnosticOpensTheMarkdownPlanAboveTheChanges()
+    {
+        var plan = Fixtures.SmallPlan();
+        var headline = new Infra.Sdk.Diagnostic(Infra.Sdk.Severity.Warning, "2,600 of 3,000 entities of 'space_lift_stack' (86.7%) will be deleted") { Headline = true };
+        var cli = new CliHarness(plan with { Diagnostics = [.. plan.Diagnostics, headline] });
+
+        var run = await cli.RunAsync("preview --stack dev --format markdown");
+
+        var callout = run.Output.IndexOf("> [!WARNING]\n> 2,600 of 3,000 entities", StringComparison.Ordinal);
+        Assert.True(callout > 0, run.Output);
+        Assert.True(callout < run.Output.IndexOf("| `", StringComparison.Ordinal), "the callout comes before the table of changes");
+    }
+
     [Theory]
     [InlineData("preview --stack dev --diff")]
     [InlineData("preview --stack dev --json --show-sames")]

@@ -228,6 +228,20 @@ public sealed class StackConfigLoaderTests
         Assert.Matches($@"Pulumi\.test\.yaml:{line}:\d+: malformed YAML: \S", error.Message);
     }
 
+    [Theory]
+    [InlineData("config:\n  port:clientId: x\n\tport:baseUrl: y\n", "3:1")]
+    [InlineData("config:\n  port:clientId: x\n  \tport:baseUrl: y\n", "3:3")]
+    public void ATabThatIndentsALineIsNamedAtItsLine(string yaml, string position)
+    {
+        // Issue 28, finding 10: YamlDotNet places this error where the scanner was, not at the tab (1:1, or the
+        // end of the line before).
+        using var project = new TempProject().WithStack("test", yaml);
+
+        var error = ConfigAssert.Fails(() => Load(project), "malformed YAML");
+
+        Assert.EndsWith($"Pulumi.test.yaml:{position}: malformed YAML: a tab indents this line; YAML indents with spaces only", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RepeatedKeyIsMalformed()
     {

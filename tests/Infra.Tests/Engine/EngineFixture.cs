@@ -87,7 +87,7 @@ public sealed class EngineFixture : IDisposable
         return new StackServices(
             port,
             [new PortResources(port), new SpaceliftResources(spacelift)],
-            [new PortOrganisation(Configuration.Port), new SpaceliftAccount(spacelift, Configuration.Spacelift)]);
+            [new PortOrganisation(Configuration.Port, port), new SpaceliftAccount(spacelift, Configuration.Spacelift)]);
     }
 
     public StackEngine Engine() => new(new SpaceliftIntegration(), Configuration, Services(), new FileStateStore(StateDir, "dev"), Time);

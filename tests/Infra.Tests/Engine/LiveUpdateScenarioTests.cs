@@ -1,3 +1,4 @@
+using Infra.Cli.Decisions;
 using System.Text.Json.Nodes;
 using Infra.Cli.Config;
 using Infra.Cli.Engine.Contract;
@@ -101,9 +102,9 @@ public sealed class LiveUpdateScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task AKeptSecretIsSentAgainToPortButLeftOutOfTheSpaceliftUpdate()
+    public async Task AKeptSecretIsSentToNeitherEndAndBothKeepIt()
     {
-        // Given: someone disabled the named webhook
+        // Given: someone disabled both ends
         await _f.RunAsync();
         var secret = _f.Spacelift.SecretOf(Names.NamedWebhook);
         var named = _f.Spacelift.Resource(ResourceKind.SpaceliftWebhook, Names.NamedWebhook)!;
@@ -116,11 +117,12 @@ public sealed class LiveUpdateScenarioTests : IDisposable
         // When
         var result = await _f.RunAsync();
 
-        // Then
+        // Then: Port gets a PATCH without security, Spacelift an update without secret, and both keep theirs
         Assert.Equal(
             [$"Update SpaceliftWebhook {Names.NamedWebhook}", $"Update Webhook {Names.PortWebhook}"],
             result.Plan.ChangeLines());
         Assert.Null(Assert.Single(_f.Spacelift.UpdateInputs)["secret"]);
+        Assert.Equal($"Webhook {Names.PortWebhook}: title, icon, description, enabled, integrationType, mappings", Assert.Single(_f.Port.Patches));
         Assert.Equal(secret, _f.Spacelift.SecretOf(Names.NamedWebhook));
         Assert.Equal(secret, _f.Port.Stored(ResourceKind.Webhook, Names.PortWebhook)!["security"]!["secret"]!.GetValue<string>());
     }
@@ -128,11 +130,12 @@ public sealed class LiveUpdateScenarioTests : IDisposable
     [Fact]
     public async Task DifferentFingerprintsAtTheTwoEndsMintANewSecretForBoth()
     {
-        // Given: the Port webhook's secret was changed in Port's UI
+        // Given: the Port webhook was set up again by hand with another secret, and records its fingerprint
         await _f.RunAsync();
         var before = _f.Spacelift.SecretOf(Names.NamedWebhook);
         var port = _f.Port.Stored(ResourceKind.Webhook, Names.PortWebhook)!;
         port["security"]!["secret"] = "typed-in-the-ui";
+        port["description"] = SecretRecord.WithFingerprint("by hand", SharedSecrets.Fingerprint(new Secret(EngineFixture.PortSecret), LiveStateWebhooks.Group, new Secret("typed-in-the-ui")));
         _f.Port.PutOutOfBand(ResourceKind.Webhook, Names.PortWebhook, port);
 
         // When
@@ -149,6 +152,24 @@ public sealed class LiveUpdateScenarioTests : IDisposable
         Assert.NotEqual(before, after);
         Assert.Equal(after, _f.Port.Stored(ResourceKind.Webhook, Names.PortWebhook)!["security"]!["secret"]!.GetValue<string>());
         (await _f.PreviewAsync()).AssertNoChanges();
+    }
+
+    [Fact]
+    public async Task APortWebhookAnsweredWithoutItsSecretOrMaskedKeepsTheSecretWhileTheFingerprintsAgree()
+    {
+        // Given: Port answers a mask where the secret was (an unknown: docs/unknowns.md)
+        await _f.RunAsync();
+        var secret = _f.Spacelift.SecretOf(Names.NamedWebhook);
+        var port = _f.Port.Stored(ResourceKind.Webhook, Names.PortWebhook)!;
+        port["security"]!["secret"] = "********";
+        _f.Port.PutOutOfBand(ResourceKind.Webhook, Names.PortWebhook, port);
+
+        // When
+        var preview = await _f.PreviewAsync();
+
+        // Then: nothing to do; the fingerprints decide, not what Port gave back
+        preview.AssertNoChanges();
+        Assert.Equal(secret, _f.Spacelift.SecretOf(Names.NamedWebhook));
     }
 
     [Fact]

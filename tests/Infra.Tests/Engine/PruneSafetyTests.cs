@@ -12,6 +12,39 @@ public sealed class PruneSafetyTests : IDisposable
 
     public void Dispose() => _f.Dispose();
 
+    /// <summary>
+    /// Issue 28, finding 4: a deletion below the gate's threshold but large (3,000 stacks down to 400 is 87%,
+    /// under Ocean's 90%) went through in silence. It still goes through, with a warning a report shows first.
+    /// </summary>
+    [Fact]
+    public async Task ALargeDeletionBelowTheThresholdGoesThroughWithAHeadlineWarning()
+    {
+        // Given: 3 of 10 stacks gone (30%: below the 50% threshold, above the 10% worth a look)
+        await _f.RunAsync();
+        _f.Spacelift.Stacks.RemoveRange(7, 3);
+
+        // When
+        var plan = await _f.PreviewAsync();
+
+        // Then
+        Assert.Equal(3, plan.Changes.Count(c => c.Kind == ChangeKind.Delete));
+        var warning = Assert.Single(plan.Diagnostics, d => d.Headline);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.StartsWith("3 of 10 entities of 'space_lift_stack' (30%) will be deleted because Spacelift no longer lists them", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnEverydayDeletionIsNoHeadline()
+    {
+        await _f.RunAsync();
+        _f.Spacelift.Stacks.RemoveAt(9);
+
+        var plan = await _f.PreviewAsync();
+
+        Assert.Single(plan.Changes, c => c.Kind == ChangeKind.Delete);
+        Assert.DoesNotContain(plan.Diagnostics, d => d.Headline);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -105,6 +105,9 @@ public sealed class TokenScenarioTests : IDisposable
         public Task<System.Text.Json.Nodes.JsonObject?> GetResourceAsync(Infra.Sdk.ResourceKind kind, string id, CancellationToken cancellationToken)
             => inner.GetResourceAsync(kind, id, cancellationToken);
 
+        public Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> ListResourcesAsync(Infra.Sdk.ResourceKind kind, CancellationToken cancellationToken)
+            => inner.ListResourcesAsync(kind, cancellationToken);
+
         public Task<string> CreateResourceAsync(Infra.Sdk.ResourceKind kind, System.Text.Json.Nodes.JsonObject input, Infra.Sdk.Secret? secret, CancellationToken cancellationToken)
             => inner.CreateResourceAsync(kind, input, secret, cancellationToken);
 

@@ -37,7 +37,7 @@ public sealed class LiveUpdateGoldenTests
         foreach (var kind in ResourceKind.All.Where(k => k.Service == ResourceService.Spacelift))
         {
             var d = SpaceliftDocuments.For(kind);
-            documents[kind.Name] = new JsonObject { ["read"] = d.Read, ["create"] = d.Create, ["update"] = d.Update, ["delete"] = d.Delete };
+            documents[kind.Name] = new JsonObject { ["read"] = d.Read, ["list"] = d.List, ["create"] = d.Create, ["update"] = d.Update, ["delete"] = d.Delete };
         }
 
         GoldenFiles.Verify("Golden/LiveUpdates/spacelift-documents.json", documents.ToJsonString(GoldenDeclaration.Indented) + "\n", Filter);
@@ -70,14 +70,18 @@ public sealed class LiveUpdateGoldenTests
     }
 
     [Fact]
-    public void ThePolicyRoutesTrackedRunsToTheNamedWebhooksId()
+    public void ThePolicyRoutesTrackedRunsToTheIdSpaceliftGaveTheNamedWebhook()
     {
         var names = Inputs.LiveNames;
-        var policy = Declared()[names.Policy];
+        var policy = Assert.Single(SpaceliftIntegration.Declare(Inputs, []).Resources, r => r.Address.Kind == ResourceKind.SpaceliftPolicy);
 
-        Assert.Equal(LiveStateWebhooks.Rule(names.NamedWebhook), policy["body"]!.GetValue<string>());
-        Assert.Contains($"endpoint.id == \"{names.NamedWebhook}\"", policy["body"]!.GetValue<string>());
-        Assert.Contains("input.run_updated.run.type == \"TRACKED\"", policy["body"]!.GetValue<string>());
+        var reference = Assert.Single(policy.References);
+        Assert.Equal(("body", new ResourceAddress(ResourceKind.SpaceliftWebhook, names.NamedWebhook), "id"), (reference.Field, reference.Source, reference.SourceField));
+        var rule = reference.Fill("port-stack-state-01HZX3K9V2");
+        Assert.Equal(LiveStateWebhooks.Rule("port-stack-state-01HZX3K9V2"), rule);
+        Assert.Contains("endpoint.id == \"port-stack-state-01HZX3K9V2\"", rule, StringComparison.Ordinal);
+        Assert.Contains("input.run_updated.run.type == \"TRACKED\"", rule, StringComparison.Ordinal);
+        Assert.Equal(reference.Template, policy.Body["body"]!.GetValue<string>());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
+using Emulators.Port.Users;
 using Infra.Cli.Diagnostics;
 using Infra.Stacks;
 using Infra.Tests.Support;
@@ -69,7 +70,8 @@ public sealed class ActionPermissionsTests
     [Fact]
     public async Task Protected_stacks_are_declared_as_policies_with_required_approval_and_converge()
     {
-        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3 });
+        // The teams the policies name exist in Port: the program looks their identifiers up.
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3, PortUsers = [new PortUser("teams@acme.test", PortUser.Member, ["developers", "platform", "approvers"])] });
         sandbox.Config["infra:triggerRoles"] = "Admin";
         sandbox.Config["infra:triggerTeams"] = "developers,platform";
         sandbox.Config["infra:protectedLabel"] = "protected";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Emulators.Hosting;
+using Emulators.Port.Users;
 using Infra.Cli.Diagnostics;
 using Infra.Stacks;
 using Infra.Tests.Support;
@@ -59,7 +60,8 @@ public sealed class VerifyPermissionsTests
     [Fact]
     public async Task WithProtectedStacksTheTriggersRunWaitsForAnApprovalAndVerifySaysSo()
     {
-        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2 });
+        // The teams the policies name exist in Port: the program looks their identifiers up.
+        await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 2, PortUsers = [new PortUser("teams@acme.test", PortUser.Member, ["platform", "approvers"])] });
         sandbox.Config["infra:protectedLabel"] = "protected";
         sandbox.Config["infra:protectedTeams"] = "platform";
         sandbox.Config["infra:protectedApproverTeams"] = "approvers";

@@ -129,11 +129,11 @@ public sealed class PortClientErrorTests
     [Fact]
     public async Task RejectsAnErrorStatusWithoutPortsErrorEnvelope()
     {
-        var port = new TestPort(_ => Answers.Text(HttpStatusCode.InternalServerError, "upstream exploded"), maxRetries: 0);
+        var port = new TestPort(_ => Answers.Text(HttpStatusCode.BadRequest, "upstream exploded"), maxRetries: 0);
 
         var exception = await Assert.ThrowsAsync<PortProtocolException>(() => port.Client.DeleteActionAsync("a", CancellationToken.None));
 
-        Assert.Equal(HttpStatusCode.InternalServerError, exception.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, exception.StatusCode);
         Assert.Contains("upstream exploded", exception.Message);
     }
 
@@ -199,7 +199,8 @@ public sealed class PortClientErrorTests
 
         var exception = await Assert.ThrowsAsync<PortUnreachableException>(() => port.Client.GetBlueprintAsync("space_lift_stack", CancellationToken.None));
 
-        Assert.StartsWith("GET /v1/blueprints/space_lift_stack: the connection failed after 3 attempt(s)", exception.Message);
+        Assert.StartsWith("Port at https://port.test/ did not answer GET /v1/blueprints/space_lift_stack: connection failed: Connection reset by peer (3 attempts over ", exception.Message);
+        Assert.EndsWith("check port:baseUrl / PORT_BASE_URL and that Port is reachable", exception.Message);
         Assert.Equal(3, port.ApiRequests.Count);
         Assert.Equal(ExitCodes.Failure, exception.ExitCode);
     }

@@ -110,7 +110,7 @@ public sealed class PortConnectionTokenTests
         var exception = await Assert.ThrowsAsync<PortAuthenticationException>(() => port.Client.GetBlueprintAsync("space_lift_stack", CancellationToken.None));
 
         Assert.Equal(ExitCodes.Authentication, exception.ExitCode);
-        Assert.StartsWith($"Port refused client id {TestPort.ClientId} (bad secret [secret], HTTP ", exception.Message);
+        Assert.StartsWith($"Port at {TestPort.BaseUrl} refused client id {TestPort.ClientId} (bad secret [secret], HTTP ", exception.Message);
         Assert.Contains("port:clientId / PORT_CLIENT_ID", exception.Message);
         Assert.Contains("port:secret / PORT_CLIENT_SECRET", exception.Message);
         Assert.DoesNotContain(TestPort.ClientSecret, exception.Message);

@@ -11,6 +11,9 @@ public sealed class ResilientSenderTests
     private static readonly JsonObject Action = new() { ["identifier"] = "trigger_spacelift_stack" };
 
     /// <summary>Answers each call in turn with the next of <paramref name="answers"/>, then with the last one.</summary>
+    private static HttpRequestException Refused() =>
+        new(HttpRequestError.ConnectionError, "Connection refused (port.test:443)", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused));
+
     private static Func<RecordedRequest, HttpResponseMessage> InTurn(params Func<HttpResponseMessage>[] answers)
     {
         var calls = -1;
@@ -101,8 +104,38 @@ public sealed class ResilientSenderTests
         var exception = await Assert.ThrowsAsync<PortApiException>(() => port.Client.GetActionAsync("a", CancellationToken.None));
 
         Assert.Equal(5, port.ApiRequests.Count);
-        Assert.Equal("GET /v1/actions/a: still down (unavailable, HTTP 503)", exception.Message);
+        Assert.StartsWith("Port at https://port.test/ answered GET /v1/actions/a with HTTP 503 on every attempt (5 attempts over ", exception.Message);
+        Assert.EndsWith("): still down", exception.Message);
         Assert.Equal(4, port.Statistics.RetriesFor(RetryCause.ServerError));
+    }
+
+    [Fact]
+    public async Task RetriesAreBoundedPerClientNotPerRequest()
+    {
+        // Ten reads at once against a Port that answers 503 to everything: each may retry six times,
+        // but the client's budget for the run is shared, so the total stays near ten plus the budget.
+        var port = new TestPort(_ => Answers.PortError(HttpStatusCode.ServiceUnavailable, "unavailable", "down"), maxRetries: 6, concurrency: 16);
+
+        var reads = Enumerable.Range(0, 10).Select(i => port.Client.GetActionAsync($"a{i}", CancellationToken.None)).ToList();
+        foreach (var read in reads)
+        {
+            await Assert.ThrowsAsync<PortApiException>(() => read);
+        }
+
+        Assert.InRange(port.ApiRequests.Count, 10, 10 + 20);
+    }
+
+    [Fact]
+    public async Task ARefusedConnectionIsTriedTwiceMoreAtOnceNotSixTimesOverHalfAMinute()
+    {
+        var port = new TestPort(_ => throw Refused(), maxRetries: 6);
+
+        var exception = await Assert.ThrowsAsync<PortUnreachableException>(() => port.Client.GetActionAsync("a", CancellationToken.None));
+
+        Assert.Equal(3, port.ApiRequests.Count);
+        Assert.True(port.Clock.Delays.Sum(d => d.TotalSeconds) < 5, string.Join(", ", port.Clock.Delays));
+        Assert.Contains("refused", exception.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("3 attempts", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -93,6 +93,30 @@ public sealed class ProviderInputsGoldenTests
         Assert.Equal("{\"singleRelations\":{\"owner\":\"team\"},\"manyRelations\":{\"members\":[\"a\",\"b\"]}}", inputs["relations"]!.ToJsonString());
     }
 
+    [Theory]
+    [InlineData("\"platform\"", "[\"platform\"]")]
+    [InlineData("[\"platform\",\"sre\"]", "[\"platform\",\"sre\"]")]
+    public void AnEntitysTeamIsRenderedAsTheProvidersTeamsList(string team, string teams)
+    {
+        var entity = new JsonObject { ["identifier"] = "e", ["title"] = "e", ["team"] = JsonNode.Parse(team), ["properties"] = new JsonObject() };
+
+        var inputs = new EntityInputs().Render(entity, new ResourceAddress(ResourceKind.Entity, "e", "bp"));
+
+        Assert.Empty(ProviderSchema.Port.Validate("port:index/entity:Entity", inputs));
+        Assert.Equal(teams, inputs["teams"]!.ToJsonString());
+        Assert.False(inputs.ContainsKey("team"));
+    }
+
+    [Fact]
+    public void AnEntityWithNoTeamLeavesTheProvidersTeamsUnset()
+    {
+        var entity = new JsonObject { ["identifier"] = "e", ["title"] = "e", ["team"] = new JsonArray(), ["properties"] = new JsonObject() };
+
+        var inputs = new EntityInputs().Render(entity, new ResourceAddress(ResourceKind.Entity, "e", "bp"));
+
+        Assert.False(inputs.ContainsKey("teams"));
+    }
+
     [Fact]
     public void ARelationTheRendererCannotMapIsRefusedRatherThanDropped()
     {

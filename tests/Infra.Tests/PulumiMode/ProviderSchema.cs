@@ -68,7 +68,8 @@ internal sealed class ProviderSchema
                 continue;
             }
 
-            CheckValue($"{path}.{name}", spec, member, problems);
+            // Any input may be sent as a secret (the engine keeps the mark; the provider checks the value).
+            CheckValue($"{path}.{name}", spec, member is JsonObject wrapped && wrapped[SecretKey]?.GetValue<string>() == SecretSignature ? wrapped["value"] : member, problems);
         }
     }
 

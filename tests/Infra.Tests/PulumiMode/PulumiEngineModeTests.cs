@@ -205,6 +205,47 @@ public sealed class PulumiEngineModeTests
         Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
     }
 
+    /// <summary>A team someone assigned in Port (KeptFields, as the standalone engine) is registered with the entity, so the provider does not clear it.</summary>
+    [Fact]
+    public async Task ATeamSomeoneAssignedInPortIsRegisteredWithTheEntity()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 2 });
+        var stack = world.Emulators.Spacelift.Stacks.All()[0];
+        await world.SeedEntitiesAsync([new JsonObject
+        {
+            ["identifier"] = stack.Id,
+            ["title"] = stack.Name,
+            ["team"] = new JsonArray("platform"),
+            ["properties"] = new JsonObject(),
+            ["relations"] = new JsonObject(),
+        }]);
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var entity = calls.Named(Recorded.Entity, $"space_lift_stack/{stack.Id}").Request["object"]!;
+        Assert.Equal("""["platform"]""", entity["teams"]!.ToJsonString());
+        var other = calls.Custom().Single(c => Recorded.Text(c.Request, "type") == Recorded.Entity && Recorded.Text(c.Request, "name") != $"space_lift_stack/{stack.Id}");
+        Assert.Null(other.Request["object"]!["teams"]);
+    }
+
+    /// <summary>An entity someone made in Port is not registered (Pulumi never deletes what its state does not hold) and the log says why, as the standalone engine warns (Authorship).</summary>
+    [Fact]
+    public async Task AnEntityMadeByHandIsLeftAloneWithAWarning()
+    {
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 4 });
+        await world.SeedEntitiesAsync(1);
+        world.Emulators.Port.CreateEntityAsPerson("space_lift_stack", new JsonObject { ["identifier"] = "by-hand", ["properties"] = new JsonObject(), ["relations"] = new JsonObject() }, "auth0|person");
+
+        var (run, calls) = await world.RunAsync();
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var entities = calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")).ToList();
+        Assert.Equal(4, entities.Count);
+        Assert.DoesNotContain("space_lift_stack/by-hand", entities);
+        Assert.Contains(calls, c => c.Method == "Log" && (Recorded.Text(c.Request, "message") ?? "").StartsWith("1 undeclared entity of 'space_lift_stack' written by someone else in Port (auth0|person), e.g. by-hand", StringComparison.Ordinal));
+    }
+
     /// <summary>The prune gate (PruneGate, as the standalone engine): the entities are kept as Port holds them and the update fails, unless mass deletion is allowed.</summary>
     [Fact]
     public async Task ZeroStacksWhilePortHoldsEntitiesKeepsThemAndFailsUnlessMassDeleteIsAllowed()

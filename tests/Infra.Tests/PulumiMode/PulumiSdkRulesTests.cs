@@ -34,4 +34,31 @@ public sealed class PulumiSdkRulesTests
         Assert.NotEmpty(engine.Calls.Custom());
         Assert.DoesNotContain("SignalAndWaitForShutdown", engine.Calls.Select(c => c.Method));
     }
+
+    [Fact]
+    public async Task ASignalEndsTheRunWithOneErrorLineNotAStackTrace()
+    {
+        // SIGINT and SIGTERM cancel the run's token (Program.cs); under the language host that must end as an
+        // error the engine shows, as any other failure does, not as an unhandled exception.
+        await using var world = await PulumiWorld.StartAsync(new EmulatorOptions { Stacks = 1 });
+        foreach (var (key, value) in world.Config)
+        {
+            world.Cli.ConfigSet("dev", key, value, secret: world.SecretKeys.Contains(key));
+        }
+
+        var (config, secretKeys) = world.Cli.ProgramConfig("dev");
+        await using var engine = await FakeEngine.StartAsync(new FakeEngineOptions());
+        var environment = LanguageHost.Environment(engine, world.Directory, config, secretKeys).ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        using var signal = new CancellationTokenSource();
+        var interrupted = new ExtendedProgram(new Infra.Stacks.SpaceliftIntegration(), graph =>
+        {
+            signal.Cancel();
+            return graph;
+        });
+
+        var exit = await PulumiProgram.RunAsync(interrupted, environment, world.Directory, TextWriter.Null, TimeProvider.System, signal.Token);
+
+        Assert.Equal(32, exit);
+        Assert.Equal("the run was interrupted (SIGINT or SIGTERM) before every resource was registered; Pulumi keeps what it recorded, and the next `pulumi up` finishes the rest", Recorded.Text(Assert.Single(engine.Calls.Errors()).Request, "message"));
+    }
 }

@@ -68,19 +68,23 @@ internal sealed class PulumiWorld : IAsyncDisposable
         => File.Copy(Path.Combine(Path.GetDirectoryName(RepoFiles.ProjectFile)!, name), Path.Combine(Directory, name), overwrite: true);
 
     /// <summary>Creates the blueprint and <paramref name="count"/> entities in Port, as an earlier run would have.</summary>
-    public async Task SeedEntitiesAsync(int count)
+    public Task SeedEntitiesAsync(int count)
+        => SeedEntitiesAsync([.. Enumerable.Range(0, count).Select(i => new JsonObject
+        {
+            ["identifier"] = $"seeded-{i}",
+            ["title"] = $"seeded {i}",
+            ["properties"] = new JsonObject(),
+            ["relations"] = new JsonObject(),
+        })]);
+
+    /// <summary>Creates the blueprint and these entities in Port, as an earlier run (or someone in Port's UI) would have.</summary>
+    public async Task SeedEntitiesAsync(IEnumerable<JsonObject> entities)
     {
         using var api = new PortApi(Emulators.PortUrl, Emulators.Options.PortClientId, Emulators.Options.PortClientSecret);
         await api.SendAsync(HttpMethod.Post, "v1/blueprints", Infra.Tests.Emulators.Port.GuideResources.Blueprint());
-        for (var i = 0; i < count; i++)
+        foreach (var entity in entities)
         {
-            await api.SendAsync(HttpMethod.Post, "v1/blueprints/space_lift_stack/entities", new JsonObject
-            {
-                ["identifier"] = $"seeded-{i}",
-                ["title"] = $"seeded {i}",
-                ["properties"] = new JsonObject(),
-                ["relations"] = new JsonObject(),
-            });
+            await api.SendAsync(HttpMethod.Post, "v1/blueprints/space_lift_stack/entities", entity);
         }
     }
 

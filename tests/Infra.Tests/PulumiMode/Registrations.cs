@@ -13,6 +13,10 @@ internal static class Recorded
     public const string Entity = "port:index/entity:Entity";
     public const string ActionPermissions = "port:index/actionPermissions:ActionPermissions";
     public const string Provider = "pulumi:providers:port";
+    public const string Webhook = "port:index/webhook:Webhook";
+    public const string SpaceliftProvider = "pulumi:providers:spacelift";
+    public const string NamedWebhook = "spacelift:index/namedWebhook:NamedWebhook";
+    public const string Policy = "spacelift:index/policy:Policy";
 
     /// <summary>The provider reference every Port resource carries in a run whose provider the engine gave <paramref name="id"/>.</summary>
     public static string ProviderReference(string id = "port") => $"{Urn(Provider, "port")}::{id}";
@@ -20,9 +24,9 @@ internal static class Recorded
     public static List<RecordedCall> Registrations(this IReadOnlyList<RecordedCall> calls)
         => [.. calls.Where(c => c.Method == "RegisterResource")];
 
-    /// <summary>The Port resources (custom resources other than the explicit provider).</summary>
+    /// <summary>The resources (custom resources other than the explicit providers, Port's and Spacelift's).</summary>
     public static List<RecordedCall> Custom(this IReadOnlyList<RecordedCall> calls)
-        => [.. calls.Registrations().Where(c => c.Request["custom"]?.GetValue<bool>() == true && Text(c.Request, "type") != Provider)];
+        => [.. calls.Registrations().Where(c => c.Request["custom"]?.GetValue<bool>() == true && !Text(c.Request, "type")!.StartsWith("pulumi:providers:", StringComparison.Ordinal))];
 
     /// <summary>The entities of the Spacelift stacks' blueprint (not the self-renewing token's lease).</summary>
     public static List<RecordedCall> StackEntities(this IReadOnlyList<RecordedCall> calls, string blueprint = "space_lift_stack")

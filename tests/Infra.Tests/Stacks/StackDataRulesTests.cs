@@ -119,4 +119,62 @@ public sealed class StackDataRulesTests
     [InlineData("ok 😀", "ok 😀")]
     public void TextIsCleanedOfControlCharactersAndBrokenUnicode(string input, string expected)
         => Assert.Equal(expected, StackDataRules.Clean(input));
+
+    [Fact]
+    public void EveryTextFieldThatCouldOutgrowPortsBodyLimitIsCutWithAWarningNamingIt()
+    {
+        var huge = new string('x', 2_000_000);
+        var stack = Stack() with
+        {
+            Description = huge,
+            Space = huge,
+            Repository = huge,
+            State = huge,
+            Provider = huge,
+            Branch = huge,
+            Labels = ["short", huge],
+        };
+
+        var check = StackDataRules.Check([stack]);
+
+        var accepted = Assert.Single(check.Accepted);
+        Assert.Equal(8_192, accepted.Description!.Length);
+        Assert.EndsWith("x\u2026", accepted.Description);
+        Assert.All([accepted.Space, accepted.Repository, accepted.State, accepted.Provider, accepted.Branch], text => Assert.Equal(1_024, text.Length));
+        Assert.Equal(["short", huge[..511] + "\u2026"], accepted.Labels);
+        var warning = Assert.Single(check.Diagnostics).Message;
+        foreach (var field in new[] { "description is 2,000,000 characters, cut to 8,192", "space is", "repository is", "state is", "provider is", "branch is", "a label is 2,000,000 characters, cut to 512" })
+        {
+            Assert.Contains(field, warning);
+        }
+    }
+
+    [Fact]
+    public void TheCutsAreTheSameOnEveryRunSoThePreviewShowsWhatUpWrites()
+    {
+        var stack = Stack() with { Description = string.Concat(Enumerable.Repeat("d\U0001F600", 10_000)) };
+
+        var first = Assert.Single(StackDataRules.Check([stack]).Accepted);
+        var second = Assert.Single(StackDataRules.Check([stack]).Accepted);
+
+        Assert.Equal(first.Description, second.Description);
+        Assert.False(char.IsHighSurrogate(first.Description![^2]), "the cut split a surrogate pair");
+    }
+
+    [Fact]
+    public void AStackAtEveryLimitMakesAnEntityThatFitsInOnePortRequest()
+    {
+        // Port refuses bodies over 1 MiB; an entity travels at least alone in {"entities":[...]}.
+        const int portBodyLimit = 1024 * 1024;
+        Assert.True(StackDataRules.MaxEntityBytes < portBodyLimit - (64 * 1024), $"{StackDataRules.MaxEntityBytes} bytes leave no room for the envelope");
+        var costly = new string('\u20ac', 3_000_000);
+        var stack = new SpaceliftStack(new string('a', 1000), costly, costly, costly, [.. Enumerable.Repeat(costly, 200)], costly, costly, costly, costly);
+        var inputs = new IntegrationInputs(
+            "space_lift_stack", new Uri("https://api.getport.io/"), new Uri("https://acme.app.spacelift.io/"), new Secret("id"), new Secret("secret"));
+
+        var entity = SpaceliftIntegration.Entity(inputs, Assert.Single(StackDataRules.Check([stack]).Accepted));
+        var bytes = Infra.Cli.Http.JsonWire.ToUtf8(new System.Text.Json.Nodes.JsonObject { ["entities"] = new System.Text.Json.Nodes.JsonArray(entity) }).Length;
+
+        Assert.InRange(bytes, 1, StackDataRules.MaxEntityBytes);
+    }
 }

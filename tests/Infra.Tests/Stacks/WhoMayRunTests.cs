@@ -47,4 +47,25 @@ public sealed class WhoMayRunTests
 
         Assert.StartsWith("false and ", body["execute"]!["policy"]!["conditions"]![0]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void PoliciesCompareTeamIdentifiersWhileTheListsKeepTheNames()
+    {
+        var inputs = Inputs with
+        {
+            Permissions = new RunPermissions(new ActionAccess(["Admin"], ["developers"], []), ActionAccess.PortDefault, new ProtectedStacks("protected", ["platform"], [], ["approvers"])),
+            Teams = new TeamIdentifiers(new Dictionary<string, string> { ["developers"] = "team_dev1", ["platform"] = "team_plat", ["approvers"] = "team_appr" }),
+        };
+
+        var body = WhoMayRun.TriggerPermissions(inputs);
+
+        var condition = body["execute"]!["policy"]!["conditions"]![0]!.GetValue<string>();
+        Assert.Contains(". == \"team_dev1\"", condition, StringComparison.Ordinal);
+        Assert.Contains(". == \"team_plat\"", condition, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"platform\"", condition, StringComparison.Ordinal);
+        var approvers = body["approve"]!["policy"]!["queries"]!["approvers"]!["rules"]![1]!["rules"]![0]!;
+        Assert.Equal(("$team", """["team_appr"]"""), (approvers["property"]!.GetValue<string>(), approvers["value"]!.ToJsonString()));
+        Assert.Equal("""["developers"]""", body["execute"]!["teams"]!.ToJsonString());
+        Assert.Equal("""["approvers"]""", body["approve"]!["teams"]!.ToJsonString());
+    }
 }

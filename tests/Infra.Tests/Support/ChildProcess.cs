@@ -7,6 +7,8 @@ namespace Infra.Tests.Support;
 /// <summary>The program as a separate process (<c>dotnet Infra.dll ...</c>), for kill and lock tests.</summary>
 internal sealed class ChildProcess : IDisposable
 {
+    private const int SigInt = 2;
+    private const int SigTerm = 15;
     private const int SigCont = 18;
     private const int SigStop = 19;
 
@@ -64,6 +66,12 @@ internal sealed class ChildProcess : IDisposable
         Signal(SigStop);
         return new Resume(this);
     }
+
+    /// <summary>SIGTERM: what CI runners, <c>timeout</c> and <c>docker stop</c> send.</summary>
+    public void Terminate() => Signal(SigTerm);
+
+    /// <summary>SIGINT: Ctrl-C in a terminal.</summary>
+    public void Interrupt() => Signal(SigInt);
 
     /// <summary>SIGKILL: no handler, no cleanup, as a crashed runner or an OOM kill.</summary>
     public void Kill()

@@ -16,6 +16,12 @@ internal static class YamlFile
         {
             stream.Load(parser);
         }
+        catch (YamlException e) when (IndentingTab(text) is { } tab)
+        {
+            // YamlDotNet places a tab's error where its scanner was (1:1, or the end of the line before); a tab
+            // that indents a line is never valid YAML, so it is the cause to name.
+            throw new ConfigException($"{path}:{tab.Line}:{tab.Column}: malformed YAML: a tab indents this line; YAML indents with spaces only", e);
+        }
         catch (YamlException e)
         {
             throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: malformed YAML: {Describe(e)}", e);
@@ -39,6 +45,23 @@ internal static class YamlFile
 
         return stream.Documents[0].RootNode as YamlMappingNode
             ?? throw new ConfigException($"{path}:{stream.Documents[0].RootNode.Start.Line}: expected a mapping at the top level");
+    }
+
+    /// <summary>The 1-based position of the first tab in a line's leading whitespace, or null.</summary>
+    private static (int Line, int Column)? IndentingTab(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0)
+            {
+                return (i + 1, tab + 1);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The string value of a top-level scalar key, or null when absent.</summary>

@@ -67,8 +67,8 @@ internal sealed partial class PlanExecution
     {
         if (!shared.Generate)
         {
-            // A service that replaces the whole body on update (Port's PUT) is sent the kept secret again.
-            return (SharedSecrets.WithFingerprint(desired.Address.Kind, desired.Body, shared.Fingerprint!), shared.Kept);
+            // Without a value the provider leaves the secret as its service has it.
+            return (SharedSecrets.WithFingerprint(desired.Address.Kind, desired.Body, shared.Fingerprint!), null);
         }
 
         if (!_generated.TryGetValue(shared.Group, out var value))
@@ -95,9 +95,9 @@ internal sealed partial class PlanExecution
         {
             if (JsonWire.String(_outputs.GetValueOrDefault(reference.Source)?[reference.SourceField]) is { Length: > 0 } value)
             {
-                copy[reference.Field] = value;
+                copy[reference.Field] = reference.Fill(value);
             }
-            else if (JsonWire.String(copy[reference.Field]) is null or OutputReference.Unknown)
+            else if (JsonWire.String(copy[reference.Field]) is null || OutputReferences.IsUnknown(reference, copy))
             {
                 throw new ResourceReadException($"{change.Address}: {reference.Source}'s {reference.SourceField} is not known, so its {reference.Field} cannot be set");
             }

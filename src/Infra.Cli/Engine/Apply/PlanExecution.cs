@@ -143,11 +143,9 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
         body = WithReferences(change, body);
         if (change.Kind == ChangeKind.Create)
         {
-            var created = await provider.CreateAsync(kind, body, value, cancellationToken);
-            if (!string.Equals(created, id, StringComparison.Ordinal))
-            {
-                Diagnostics.Add(new Diagnostic(Severity.Warning, $"{change.Address} was given the id '{created}', not '{id}': the next run will not find it by name", change.Address));
-            }
+            // The service's own id may differ from the declared name (Spacelift's carry a suffix): the provider
+            // finds the resource by its name, and what references its id reads it back below.
+            await provider.CreateAsync(kind, body, value, cancellationToken);
         }
         else
         {

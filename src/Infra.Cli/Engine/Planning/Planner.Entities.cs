@@ -35,7 +35,8 @@ internal sealed partial class Planner
         {
             declared.Add(declaredEntity.Address.Id);
             var existing = current.GetValueOrDefault(declaredEntity.Address.Id);
-            var resource = WithExpiries(declaredEntity, existing, live);
+            var carried = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
+            var resource = WithExpiries(carried, existing, live);
             if (existing is null)
             {
                 Add(new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body)), new StepIntent(resource));
@@ -55,7 +56,12 @@ internal sealed partial class Planner
             Add(new ResourceChange(resource.Address, ChangeKind.Update, diffs, old, Clone(resource.Body)), new StepIntent(resource));
         }
 
-        var gone = current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value).ToList();
+        var (gone, others) = settings.Authorship.Split(current.Where(e => !declared.Contains(e.Key) && !set.Keep.Contains(e.Key)).Select(e => e.Value));
+        if (settings.Authorship.LeftAlone(others, blueprint) is { } leftAlone)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Warning, leftAlone, set.BlueprintAddress));
+        }
+
         if (PruneGate.Doubt(gone.Count, current.Count, set.Source, settings.PruneThreshold, blueprint) is { } doubt)
         {
             if (!options.AllowMassDeletion)
@@ -65,7 +71,11 @@ internal sealed partial class Planner
                 return;
             }
 
-            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", set.BlueprintAddress));
+            _diagnostics.Add(new Diagnostic(Severity.Warning, doubt + "; deleting anyway: mass deletion was allowed for this run", set.BlueprintAddress) { Headline = true });
+        }
+        else if (PruneGate.Notable(gone.Count, current.Count, set.Source, blueprint) is { } notable)
+        {
+            _diagnostics.Add(new Diagnostic(Severity.Warning, notable, set.BlueprintAddress) { Headline = true });
         }
 
         DeleteEntities(blueprint, gone);

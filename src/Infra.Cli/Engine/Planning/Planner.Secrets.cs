@@ -90,7 +90,7 @@ internal sealed partial class Planner
             .GroupBy(r => r.Group!, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
-                g => SharedSecrets.Decide(g.Key, g.Select(r => (r.Address, live.Resources.GetValueOrDefault(r.Address))), settings.FingerprintKey),
+                g => SharedSecrets.Decide(g.Key, g.Select(r => (r.Address, r.Body, live.Resources.GetValueOrDefault(r.Address)))),
                 StringComparer.Ordinal);
 
     private void PlanSharedSecret(DesiredResource resource, JsonObject? current, string group, SharedSecretDecision decision)
@@ -101,7 +101,7 @@ internal sealed partial class Planner
         var shown = decision.Generate ? field.With(desired, new Secret(Secret.Mask)) : desired;
         var intent = new StepIntent(resource)
         {
-            SharedSecret = new SharedSecretIntent(group, decision.Generate, decision.Generate ? null : field.ValueIn(current), decision.KeptFingerprint),
+            SharedSecret = new SharedSecretIntent(group, decision.Generate, decision.KeptFingerprint),
         };
         if (current is null)
         {

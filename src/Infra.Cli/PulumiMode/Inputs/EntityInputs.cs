@@ -10,6 +10,7 @@ namespace Infra.Cli.PulumiMode.Inputs;
 /// objects to <c>objectProps</c> as JSON text, arrays to <c>arrayProps.&lt;kind&gt;Items</c> (an empty array
 /// counts as a string array, the only array type the blueprint declares). Relations as the provider reads
 /// them back: a string to <c>singleRelations</c>, a list of strings to <c>manyRelations</c>, null dropped.
+/// <c>team</c> (one team or a list) to <c>teams</c>, no team left unset.
 /// </summary>
 public sealed class EntityInputs : IProviderInputsRenderer
 {
@@ -21,6 +22,21 @@ public sealed class EntityInputs : IProviderInputsRenderer
 
         // title is required by the provider's schema; an entity without one (a kept live entity) reads back as "".
         inputs["title"] ??= "";
+        switch (body["team"])
+        {
+            // Port answers "no team" as []; the provider's teams is optional, so none is left unset rather than [].
+            case null or JsonArray { Count: 0 }:
+                break;
+            case JsonValue team when team.GetValueKind() == JsonValueKind.String:
+                inputs["teams"] = new JsonArray(team.GetValue<string>());
+                break;
+            case JsonArray teams when teams.All(t => t?.GetValueKind() == JsonValueKind.String):
+                inputs["teams"] = teams.DeepClone();
+                break;
+            case var other:
+                throw new NotSupportedException($"{where}: team {other.ToJsonString()} is neither a team nor a list of teams");
+        }
+
         if (Relations(body["relations"] as JsonObject, where) is { } relations)
         {
             inputs["relations"] = relations;

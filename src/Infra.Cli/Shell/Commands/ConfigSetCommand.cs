@@ -27,6 +27,10 @@ public sealed class ConfigSetCommand(IAnsiConsole console, CliEnvironment enviro
         }
 
         store.Set(key, value, settings.Secret);
+
+        // Pulumi says nothing here; after typing a secret at a hidden prompt, a word that it was kept helps.
+        var how = settings.Secret ? ", encrypted with the stack's passphrase" : "";
+        console.MarkupLineInterpolated($"{key} saved in {Path.GetFileName(store.StackFilePath)}{how}");
         return 0;
     }
 

@@ -1,4 +1,5 @@
 using Infra.Cli.Diagnostics;
+using Infra.Cli.Shell.Rendering;
 
 namespace Infra.Cli.Shell.Running;
 
@@ -23,6 +24,14 @@ public sealed class OperationFailedException : InfraException
 
     public static OperationFailedException ChangesDetected(string command) =>
         new($"no changes were expected for {command} but changes were proposed", ExitCodes.ChangesDetected);
+
+    /// <summary>A signal (SIGINT, SIGTERM) stopped the run; <paramref name="applied"/> of <paramref name="changes"/> were confirmed.</summary>
+    public static OperationFailedException Interrupted(string noun, string command, int applied, int changes) =>
+        new($"the {noun} was interrupted: {Numbers.Count(applied)} of {Numbers.Count(changes)} changes applied; run `{command}` again to finish", ExitCodes.Cancelled);
+
+    /// <summary>A signal stopped the run before it wrote anything.</summary>
+    public static OperationFailedException InterruptedBeforeWriting(string noun) =>
+        new($"the {noun} was interrupted before anything was written", ExitCodes.Cancelled);
 
     public static OperationFailedException Declined(string noun) =>
         new($"confirmation declined, not proceeding with the {noun}", ExitCodes.Cancelled);

@@ -8,6 +8,7 @@ using Infra.Cli.Diagnostics;
 using Infra.Cli.Engine;
 using Spectre.Console;
 using Infra.Cli.Engine.Contract;
+using Infra.Cli.Http;
 
 namespace Infra.Cli.Shell.Running;
 
@@ -20,9 +21,25 @@ public sealed class OperationRunner(
     IStackEngineFactory engines,
     IAnsiConsole console,
     CliEnvironment environment,
-    TimeProvider time)
+    TimeProvider time,
+    CliHost host)
 {
     public async Task<int> RunAsync(CliVerb verb, OperationSettings settings, CancellationToken cancellationToken)
+    {
+        // Retries of this run's requests are reported on stderr, which keeps stdout parseable.
+        using var retries = RetryProgress.Listen(new RetryProgressLine(host.Error, time));
+        try
+        {
+            return await RunCoreAsync(verb, settings, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // SIGINT or SIGTERM while planning or at the prompt: the engine (and its lock) is disposed by now.
+            throw OperationFailedException.InterruptedBeforeWriting(verb.OperationNoun());
+        }
+    }
+
+    private async Task<int> RunCoreAsync(CliVerb verb, OperationSettings settings, CancellationToken cancellationToken)
     {
         var presenter = Presenter(settings);
         var confirmed = verb.IsPreview() || settings is ApplySettings { Yes: true } || environment.SkipConfirmations;
@@ -47,7 +64,15 @@ public sealed class OperationRunner(
                 throw OperationFailedException.Declined(verb.OperationNoun());
             }
 
-            report = report with { Applied = await presenter.ApplyAsync(plan, verb, progress => engine.ApplyAsync(plan, progress, cancellationToken)) };
+            var steps = new StepLog();
+            try
+            {
+                report = report with { Applied = await presenter.ApplyAsync(plan, verb, progress => engine.ApplyAsync(plan, steps.Around(progress), cancellationToken)) };
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw InterruptionReport.Write(host.Error, verb, plan, steps.Steps);
+            }
         }
 
         presenter.ShowOutcome(report);

@@ -27,27 +27,39 @@ public sealed class ConfigCommandsTests : IDisposable
         """;
 
     private readonly TempProject _project = new TempProject().WithStack("dev", Stack).WithStack("plain", "config:\n  port:clientId: a\n");
-    private readonly TestConsole _console = new();
+    private readonly System.Text.StringBuilder _output = new();
 
-    public void Dispose()
-    {
-        _console.Dispose();
-        _project.Dispose();
-    }
+    public void Dispose() => _project.Dispose();
+
+    /// <summary>What every run so far wrote to the console (each run gets a console of its own, which the app disposes).</summary>
+    private string Output => _output.ToString();
 
     private int Run(IReadOnlyDictionary<string, string?> environment, string? stdin, params string[] args)
-        => App(environment, stdin).Run([.. args, "--cwd", _project.Directory]);
+        => Run(App(environment, stdin, out var console), console, [.. args, "--cwd", _project.Directory]);
+
+    private int Run(CommandApp app, TestConsole console, string[] args)
+    {
+        try
+        {
+            return app.Run(args);
+        }
+        finally
+        {
+            _output.Append(console.Output);
+        }
+    }
 
     /// <summary>The config commands as the CLI wires them: environment and stdin come from the app's services.</summary>
-    private CommandApp App(IReadOnlyDictionary<string, string?> environment, string? stdin)
+    private CommandApp App(IReadOnlyDictionary<string, string?> environment, string? stdin, out TestConsole console)
     {
+        var testConsole = console = new TestConsole();
         var services = new ServiceCollection()
             .AddSingleton(new CliEnvironment(environment))
             .AddSingleton(new StandardInput(stdin is null ? null : new StringReader(stdin)));
         var app = new CommandApp(new TypeRegistrar(services));
         app.Configure(configurator =>
         {
-            configurator.ConfigureConsole(_console);
+            configurator.ConfigureConsole(testConsole);
             configurator.PropagateExceptions();
             ConfigCommands.Register(configurator);
         });
@@ -63,13 +75,13 @@ public sealed class ConfigCommandsTests : IDisposable
     {
         Assert.Equal(0, Run("config", "--stack", "dev"));
 
-        var lines = _console.Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = Output.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Matches(@"^KEY\s+VALUE$", lines[0]);
         Assert.Matches(@"^port:clientId\s+client-id$", lines[2]);
         Assert.Matches(@"^port:secret\s+\[secret\]$", lines[3]);
         Assert.Matches(@"^spacelift:apiKeySecret\s+\[secret\]$", lines[6]);
         Assert.Equal(7, lines.Length);
-        Assert.DoesNotContain(Vectors.SecretBClear, _console.Output);
+        Assert.DoesNotContain(Vectors.SecretBClear, Output);
     }
 
     [Fact]
@@ -77,9 +89,9 @@ public sealed class ConfigCommandsTests : IDisposable
     {
         // The passphrase exists only in the environment handed to the app: a listing that read the
         // process environment instead could not decrypt and would fail.
-        Assert.Equal(0, App(Vectors.EnvironmentB(), stdin: null).Run(["config", "--stack", "dev", "--cwd", _project.Directory, "--show-secrets"]));
+        Assert.Equal(0, Run(App(Vectors.EnvironmentB(), stdin: null, out var console), console, ["config", "--stack", "dev", "--cwd", _project.Directory, "--show-secrets"]));
 
-        Assert.Matches($@"port:secret\s+{System.Text.RegularExpressions.Regex.Escape(Vectors.SecretBClear)}", _console.Output);
+        Assert.Matches($@"port:secret\s+{System.Text.RegularExpressions.Regex.Escape(Vectors.SecretBClear)}", Output);
     }
 
     [Fact]
@@ -89,8 +101,8 @@ public sealed class ConfigCommandsTests : IDisposable
         File.WriteAllText(Path.Combine(_project.Directory, "Pulumi.emulated.yaml"), "config:\n  port:clientId: a\n  port:secret: plaintext-credential\n");
         Assert.Equal(0, Run("config", "--stack", "emulated"));
 
-        Assert.DoesNotContain("plaintext-credential", _console.Output);
-        Assert.Matches(@"port:secret\s+\[secret\]", _console.Output);
+        Assert.DoesNotContain("plaintext-credential", Output);
+        Assert.Matches(@"port:secret\s+\[secret\]", Output);
     }
 
     [Fact]
@@ -98,7 +110,7 @@ public sealed class ConfigCommandsTests : IDisposable
     {
         Assert.Equal(0, Run("config", "get", "port:clientId", "--stack", "dev"));
 
-        Assert.Equal("client-id", _console.Output.Trim());
+        Assert.Equal("client-id", Output.Trim());
     }
 
     [Fact]
@@ -106,7 +118,7 @@ public sealed class ConfigCommandsTests : IDisposable
     {
         Assert.Equal(0, Run("config", "get", "port:secret", "-s", "dev"));
 
-        Assert.Equal("[secret]", _console.Output.Trim());
+        Assert.Equal("[secret]", Output.Trim());
     }
 
     [Fact]
@@ -114,7 +126,7 @@ public sealed class ConfigCommandsTests : IDisposable
     {
         Assert.Equal(0, Run(Vectors.EnvironmentB(), null, "config", "get", "port:secret", "--stack", "dev", "--show-secrets"));
 
-        Assert.Equal(Vectors.SecretBClear, _console.Output.Trim());
+        Assert.Equal(Vectors.SecretBClear, Output.Trim());
     }
 
     [Fact]
@@ -154,6 +166,26 @@ public sealed class ConfigCommandsTests : IDisposable
     }
 
     [Fact]
+    public void SetOfAMisspeltKeyIsRefusedNamingTheKeyMeantAndWritesNothing()
+    {
+        var before = _project.ReadStack("dev");
+
+        ConfigAssert.Fails(() => Run("config", "set", "infra:concurency", "4", "--stack", "dev"), "Pulumi.dev.yaml", "did you mean 'infra:concurrency'?");
+
+        Assert.Equal(before, _project.ReadStack("dev"));
+    }
+
+    [Fact]
+    public void SetOfAValueNotOfTheKeysTypeIsRefusedBeforeAnythingIsWritten()
+    {
+        var before = _project.ReadStack("dev");
+
+        ConfigAssert.Fails(() => Run("config", "set", "infra:concurrency", "lots", "--stack", "dev"), "'infra:concurrency' must be of type 'integer', got 'lots'");
+
+        Assert.Equal(before, _project.ReadStack("dev"));
+    }
+
+    [Fact]
     public void SetSecretRoundTripsThroughTheLoader()
     {
         Assert.Equal(0, Run(Vectors.EnvironmentB(), null, "config", "set", "spacelift:apiKeySecret", "brand-new-secret", "--secret", "--stack", "dev"));
@@ -172,7 +204,19 @@ public sealed class ConfigCommandsTests : IDisposable
         Assert.Equal(0, Run(Vectors.EnvironmentB(), "from-stdin\n", "config", "set", "port:secret", "--secret", "--stack", "dev"));
 
         Assert.Equal("from-stdin", LoadDev().Port.ClientSecret.Reveal());
-        Assert.DoesNotContain("from-stdin", _console.Output);
+        Assert.DoesNotContain("from-stdin", Output);
+    }
+
+    [Fact]
+    public void SetSaysWhereTheValueWasKept()
+    {
+        // Issue 28, finding 10: after a hidden prompt, `config set --secret` printed nothing.
+        Assert.Equal(0, Run(Vectors.EnvironmentB(), "from-stdin\n", "config", "set", "port:secret", "--secret", "--stack", "dev"));
+        Assert.Equal(0, Run("config", "set", "concurrency", "12", "--stack", "dev"));
+
+        Assert.Equal(
+            "port:secret saved in Pulumi.dev.yaml, encrypted with the stack's passphrase\ninfra:concurrency saved in Pulumi.dev.yaml\n",
+            Output.Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -195,7 +239,7 @@ public sealed class ConfigCommandsTests : IDisposable
         var environment = new Dictionary<string, string?> { ["PULUMI_CONFIG_PASSPHRASE"] = "password123" };
         using var project = new TempProject().WithStack("a", $"encryptionsalt: {Vectors.SaltA}\nconfig: {{}}\n");
 
-        var app = App(environment, stdin: null);
+        var app = App(environment, stdin: null, out _);
 
         ConfigAssert.Fails(() => app.Run(["config", "set", "port:secret", "x", "--secret", "--stack", "a", "--cwd", project.Directory]), "Pulumi.a.yaml: incorrect passphrase");
         Assert.Equal($"encryptionsalt: {Vectors.SaltA}\nconfig: {{}}\n", project.ReadStack("a"));
@@ -246,7 +290,7 @@ public sealed class ConfigCommandsTests : IDisposable
     {
         Assert.Equal(0, Run("config", "rm", "port:nope", "--stack", "dev"));
 
-        Assert.Contains("configuration key 'port:nope' was not set", _console.Output);
+        Assert.Contains("configuration key 'port:nope' was not set", Output);
         Assert.Equal(Stack, _project.ReadStack("dev"));
     }
 
@@ -258,7 +302,7 @@ public sealed class ConfigCommandsTests : IDisposable
     {
         Assert.Equal(0, Run("config", "set", "--help"));
 
-        Assert.Contains(option, _console.Output);
+        Assert.Contains(option, Output);
     }
 
     [Fact]
@@ -267,11 +311,11 @@ public sealed class ConfigCommandsTests : IDisposable
         Assert.Equal(0, Run("config", "--help"));
 
         // Spectre lists a branch's options (the stack and project directory) on the branch's help only.
-        Assert.Contains("--stack", _console.Output);
-        Assert.Contains("--cwd", _console.Output);
-        Assert.Contains("get", _console.Output);
-        Assert.Contains("set", _console.Output);
-        Assert.Contains("rm", _console.Output);
+        Assert.Contains("--stack", Output);
+        Assert.Contains("--cwd", Output);
+        Assert.Contains("get", Output);
+        Assert.Contains("set", Output);
+        Assert.Contains("rm", Output);
     }
 
     [Fact]

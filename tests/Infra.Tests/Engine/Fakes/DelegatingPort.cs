@@ -15,6 +15,10 @@ public abstract class DelegatingPort(IPortClient inner) : IPortClient
 
     public virtual Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken) => inner.DeleteAsync(kind, identifier, cancellationToken);
 
+    public virtual Task PatchAsync(ResourceKind kind, string identifier, JsonObject body, CancellationToken cancellationToken) => inner.PatchAsync(kind, identifier, body, cancellationToken);
+
+    public virtual Task<IReadOnlyList<JsonObject>> SearchEntitiesAsync(JsonObject query, IReadOnlyList<string> include, CancellationToken cancellationToken) => inner.SearchEntitiesAsync(query, include, cancellationToken);
+
     public virtual IAsyncEnumerable<IReadOnlyList<JsonObject>> ListEntitiesAsync(string blueprint, CancellationToken cancellationToken) => inner.ListEntitiesAsync(blueprint, cancellationToken);
 
     public virtual Task<IReadOnlyList<EntityWriteResult>> UpsertEntitiesAsync(string blueprint, IReadOnlyList<JsonObject> entities, IProgress<EntityWriteResult>? progress, CancellationToken cancellationToken)

@@ -50,6 +50,17 @@ public sealed partial class FakeSpaceliftClient
         return Task.FromResult(Resource(kind, id));
     }
 
+    public Task<IReadOnlyList<JsonObject>> ListResourcesAsync(ResourceKind kind, CancellationToken cancellationToken)
+    {
+        if (FailResourceReads is { } failure)
+        {
+            throw new SpaceliftException(failure);
+        }
+
+        IReadOnlyList<JsonObject> all = [.. _resources.Where(r => r.Key.Kind == kind).Select(r => r.Value.DeepClone().AsObject())];
+        return Task.FromResult(all);
+    }
+
     public Task<string> CreateResourceAsync(ResourceKind kind, JsonObject input, Secret? secret, CancellationToken cancellationToken)
     {
         var id = input[kind.IdentifierField]!.GetValue<string>();

@@ -30,6 +30,9 @@ public sealed class InMemoryPortClient : IPortClient
     /// <summary>Returns Port's message when an entity must be rejected.</summary>
     public Func<JsonObject, string?>? RejectEntity { get; set; }
 
+    /// <summary>Who Port records as the author of this client's writes (the fixture's client id).</summary>
+    public string Author { get; set; } = "client-id";
+
     /// <summary>Throws after this many entities of an upsert or delete call were applied (a crash mid-batch).</summary>
     public int? CrashAfterEntities { get; set; }
 
@@ -115,6 +118,46 @@ public sealed class InMemoryPortClient : IPortClient
         return Task.CompletedTask;
     }
 
+    /// <summary>Every PATCH, as <c>Kind id: field, field</c>, in order (to check what an update left out).</summary>
+    public List<string> Patches { get; } = [];
+
+    public Task PatchAsync(ResourceKind kind, string identifier, JsonObject body, CancellationToken cancellationToken)
+    {
+        Write();
+        var store = Store(kind);
+        if (!store.TryGetValue(identifier, out var current))
+        {
+            throw NotFound(PortRoutes.For(kind).EnvelopeKey, identifier);
+        }
+
+        // Only the fields sent change (Port's PATCH); the identifier is not sent.
+        Patches.Add($"{kind} {identifier}: {string.Join(", ", body.Select(p => p.Key).Where(k => k != kind.IdentifierField))}");
+        var merged = current.DeepClone().AsObject();
+        foreach (var (key, node) in body)
+        {
+            merged[key] = node?.DeepClone();
+        }
+
+        store[identifier] = merged;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Port's teams, name → identifier: the <c>_team</c> entities the global search finds.</summary>
+    public Dictionary<string, string> Teams { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The global search, for the one query the program sends: a <c>_team</c> by <c>$title</c>.</summary>
+    public Task<IReadOnlyList<JsonObject>> SearchEntitiesAsync(JsonObject query, IReadOnlyList<string> include, CancellationToken cancellationToken)
+    {
+        var rules = query["rules"]!.AsArray().Select(r => (Property: r!["property"]!.GetValue<string>(), Value: r["value"]!.GetValue<string>())).ToList();
+        if (rules is not [("$blueprint", "_team"), ("$title", var name)])
+        {
+            throw new NotSupportedException("the in-memory Port searches only _team by $title");
+        }
+
+        IReadOnlyList<JsonObject> found = Teams.TryGetValue(name, out var identifier) ? [new JsonObject { ["identifier"] = identifier }] : [];
+        return Task.FromResult(found);
+    }
+
     public Task DeleteAsync(ResourceKind kind, string identifier, CancellationToken cancellationToken)
     {
         Write();
@@ -184,7 +227,10 @@ public sealed class InMemoryPortClient : IPortClient
                 }
                 else
                 {
-                    store[id] = entity.DeepClone().AsObject();
+                    var written = entity.DeepClone().AsObject();
+                    written["createdBy"] = store.GetValueOrDefault(id)?["createdBy"]?.DeepClone() ?? Author;
+                    written["updatedBy"] = Author;
+                    store[id] = written;
                     EntitiesUpserted++;
                     result = new EntityWriteResult(id, true, 200);
                 }
@@ -299,18 +345,21 @@ public sealed class InMemoryPortClient : IPortClient
 
     private static string? JsonWire(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static JsonObject WithMeta(JsonObject stored, string? blueprint = null)
+    private JsonObject WithMeta(JsonObject stored, string? blueprint = null)
     {
         var copy = stored.DeepClone().AsObject();
         copy["createdAt"] = "2026-11-01T10:00:00.000Z";
-        copy["createdBy"] = "someone@example.com";
         copy["updatedAt"] = "2026-11-02T10:00:00.000Z";
-        copy["updatedBy"] = "someone@example.com";
+
+        // Port records who wrote each entity; an entity seeded without authors was written by an earlier run.
+        copy["createdBy"] ??= Author;
+        copy["updatedBy"] ??= Author;
         if (blueprint is not null)
         {
             copy["blueprint"] = blueprint;
-            copy["team"] = new JsonArray();
-            copy["icon"] = null;
+            // Port answers an entity without a team with an empty list.
+            copy["team"] = stored["team"]?.DeepClone() ?? new JsonArray();
+            copy["icon"] ??= null;
         }
 
         return copy;

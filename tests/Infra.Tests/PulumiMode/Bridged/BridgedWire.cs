@@ -32,7 +32,13 @@ internal static class BridgedWire
         return OutputReferences.Resolve(named, _ => portWebhookExists ? IngestUrl : null);
     }
 
-    public static JsonObject PolicyBody() => LiveStateWebhooks.Policy(Inputs, Live);
+    /// <summary>The declared policy with its rule resolved to the named webhook's id, here the slug of its name.</summary>
+    public static JsonObject PolicyBody()
+    {
+        var body = LiveStateWebhooks.Policy(Inputs, Live);
+        body["body"] = LiveStateWebhooks.Rule(Inputs.LiveNames.NamedWebhook);
+        return body;
+    }
 
     public static WebhookSecret KnownSecret => new(SpecialInput.SecretValue(WebhookSecret), Fingerprint);
 

@@ -30,6 +30,7 @@ public static class MarkdownReport
             .AppendLine(Marker(report.Plan.Stack))
             .AppendLine(Title(report))
             .AppendLine();
+        Headlines(head, report);
         Counts(head, ChangeCounts.Of(report));
         Table(head, report, listed);
         var tail = Diagnostics(report);
@@ -173,6 +174,15 @@ public static class MarkdownReport
             .ToString();
     }
 
+    /// <summary>What a reviewer must not miss (a large deletion), as GitHub's warning callout, above everything else.</summary>
+    private static void Headlines(StringBuilder md, RunReport report)
+    {
+        foreach (var d in ReportDiagnostics.For(report).Where(d => d.Headline))
+        {
+            md.AppendLine("> [!WARNING]").AppendLine($"> {Truncate(MarkdownText.OneLine(d.Message), 600)}").AppendLine();
+        }
+    }
+
     private static string Diagnostics(RunReport report)
     {
         var diagnostics = ReportDiagnostics.For(report);
@@ -184,7 +194,7 @@ public static class MarkdownReport
         var md = new StringBuilder().AppendLine("#### Diagnostics").AppendLine();
         foreach (var d in diagnostics.Take(DiagnosticLimit))
         {
-            var where = d.Address is { } a ? $" {MarkdownText.Code(a.Type)} {MarkdownText.Code(a.Id)}" : "";
+            var where = d.Address is { } a ? $" {MarkdownText.Code(a.Type)} {MarkdownText.Code(a.Name)}" : "";
             md.AppendLine($"- **{d.Severity.ToString().ToLowerInvariant()}**{where}: {Truncate(MarkdownText.OneLine(d.Message), 300)}");
         }
 
