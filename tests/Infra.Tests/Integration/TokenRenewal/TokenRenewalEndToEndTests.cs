@@ -132,10 +132,14 @@ public sealed class TokenRenewalEndToEndTests
 
         Expect.Exit(ExitCodes.Success, verify);
         var steps = Sandbox.Json(verify)["steps"]!.AsArray();
-        Assert.Equal(["permissions", "renewal", "refresh", "automation", "trigger"], steps.Select(s => s!["name"]!.GetValue<string>()));
+        Assert.Equal(["permissions", "renewal", "trigger", "refresh", "automation"], steps.Select(s => s!["name"]!.GetValue<string>()));
         Assert.All(steps, s => Assert.Equal("passed", s!["status"]!.GetValue<string>()));
         Assert.Contains("timer brought forward from", steps[1]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Single(await world.RunsAsync(world.Loop.Renew));
+        var renewal = Assert.Single(await world.RunsAsync(world.Loop.Renew));
+        // The trigger ran on the token the loop wrote, before the button replaced it.
+        var renewed = renewal!["response"]!["data"]!["apiKeyUser"]!["jwt"]!.GetValue<string>();
+        Assert.Equal(renewed, Assert.Single(world.Sandbox.Emulators.Spacelift.Runs.All()).Token);
+        Assert.NotEqual(renewed, world.Sandbox.TokenSecret());
         Assert.Single(await world.RunsAsync(world.Loop.RefreshRearm));
         Assert.NotEqual(minted, world.Sandbox.TokenSecret());
         Assert.True(await world.RenewAtAsync() >= renewAt);
