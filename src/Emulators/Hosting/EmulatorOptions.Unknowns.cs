@@ -1,4 +1,6 @@
 using Emulators.Unknowns;
+using Emulators.Port.Runs;
+using Emulators.Port.Timers;
 
 namespace Emulators.Hosting;
 
@@ -55,6 +57,9 @@ public sealed partial record EmulatorOptions
             SpaceliftPageCap = 50,
             SpaceliftOversizedPage = OversizedPage.Error,
             SpaceliftWrongSecretIsError = false,
+            PortTimerAfterExpiry = TimerAfterExpiry.Clear,
+            PortPastTimersFire = false,
+            PortUpsertEntityUpdate = UpsertEntityUpdate.Replace,
         }
         : this with
         {
@@ -67,5 +72,8 @@ public sealed partial record EmulatorOptions
             SpaceliftPageCap = 100,
             SpaceliftOversizedPage = OversizedPage.Clamp,
             SpaceliftWrongSecretIsError = true,
+            PortTimerAfterExpiry = TimerAfterExpiry.Keep,
+            PortPastTimersFire = true,
+            PortUpsertEntityUpdate = UpsertEntityUpdate.Merge,
         };
 }

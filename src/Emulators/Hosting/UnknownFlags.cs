@@ -14,7 +14,8 @@ internal static class UnknownFlags
         """
         Behaviours the public sources leave open (docs/unknowns.md); each default is the first value:
           --unknowns convenient|inconvenient
-                                      every switch below at its default, or at its less convenient answer
+                                      every switch below (and the renewal loop's timer and UPSERT_ENTITY
+                                      switches) at its default, or at its less convenient answer
           --port-webhook-secret returned|omitted|masked
                                       what Port answers in a webhook's security.secret
           --port-team-ids names|distinct
