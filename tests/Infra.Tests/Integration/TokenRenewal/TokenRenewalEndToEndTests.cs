@@ -121,6 +121,42 @@ public sealed class TokenRenewalEndToEndTests
     }
 
     [Fact]
+    public async Task SpaceliftDownAtTheRenewalFailsItsRunStopsTheLoopAndVerifyAndPreviewSaySo()
+    {
+        await using var world = await RenewalSandbox.StartAsync();
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("up", "--yes"));
+        var renewAt = await world.RenewAtAsync();
+
+        // Spacelift's token exchange answers 503 while the timer fires, and is back right after.
+        world.Sandbox.Emulators.Faults.Configure("spacelift.auth:503=1", 1);
+        await world.PassAsync(renewAt - world.Sandbox.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        world.Sandbox.Emulators.Faults.Configure(null, 1);
+        await world.PassAsync(TimeSpan.FromHours(2));
+
+        // The run itself failed, the lease says why, and no timer was set again: one renewal in three hours.
+        var run = Assert.Single(await world.RunsAsync(world.Loop.Renew))!;
+        Assert.Equal("FAILURE", run["status"]!.GetValue<string>());
+        Assert.Empty(await world.RunsAsync(world.Loop.Store));
+        Assert.Equal("FAILED", await world.LeasePropertyAsync(TokenRenewalLoop.Status));
+        var reason = await world.LeasePropertyAsync(TokenRenewalLoop.Error);
+        Assert.Contains("503", reason, StringComparison.Ordinal);
+        var preview = await world.Sandbox.Cli("preview");
+        Expect.Exit(ExitCodes.Success, preview);
+        Assert.Single(preview.Output.Split('\n'), l => l.Contains("the self-renewing SPACELIFT_TOKEN has stopped: its last renewal failed", StringComparison.Ordinal));
+        var verify = await world.Sandbox.Cli("verify");
+        Expect.Exit(ExitCodes.VerifyRenewal, verify);
+        Assert.Contains($"the loop has stopped: its last renewal failed ({reason}", verify.ErrorLines[0], StringComparison.Ordinal);
+
+        // Spacelift back, verify's own click on the refresh button set the timer again from the token it
+        // wrote (as any click does), and the loop renews alone from there.
+        Assert.Equal("RENEWED", await world.LeasePropertyAsync(TokenRenewalLoop.Status));
+        Assert.True(await world.RenewAtAsync() > world.Sandbox.Clock.GetUtcNow());
+        await world.PassAsync(TimeSpan.FromHours(2));
+        Assert.True((await world.RunsAsync(world.Loop.Store)).Count >= 2);
+        Expect.Exit(ExitCodes.Success, await world.Sandbox.Cli("preview", "--expect-no-changes"));
+    }
+
+    [Fact]
     public async Task VerifyForcesARenewalAndTheButtonKeepsTheTimerInStep()
     {
         await using var world = await RenewalSandbox.StartAsync();
