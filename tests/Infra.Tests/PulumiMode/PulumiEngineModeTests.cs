@@ -225,7 +225,7 @@ public sealed class PulumiEngineModeTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var entity = calls.Named(Recorded.Entity, $"space_lift_stack/{stack.Id}").Request["object"]!;
         Assert.Equal("""["platform"]""", entity["teams"]!.ToJsonString());
-        var other = calls.Custom().Single(c => Recorded.Text(c.Request, "type") == Recorded.Entity && Recorded.Text(c.Request, "name") != $"space_lift_stack/{stack.Id}");
+        var other = calls.StackEntities().Single(c => Recorded.Text(c.Request, "name") != $"space_lift_stack/{stack.Id}");
         Assert.Null(other.Request["object"]!["teams"]);
     }
 
@@ -240,7 +240,7 @@ public sealed class PulumiEngineModeTests
         var (run, calls) = await world.RunAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var entities = calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")).ToList();
+        var entities = calls.StackEntities().Select(c => Recorded.Text(c.Request, "name")).ToList();
         Assert.Equal(4, entities.Count);
         Assert.DoesNotContain("space_lift_stack/by-hand", entities);
         Assert.Contains(calls, c => c.Method == "Log" && (Recorded.Text(c.Request, "message") ?? "").StartsWith("1 undeclared entity of 'space_lift_stack' written by someone else in Port (auth0|person), e.g. by-hand", StringComparison.Ordinal));
