@@ -6,7 +6,7 @@ namespace Infra.Stacks;
 
 /// <summary>
 /// Reads the program's inputs: its own keys (<c>infra:blueprint</c>, <c>infra:nameSuffix</c>,
-/// <c>infra:tokenRotationWindowMinutes</c>, live updates, who may run the actions and the catalogue) from the stack's
+/// <c>infra:tokenRotationWindowMinutes</c>, the self-renewing token, live updates, who may run the actions and the catalogue) from the stack's
 /// configuration, and the Port organisation and Spacelift account from the services it is handed. Every
 /// bad value is one configuration error naming the key, before anything is read or written.
 /// </summary>
@@ -30,6 +30,8 @@ internal static class IntegrationConfig
             Catalogue = CatalogueConfig.Read(config),
             TeamLabelPrefix = StackTeams.Prefix(config),
             TokenRenewal = TimeSpan.FromMinutes(RenewalMinutes(config)),
+            RenewalLoop = RenewalLoopConfig.Read(config),
+            SecretWriter = context.SecretWriter,
             TokenMinter = spacelift.TokenMinter,
         };
     }

@@ -37,6 +37,11 @@ public sealed record IntegrationInputs(string Blueprint, Uri PortBaseUrl, Uri Sp
 
     /// <summary>The full catalogue's identifiers.</summary>
     public CatalogueNames CatalogueNames => new(Names.Suffix);
+    /// <summary>The self-renewing token (<c>infra:tokenRenewalLoop</c>); null when it is turned off.</summary>
+    public RenewalLoop? RenewalLoop { get; init; }
+
+    /// <summary>The writer mark the executor records with a token it mints, which the loop's automation records too.</summary>
+    public string? SecretWriter { get; init; }
 
     /// <summary>Mints the token at apply time; declaring never calls it.</summary>
     public ISecretMinter TokenMinter { get; init; } = UnavailableMinter.Instance;

@@ -7,7 +7,8 @@ namespace Infra.Stacks;
 /// <summary>
 /// The program: the Spacelift integration, declared. It reads its inputs (<see cref="IntegrationConfig"/>)
 /// and the Spacelift stacks, and declares the guide's blueprint, secrets, actions and automation, who may
-/// run the actions, live updates when they are on, and one entity per stack, each with what it depends on.
+/// run the actions, the self-renewing token and live updates when they are on, and one entity per stack,
+/// each with what it depends on.
 /// The bodies are pure data: the same inputs and stacks always give the same graph.
 /// </summary>
 public sealed class SpaceliftIntegration : IStackProgram
@@ -55,7 +56,7 @@ public sealed class SpaceliftIntegration : IStackProgram
             new(blueprint, Blueprint(inputs)),
             SecretResource(inputs, keyId, new SecretValue.Given(inputs.ApiKeyId)),
             SecretResource(inputs, keySecret, new SecretValue.Given(inputs.ApiKeySecret)),
-            SecretResource(inputs, token, new SecretValue.Minted(inputs.TokenMinter, inputs.TokenRenewal, [keyId, keySecret])),
+            SecretResource(inputs, token, new SecretValue.Minted(inputs.TokenMinter, TokenRenewalLoop.RenewWithin(inputs), [keyId, keySecret])),
             // The trigger's user input names the blueprint, and its headers the token secret.
             new(trigger, TriggerAction(inputs)) { DependsOn = [blueprint, token] },
             new(refresh, RefreshAction(inputs)) { DependsOn = [keyId, keySecret] },
@@ -68,6 +69,9 @@ public sealed class SpaceliftIntegration : IStackProgram
             resources.AddRange(LiveStateWebhooks.Declare(inputs, live));
         }
 
+        var loop = inputs.RenewalLoop is { } renewal ? TokenRenewalLoop.Declare(inputs, renewal, token, refresh, [keyId, keySecret]) : null;
+        resources.AddRange(loop?.Resources ?? []);
+
         var entities = check.Accepted.Select(s => new DesiredResource(new ResourceAddress(ResourceKind.Entity, s.Id, inputs.Blueprint), Entity(inputs, s))).ToList();
         // The data rules know stacks, not blueprints: their entity addresses get it here.
         var diagnostics = check.Diagnostics.Select(d => d.Address is { } a && a.Kind == ResourceKind.Entity ? d with { Address = a with { Blueprint = inputs.Blueprint } } : d).ToList();
@@ -76,11 +80,13 @@ public sealed class SpaceliftIntegration : IStackProgram
             diagnostics.AddRange(WhoMayRun.Notes(inputs));
         }
 
-        var graph = new ResourceGraph(resources, [new EntitySet(inputs.Blueprint, entities, stacks.Read) { Keep = check.RejectedIds }])
+        EntitySet stackSet = new(inputs.Blueprint, entities, stacks.Read) { Keep = check.RejectedIds };
+        var graph = new ResourceGraph(resources, loop is null ? [stackSet] : [stackSet, loop.Leases])
         {
             Diagnostics = diagnostics,
             Notices = [SpareSecretNotice(inputs)],
-            Outputs = Outputs(inputs, blueprint, token),
+            Checks = loop is null ? [] : [loop.Check],
+            Outputs = [.. Outputs(inputs, blueprint, token), .. loop?.Outputs ?? []],
         };
         return inputs.Catalogue is null ? graph : FullCatalogue.Extend(graph, inputs, check, catalogue ?? CatalogueData.None);
     }

@@ -22,6 +22,12 @@ public sealed record DesiredResource(ResourceAddress Address, JsonObject Body)
     /// </summary>
     public IReadOnlyList<OutputReference> References { get; init; } = [];
 
+    /// <summary>
+    /// Fields whose value is a time before a minted secret expires (<see cref="ExpiryReference"/>), known once
+    /// that value is minted or from the expiry recorded with it; the resource depends on each source.
+    /// </summary>
+    public IReadOnlyList<ExpiryReference> Expiries { get; init; } = [];
+
     /// <summary>Where the write-only value of a secret comes from; null for every other kind.</summary>
     public SecretValue? Value { get; init; }
 

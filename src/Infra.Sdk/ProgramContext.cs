@@ -14,6 +14,13 @@ public sealed class ProgramContext(IStackConfig config, StackOwner owner, bool r
 
     public bool ReadsData { get; } = readsData;
 
+    /// <summary>
+    /// The writer mark this executor records with a value it mints (<see cref="SecretRecord.WithWriter"/>;
+    /// null when it records none). A program whose Port automation renews such a value records the same
+    /// mark, so the executor reads a value the automation wrote as one it could have written itself.
+    /// </summary>
+    public string? SecretWriter { get; init; }
+
     /// <summary>The service of type <typeparamref name="T"/> the executor hands every program.</summary>
     /// <exception cref="InvalidOperationException">The executor hands no such service.</exception>
     public T Service<T>()

@@ -13,6 +13,9 @@ public sealed record ResourceGraph(IReadOnlyList<DesiredResource> Resources, IRe
     /// <summary>Notes the executor shows when a resource exists in Port (a resource the program leaves alone, say).</summary>
     public IReadOnlyList<LiveNotice> Notices { get; init; } = [];
 
+    /// <summary>Readings of declared resources as Port holds them (<see cref="LiveCheck"/>), shown with a plan's diagnostics.</summary>
+    public IReadOnlyList<LiveCheck> Checks { get; init; } = [];
+
     /// <summary>Values the stack reports (Pulumi's stack outputs), and what other commands look up by name.</summary>
     public IReadOnlyList<ProgramOutput> Outputs { get; init; } = [];
 

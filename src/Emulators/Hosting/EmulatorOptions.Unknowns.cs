@@ -1,5 +1,7 @@
 using Emulators.Port.Entities;
 using Emulators.Unknowns;
+using Emulators.Port.Runs;
+using Emulators.Port.Timers;
 
 namespace Emulators.Hosting;
 
@@ -70,6 +72,9 @@ public sealed partial record EmulatorOptions
             SpacesChildrenFirst = true,
             RunsPageSize = 3,
             MaxRunListsPerRequest = 1,
+            PortTimerAfterExpiry = TimerAfterExpiry.Clear,
+            PortPastTimersFire = false,
+            PortUpsertEntityUpdate = UpsertEntityUpdate.Replace,
         }
         : this with
         {
@@ -86,5 +91,8 @@ public sealed partial record EmulatorOptions
             SpacesChildrenFirst = false,
             RunsPageSize = 50,
             MaxRunListsPerRequest = null,
+            PortTimerAfterExpiry = TimerAfterExpiry.Keep,
+            PortPastTimersFire = true,
+            PortUpsertEntityUpdate = UpsertEntityUpdate.Merge,
         };
 }

@@ -19,7 +19,8 @@ internal static class UnknownFlags
                                       --port-bulk-relations snapshot, --port-delete-dependents any,
                                       --port-dangling-relations keep, --port-aggregation-refresh 900,
                                       --port-search-query-flags ignore, --spaces-order children-first,
-                                      --runs-page-size 3, --max-run-lists 1
+                                      --runs-page-size 3, --max-run-lists 1, and the renewal loop's timer
+                                      and UPSERT_ENTITY switches
           --port-webhook-secret returned|omitted|masked
                                       what Port answers in a webhook's security.secret
           --port-team-ids names|distinct

@@ -3,7 +3,7 @@ namespace Infra.Cli.Config;
 /// <summary>
 /// The keys this project and its providers take, so a key misspelt in a stack file or in <c>config set</c>
 /// is refused naming the one that was meant, instead of being ignored while its setting keeps its default.
-/// Keys of the project's namespace are those Pulumi.yaml declares, and the demo's two (undeclared because
+/// Keys of the project's namespace are those Pulumi.yaml declares, and the demo's (undeclared because
 /// the Pulumi CLI would require them on every stack). Keys of other namespaces than the project's and its
 /// two providers' are a user's own and are left alone, as Pulumi leaves them.
 /// </summary>
@@ -21,7 +21,7 @@ internal static class ConfigKeyCatalog
         ["spacelift"] = ["apiKeyEndpoint", "apiKeyId", "apiKeySecret", "apiToken"],
     };
 
-    private static readonly string[] UndeclaredProjectKeys = ["demoStacks", "demoStateFile"];
+    private static readonly string[] UndeclaredProjectKeys = ["demoStacks", "demoStateFile", "demoTokenLifetimeSeconds", "demoClockSpeed", "demoEmulators"];
 
     /// <summary>Why <paramref name="key"/> is not a key of this project or its providers; null when it is one, or a user's own.</summary>
     public static string? Problem(ProjectFile project, ConfigKey key)

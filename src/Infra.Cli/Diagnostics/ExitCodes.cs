@@ -59,6 +59,12 @@ public static class ExitCodes
     /// <summary><c>verify --trigger</c> with live updates: events arrived but the mapping applied none.</summary>
     public const int VerifyLiveMapping = 18;
 
+    /// <summary>
+    /// <c>verify</c>: the self-renewing token's loop has stopped or a renewal it forced failed (the key was
+    /// refused, Spacelift is down, no token came back, or the token or timer was not written).
+    /// </summary>
+    public const int VerifyRenewal = 19;
+
     /// <summary>A bug: an exception nobody anticipated (Pulumi: 255).</summary>
     public const int Internal = 255;
 }

@@ -76,10 +76,12 @@ public sealed class StackEngine : IStackEngine
         }
 
         var holds = ReadHolds.Decide(graph, state.Managed.Select(m => (m.Address, m.Group)), snapshot.Unreadable, _masker);
+        var now = _time.GetUtcNow();
         var notes = PlanNotes.For(operation, _configuration, graph, snapshot);
+        var checks = operation == Operation.Update ? LiveChecks.Run(graph, snapshot.Find, now) : [];
         var settings = new PlanSettings(_configuration.Owner, _configuration.Settings.PruneThreshold, _configuration.Port.ClientSecret,
             new Authorship(_configuration.Port.ClientId, _configuration.Settings.ExclusiveBlueprints, _configuration.ExclusiveBlueprintsKey));
-        return new Planner(settings, _masker, _time.GetUtcNow(), ownership, holds).Build(_origin, operation, options, graph with { Diagnostics = [.. graph.Diagnostics, .. notes] }, snapshot, state);
+        return new Planner(settings, _masker, now, ownership, holds).Build(_origin, operation, options, graph with { Diagnostics = [.. graph.Diagnostics, .. notes, .. checks] }, snapshot, state);
     }
 
     public async Task<ApplyResult> ApplyAsync(Plan plan, IProgress<StepResult>? progress, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ namespace Infra.Cli.PulumiMode;
 /// A group's shared secret is <see cref="DerivedSharedSecret"/>'s, kept or written as <see cref="SharedSecrets"/>
 /// decides; Spacelift's kinds go through the bridged package (<see cref="BridgedKinds"/>).
 /// </summary>
-internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config, StackOwner owner, SecretMasker masker, DateTimeOffset now)
+internal sealed partial class GraphRegistrar(Registrations run, PulumiStackConfig config, StackOwner owner, SecretMasker masker, DateTimeOffset now)
 {
     private const string AllowMassDeleteAdvice = "if they are really gone, rerun with: pulumi up -c infra:allowMassDelete=true";
 
@@ -41,6 +41,11 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         foreach (var notice in graph.Notices.Where(n => live.Resources.ContainsKey(n.Address)))
         {
             await run.LogAsync(Level(notice.Note.Severity), notice.Note.Message, cancellationToken);
+        }
+
+        foreach (var check in LiveChecks.Run(graph, live.Find, now))
+        {
+            await run.LogAsync(Level(check.Severity), masker.MaskText(check.Message), cancellationToken);
         }
 
         await DecideSharedSecretsAsync(graph, live, holds, cancellationToken);
@@ -94,8 +99,9 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
         var declared = set.Entities.Select(e => e.Address.Id).ToHashSet(StringComparer.Ordinal);
         foreach (var declaredEntity in EntityRelations.Waves(set.Entities, e => e.Body, set).SelectMany(w => w))
         {
-            var entity = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, current.GetValueOrDefault(declaredEntity.Address.Id)) };
-            Start(entity, Dependencies.Of(entity, set), ct => RegisterEntityAsync(entity, set, ct), cancellationToken);
+            var existing = current.GetValueOrDefault(declaredEntity.Address.Id);
+            var entity = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
+            Start(entity, Dependencies.Of(entity, set), ct => entity.Expiries.Count == 0 ? RegisterEntityAsync(entity, set, ct) : RegisterWithExpiriesAsync(entity, existing, set, ct), cancellationToken);
         }
 
         // Entities that still exist but could not be declared, and those the set's prune scope leaves alone
@@ -310,6 +316,7 @@ internal sealed class GraphRegistrar(Registrations run, PulumiStackConfig config
 
         var value = await minted.Minter.MintAsync(cancellationToken);
         masker.Add(value.Value.Reveal());
+        _mintedNow[resource.Address] = value.ValidUntil;
         inputs["description"] = SecretRecord.WithWriter(SecretRecord.WithValidUntil(Described(resource), value.ValidUntil), Writer);
         await run.RegisterAsync(resource, inputs, Urns(resource), cancellationToken, special: Secret(value.Value));
         Expiry(resource.Address, value.ValidUntil);

@@ -140,7 +140,8 @@ public sealed class PulumiProgram
         // Owned by the project and stack the Pulumi CLI runs, so a stack that moves between the two
         // executors keeps its resources and stays their owner. A refused credential ends the run here.
         var owner = new StackOwner(_host.Project, _host.Stack);
-        var graph = await _program.DeclareAsync(new ProgramContext(configuration.Values, owner, readsData: true, services.ForProgram), cancellationToken);
+        var context = new ProgramContext(configuration.Values, owner, readsData: true, services.ForProgram) { SecretWriter = GraphRegistrar.Writer };
+        var graph = await _program.DeclareAsync(context, cancellationToken);
         ThrowIfUnrenderable(graph);
         // A parameterized package needs an engine that takes packageRef: asked before anything else is registered.
         var packages = new PackageReferences(engine);

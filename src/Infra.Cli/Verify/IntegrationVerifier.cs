@@ -10,9 +10,11 @@ namespace Infra.Cli.Verify;
 
 /// <summary>
 /// Walks the deployed chain as a Port user would: say who may run the actions (<see cref="PermissionsCheck"/>),
+/// prove the self-renewing token renews when the program declares one (<see cref="RenewalCheck"/>),
 /// run <c>refresh_spacelift_token</c>, see the automation
-/// <c>spacelift_token_refresh_sync</c> run and rewrite <c>SPACELIFT_TOKEN</c>, then (only when asked) run
-/// <c>trigger_spacelift_stack</c>. Port marks a synchronized webhook run SUCCESS on any 2xx answer, so
+/// <c>spacelift_token_refresh_sync</c> run and rewrite <c>SPACELIFT_TOKEN</c>; only when asked, run
+/// <c>trigger_spacelift_stack</c>: right after a renewal that passed (so on the token the loop wrote), else
+/// after the refresh. Port marks a synchronized webhook run SUCCESS on any 2xx answer, so
 /// each step also reads the GraphQL answer Port kept in the run: <c>errors</c> or no data is a failure.
 /// Every wait is bounded by <see cref="VerifyOptions.Timeout"/> on the injected clock. A run Port holds
 /// for an approval ends its step at once (<see cref="VerifyStepStatus.AwaitingApproval"/>): only a person
@@ -39,6 +41,21 @@ internal sealed class IntegrationVerifier(
             await RequireActionAsync(targets.TriggerAction, stack, cancellationToken).ConfigureAwait(false);
         }
 
+        var steps = new List<VerifyStep> { await new PermissionsCheck(port, targets, targets.Declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
+        var triggered = false;
+        if (targets.Renewal is { } renewal)
+        {
+            // First, while the token is the loop's: a renewal Port runs on its own, then the button.
+            var renewed = await new RenewalCheck(port, renewal, targets.TokenSecret, options, new BoundedPoll(options, time, progress), scrubber).RunAsync(cancellationToken).ConfigureAwait(false);
+            steps.Add(renewed);
+            if (renewed.Status == VerifyStepStatus.Passed && options.TriggerStack is { } renewedStack)
+            {
+                // The trigger runs on the token the loop just wrote, before the button replaces it: that is what proves the loop.
+                steps.AddRange(await TriggerAndLiveStateAsync(renewedStack, cancellationToken).ConfigureAwait(false));
+                triggered = true;
+            }
+        }
+
         // What was there before the refresh, so the automation's run and the token's rewrite can be told apart from older ones.
         var automation = await port.GetActionAsync(targets.TokenAutomation, cancellationToken).ConfigureAwait(false);
         var earlierRuns = automation is null
@@ -46,7 +63,6 @@ internal sealed class IntegrationVerifier(
             : (await port.ListRunsAsync(targets.TokenAutomation, cancellationToken).ConfigureAwait(false)).Select(RunId).ToHashSet(StringComparer.Ordinal);
         var tokenBefore = await port.GetSecretAsync(targets.TokenSecret, cancellationToken).ConfigureAwait(false);
 
-        var steps = new List<VerifyStep> { await new PermissionsCheck(port, targets, targets.Declared, scrubber).RunAsync(cancellationToken).ConfigureAwait(false) };
         var refresh = await RefreshAsync(cancellationToken).ConfigureAwait(false);
         steps.Add(refresh);
         var automationStep = refresh.Status == VerifyStepStatus.Passed
@@ -55,21 +71,11 @@ internal sealed class IntegrationVerifier(
                 ? $"not checked: the refresh's run {refresh.RunId} waits for an approval, so no token was produced yet"
                 : "not checked: the refresh did not produce a token");
         steps.Add(automationStep);
-        if (options.TriggerStack is { } stackId)
+        if (!triggered && options.TriggerStack is { } stackId)
         {
-            var trigger = automationStep.Status == VerifyStepStatus.Passed
-                ? await TriggerAsync(stackId, cancellationToken).ConfigureAwait(false)
-                : VerifyStep.Skip("trigger", targets.TriggerAction, "not run: the token was not refreshed, so no Spacelift run was started");
-            steps.Add(trigger);
-            if (targets.Live is { } live)
-            {
-                steps.Add(trigger.Status switch
-                {
-                    VerifyStepStatus.Passed => await new LiveStateCheck(port, live, new BoundedPoll(options, time, progress), scrubber).RunAsync(stackId, trigger.RunId!, cancellationToken).ConfigureAwait(false),
-                    VerifyStepStatus.AwaitingApproval => VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, $"not checked: run {trigger.RunId} waits for an approval, so no Spacelift run was started yet"),
-                    _ => VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, "not checked: no Spacelift run was started"),
-                });
-            }
+            steps.AddRange(automationStep.Status == VerifyStepStatus.Passed
+                ? await TriggerAndLiveStateAsync(stackId, cancellationToken).ConfigureAwait(false)
+                : Skipped("not run: the token was not refreshed, so no Spacelift run was started"));
         }
 
         return new VerifyReport(stack, steps, time.GetElapsedTime(started));
@@ -156,6 +162,36 @@ internal sealed class IntegrationVerifier(
             TokenUpdatedAt = updatedAt,
             Message = $"run {step.RunId} SUCCESS: {targets.TokenSecret} rewritten at {updatedAt}" + (description is null ? "" : $" (\"{scrubber.MaskText(description)}\")"),
         };
+    }
+
+    /// <summary>The trigger step, and the live-state step that follows its run when live updates are declared.</summary>
+    private async Task<List<VerifyStep>> TriggerAndLiveStateAsync(string stackId, CancellationToken cancellationToken)
+    {
+        var trigger = await TriggerAsync(stackId, cancellationToken).ConfigureAwait(false);
+        List<VerifyStep> steps = [trigger];
+        if (targets.Live is { } live)
+        {
+            steps.Add(trigger.Status switch
+            {
+                VerifyStepStatus.Passed => await new LiveStateCheck(port, live, new BoundedPoll(options, time, progress), scrubber).RunAsync(stackId, trigger.RunId!, cancellationToken).ConfigureAwait(false),
+                VerifyStepStatus.AwaitingApproval => VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, $"not checked: run {trigger.RunId} waits for an approval, so no Spacelift run was started yet"),
+                _ => VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, "not checked: no Spacelift run was started"),
+            });
+        }
+
+        return steps;
+    }
+
+    /// <summary>The trigger step (and the live-state step) when no token could be proven to run it.</summary>
+    private List<VerifyStep> Skipped(string why)
+    {
+        List<VerifyStep> steps = [VerifyStep.Skip("trigger", targets.TriggerAction, why)];
+        if (targets.Live is { } live)
+        {
+            steps.Add(VerifyStep.Skip(LiveStateCheck.StepName, live.Webhook, "not checked: no Spacelift run was started"));
+        }
+
+        return steps;
     }
 
     private async Task<VerifyStep> TriggerAsync(string stackId, CancellationToken cancellationToken)

@@ -28,6 +28,9 @@ public enum VerifyLink
 
     /// <summary>Live updates: events arrived but the mapping applied none (entity missing, run not tracked).</summary>
     LiveMapping,
+
+    /// <summary>The self-renewing token: the loop has stopped, or the renewal verify forced did not renew the token and set the timer again.</summary>
+    Renewal,
 }
 
 public static class VerifyLinkExtensions
@@ -40,6 +43,7 @@ public static class VerifyLinkExtensions
         VerifyLink.LiveNoDelivery => ExitCodes.VerifyLiveNoDelivery,
         VerifyLink.LiveSignature => ExitCodes.VerifyLiveSignature,
         VerifyLink.LiveMapping => ExitCodes.VerifyLiveMapping,
+        VerifyLink.Renewal => ExitCodes.VerifyRenewal,
         _ => ExitCodes.VerifySpaceliftAnswer,
     };
 
@@ -52,6 +56,7 @@ public static class VerifyLinkExtensions
         VerifyLink.LiveNoDelivery => "the live-update delivery",
         VerifyLink.LiveSignature => "the live-update signature",
         VerifyLink.LiveMapping => "the live-update mapping",
+        VerifyLink.Renewal => "the token's renewal loop",
         _ => "Spacelift's answer",
     };
 
@@ -64,6 +69,7 @@ public static class VerifyLinkExtensions
         VerifyLink.LiveNoDelivery => "live-no-delivery",
         VerifyLink.LiveSignature => "live-signature",
         VerifyLink.LiveMapping => "live-mapping",
+        VerifyLink.Renewal => "renewal",
         _ => "spacelift-answer",
     };
 }

@@ -6,7 +6,7 @@ namespace Infra.Cli.Verify;
 /// <summary>
 /// What verify runs and checks, found in what the program declares: the actions, automation and secret
 /// its outputs name (<see cref="VerifyOutputs"/>), the secrets the token is minted from, the live-update
-/// webhook when there is one, and the declared permissions to compare Port's with.
+/// webhook and the self-renewing token's lease when there are, and the declared permissions to compare Port's with.
 /// </summary>
 public sealed record VerifyTargets(
     string TriggerAction,
@@ -17,6 +17,9 @@ public sealed record VerifyTargets(
     LiveStateTarget? Live,
     DeclaredPermissions Declared)
 {
+    /// <summary>The self-renewing token, when the program declares one.</summary>
+    public RenewalTarget? Renewal { get; init; }
+
     /// <exception cref="VerifyException">The program declares no output verify needs.</exception>
     public static VerifyTargets From(ResourceGraph graph)
     {
@@ -33,6 +36,9 @@ public sealed record VerifyTargets(
             token,
             [.. minted?.RenewedWith.Select(a => a.Id) ?? []],
             graph.Output(VerifyOutputs.LiveUpdatesWebhook) is { } webhook ? new LiveStateTarget(blueprint, webhook) : null,
-            DeclaredPermissions.From(graph));
+            DeclaredPermissions.From(graph))
+        {
+            Renewal = RenewalTarget.From(graph),
+        };
     }
 }

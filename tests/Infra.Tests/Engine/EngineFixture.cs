@@ -53,8 +53,16 @@ public sealed class EngineFixture : IDisposable
         "GITHUB",
         "main");
 
-    /// <summary>The program's keys beyond Pulumi.yaml's defaults (the fixture's renewal window is 2 hours).</summary>
-    public Dictionary<string, string> ProgramKeys { get; } = new(StringComparer.Ordinal) { ["infra:tokenRotationWindowMinutes"] = "120" };
+    /// <summary>
+    /// The program's keys beyond Pulumi.yaml's defaults: the fixture's renewal window is 2 hours, and its
+    /// scenarios are the engine's over the guide's resources, with the token rotated by up alone (the
+    /// self-renewing token's scenarios turn it on: TokenRenewalScenarioTests).
+    /// </summary>
+    public Dictionary<string, string> ProgramKeys { get; } = new(StringComparer.Ordinal)
+    {
+        ["infra:tokenRotationWindowMinutes"] = "120",
+        ["infra:tokenRenewalLoop"] = "false",
+    };
 
     public StackConfiguration Config(string blueprint, double pruneThreshold = 0.5)
     {

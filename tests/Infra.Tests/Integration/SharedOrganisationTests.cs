@@ -31,7 +31,7 @@ public sealed class SharedOrganisationTests
         {
             Expect.Exit(ExitCodes.OwnershipConflict, run);
             Expect.OneLineError(run);
-            Assert.StartsWith("error: port:index/blueprint:Blueprint space_lift_stack belongs to stack infra/ci, not infra/b (and 6 more owned by other stacks); nothing was written.", run.ErrorLines[0], StringComparison.Ordinal);
+            Assert.StartsWith("error: port:index/blueprint:Blueprint space_lift_stack belongs to stack infra/ci, not infra/b (and 12 more owned by other stacks); nothing was written.", run.ErrorLines[0], StringComparison.Ordinal);
             Assert.Contains("infra:nameSuffix", run.ErrorLines[0], StringComparison.Ordinal);
             Assert.Contains("--take-over", run.ErrorLines[0], StringComparison.Ordinal);
         }

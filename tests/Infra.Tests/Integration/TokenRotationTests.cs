@@ -4,7 +4,7 @@ using Infra.Tests.Support;
 
 namespace Infra.Tests.Integration;
 
-/// <summary>SPACELIFT_TOKEN rotation by <c>up</c>, against the Spacelift emulator's real expiry.</summary>
+/// <summary>SPACELIFT_TOKEN rotation by <c>up</c>, against the Spacelift emulator's real expiry (with the self-renewing token as well, unless a test turns it off).</summary>
 [Trait("Category", "Integration")]
 public sealed class TokenRotationTests
 {
@@ -14,6 +14,8 @@ public sealed class TokenRotationTests
         // Tokens live 30 minutes; the window is an hour, so every minted token is already due.
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = 3, TokenLifetime = TimeSpan.FromMinutes(30) });
         sandbox.Config["infra:tokenRotationWindowMinutes"] = "60";
+        // The rotation by up alone: with the self-renewing token, up mints only when the loop has stopped.
+        sandbox.Config["infra:tokenRenewalLoop"] = "false";
         sandbox.WriteStackFile();
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("up", "--yes"));
         var first = sandbox.TokenSecret();

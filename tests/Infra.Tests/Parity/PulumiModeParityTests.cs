@@ -41,10 +41,11 @@ public sealed class PulumiModeParityTests
         var (run, calls) = await world.RunAsync();
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Equal(1, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
-        Assert.Equal(3, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Action));
-        // The three entities Port holds are registered as Port has them, and no new one.
-        Assert.Equal(["space_lift_stack/seeded-0", "space_lift_stack/seeded-1", "space_lift_stack/seeded-2"], calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
+        // The stacks' blueprint and the token lease's; the guide's three actions and the renewal loop's five automations.
+        Assert.Equal(2, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
+        Assert.Equal(8, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Action));
+        // The three entities Port holds are registered as Port has them, and no new one (the lease's set read nothing from Spacelift).
+        Assert.Equal(["space_lift_stack/seeded-0", "space_lift_stack/seeded-1", "space_lift_stack/seeded-2", "spacelift_token_lease/SPACELIFT_TOKEN"], calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
         Assert.Contains("reading Spacelift failed", Recorded.Text(Assert.Single(calls.Errors()).Request, "message"), StringComparison.Ordinal);
         Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
     }
@@ -58,8 +59,9 @@ public sealed class PulumiModeParityTests
         var (run, calls) = await world.RunAsync();
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Equal(1, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
-        Assert.Equal(3, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
+        Assert.Equal(2, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
+        // The three seeded entities kept as Port holds them, and the token's lease.
+        Assert.Equal(4, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
         Assert.Contains("0 stacks", Recorded.Text(Assert.Single(calls.Errors()).Request, "message"), StringComparison.Ordinal);
     }
 }

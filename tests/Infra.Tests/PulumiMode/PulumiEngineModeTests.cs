@@ -31,10 +31,14 @@ public sealed class PulumiEngineModeTests
         Assert.Empty(calls.Errors());
 
         var custom = calls.Custom();
-        Assert.Equal(1, custom.Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
+        // The stacks' blueprint and, for the self-renewing token (on by default), the lease's with its one entity and five automations.
+        Assert.Equal(["space_lift_stack", "spacelift_token_lease"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
         Assert.Equal(["SPACELIFT_API_KEY_ID", "SPACELIFT_API_KEY_SECRET", "SPACELIFT_TOKEN"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Secret).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
-        Assert.Equal(["refresh_spacelift_token", "spacelift_token_refresh_sync", "trigger_spacelift_stack"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Action).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
-        Assert.Equal(Stacks, custom.Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
+        Assert.Equal(
+            ["refresh_spacelift_token", "spacelift_token_refresh_rearm", "spacelift_token_refresh_sync", "spacelift_token_renew", "spacelift_token_renew_failed", "spacelift_token_renew_rearm", "spacelift_token_renew_store", "trigger_spacelift_stack"],
+            custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.Action).Select(c => Recorded.Text(c.Request, "name")!).Order(StringComparer.Ordinal));
+        Assert.Equal(Stacks, calls.StackEntities().Count);
+        Assert.Equal(Stacks + 1, custom.Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
         Assert.Equal(["refresh_spacelift_token", "trigger_spacelift_stack"], custom.Where(c => Recorded.Text(c.Request, "type") == Recorded.ActionPermissions).Select(c => c.Request["object"]!["actionIdentifier"]!.GetValue<string>()).Order(StringComparer.Ordinal));
 
         var stackUrn = Recorded.Urn(Recorded.Stack, "infra-dev");
@@ -71,10 +75,20 @@ public sealed class PulumiEngineModeTests
             [(Recorded.ActionPermissions, "trigger_spacelift_stack")] = [Recorded.Urn(Recorded.Action, "trigger_spacelift_stack")],
             [(Recorded.ActionPermissions, "refresh_spacelift_token")] = [Recorded.Urn(Recorded.Action, "refresh_spacelift_token")],
         };
-        foreach (var entity in calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity))
+        foreach (var entity in calls.StackEntities())
         {
             expected[(Recorded.Entity, Recorded.Text(entity.Request, "name")!)] = [blueprint];
         }
+
+        // The self-renewing token: the lease is armed from the token, the renewal reads the key secrets.
+        var lease = Recorded.Urn(Recorded.Blueprint, "spacelift_token_lease");
+        var renew = Recorded.Urn(Recorded.Action, "spacelift_token_renew");
+        expected[(Recorded.Entity, "spacelift_token_lease/SPACELIFT_TOKEN")] = [lease, token];
+        expected[(Recorded.Action, "spacelift_token_renew")] = [lease, Recorded.Urn(Recorded.Secret, "SPACELIFT_API_KEY_ID"), Recorded.Urn(Recorded.Secret, "SPACELIFT_API_KEY_SECRET")];
+        expected[(Recorded.Action, "spacelift_token_renew_store")] = [renew, token];
+        expected[(Recorded.Action, "spacelift_token_renew_rearm")] = [renew, lease];
+        expected[(Recorded.Action, "spacelift_token_renew_failed")] = [renew, lease];
+        expected[(Recorded.Action, "spacelift_token_refresh_rearm")] = [Recorded.Urn(Recorded.Action, "refresh_spacelift_token"), lease];
 
         var sequenceByUrn = calls.Registrations().ToDictionary(c => Recorded.Urn(Recorded.Text(c.Request, "type")!, Recorded.Text(c.Request, "name")!), c => c.Sequence);
         foreach (var ((type, name), needs) in expected)
@@ -183,8 +197,9 @@ public sealed class PulumiEngineModeTests
         var (run, calls) = await world.RunAsync();
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal(1, calls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Blueprint));
-        Assert.DoesNotContain(calls.Custom(), c => Recorded.Text(c.Request, "type") == Recorded.Entity);
+        Assert.Contains(calls.Custom(), c => Recorded.Text(c.Request, "type") == Recorded.Blueprint && Recorded.Text(c.Request, "name") == "space_lift_stack");
+        // The stacks' set is held; the token's lease, which reads nothing from Spacelift, is not.
+        Assert.Empty(calls.StackEntities());
         var error = Assert.Single(calls.Errors());
         Assert.Contains("reading Spacelift failed", Recorded.Text(error.Request, "message"), StringComparison.Ordinal);
         Assert.DoesNotContain("SignalAndWaitForShutdown", calls.Select(c => c.Method));
@@ -210,7 +225,7 @@ public sealed class PulumiEngineModeTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var entity = calls.Named(Recorded.Entity, $"space_lift_stack/{stack.Id}").Request["object"]!;
         Assert.Equal("""["platform"]""", entity["teams"]!.ToJsonString());
-        var other = calls.Custom().Single(c => Recorded.Text(c.Request, "type") == Recorded.Entity && Recorded.Text(c.Request, "name") != $"space_lift_stack/{stack.Id}");
+        var other = calls.StackEntities().Single(c => Recorded.Text(c.Request, "name") != $"space_lift_stack/{stack.Id}");
         Assert.Null(other.Request["object"]!["teams"]);
     }
 
@@ -246,7 +261,7 @@ public sealed class PulumiEngineModeTests
         var (run, calls) = await world.RunAsync();
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var entities = calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")).ToList();
+        var entities = calls.StackEntities().Select(c => Recorded.Text(c.Request, "name")).ToList();
         Assert.Equal(4, entities.Count);
         Assert.DoesNotContain("space_lift_stack/by-hand", entities);
         Assert.Contains(calls, c => c.Method == "Log" && (Recorded.Text(c.Request, "message") ?? "").StartsWith("1 undeclared entity of 'space_lift_stack' written by someone else in Port (auth0|person), e.g. by-hand", StringComparison.Ordinal));
@@ -262,14 +277,14 @@ public sealed class PulumiEngineModeTests
         var (refused, refusedCalls) = await world.RunAsync();
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Equal(3, refusedCalls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
+        Assert.Equal(3, refusedCalls.StackEntities().Count);
         Assert.Contains("0 stacks", Recorded.Text(Assert.Single(refusedCalls.Errors()).Request, "message"), StringComparison.Ordinal);
 
         world.Config["infra:allowMassDelete"] = "true";
         var (allowed, allowedCalls) = await world.RunAsync();
 
         Assert.True(allowed.ExitCode == 0, allowed.ToString());
-        Assert.DoesNotContain(allowedCalls.Custom(), c => Recorded.Text(c.Request, "type") == Recorded.Entity);
+        Assert.Empty(allowedCalls.StackEntities());
     }
 
     [Fact]
@@ -281,7 +296,7 @@ public sealed class PulumiEngineModeTests
         var (refused, refusedCalls) = await world.RunAsync();
 
         Assert.Equal(1, refused.ExitCode);
-        Assert.Equal(11, refusedCalls.Custom().Count(c => Recorded.Text(c.Request, "type") == Recorded.Entity));
+        Assert.Equal(11, refusedCalls.StackEntities().Count);
         Assert.Contains("prune threshold", Recorded.Text(Assert.Single(refusedCalls.Errors()).Request, "message"), StringComparison.Ordinal);
 
         world.ExtraEnvironment["INFRA_ALLOW_MASS_DELETE"] = "true";
@@ -332,7 +347,7 @@ public sealed class PulumiEngineModeTests
         var (run, calls) = await world.RunAsync(timeout: TimeSpan.FromMinutes(5));
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var entities = calls.Custom().Where(c => Recorded.Text(c.Request, "type") == Recorded.Entity).Select(c => Recorded.Text(c.Request, "name")).ToList();
+        var entities = calls.StackEntities().Select(c => Recorded.Text(c.Request, "name")).ToList();
         Assert.Equal(5000, entities.Distinct().Count());
         Assert.Equal(5000, entities.Count);
     }

@@ -64,8 +64,11 @@ public sealed class PulumiOwnershipTests
         Assert.True(run.ExitCode == 0, run.ToString());
         var custom = calls.Custom();
         Assert.Equal(["SPACELIFT_API_KEY_ID_EU", "SPACELIFT_API_KEY_SECRET_EU", "SPACELIFT_TOKEN_EU"], Names(custom, Recorded.Secret));
-        Assert.Equal(["refresh_spacelift_token_eu", "spacelift_token_refresh_sync_eu", "trigger_spacelift_stack_eu"], Names(custom, Recorded.Action));
-        Assert.Equal(["space_lift_stack_eu"], Names(custom, Recorded.Blueprint));
+        Assert.Equal(
+            ["refresh_spacelift_token_eu", "spacelift_token_refresh_rearm_eu", "spacelift_token_refresh_sync_eu", "spacelift_token_renew_eu", "spacelift_token_renew_failed_eu", "spacelift_token_renew_rearm_eu", "spacelift_token_renew_store_eu", "trigger_spacelift_stack_eu"],
+            Names(custom, Recorded.Action));
+        Assert.Equal(["space_lift_stack_eu", "spacelift_token_lease_eu"], Names(custom, Recorded.Blueprint));
+        Assert.Contains("spacelift_token_lease_eu/SPACELIFT_TOKEN_EU", Names(custom, Recorded.Entity));
 
         var trigger = calls.Named(Recorded.Action, "trigger_spacelift_stack_eu").Request["object"]!;
         Assert.Equal("Bearer {{.secrets.SPACELIFT_TOKEN_EU}}", trigger["webhookMethod"]!["headers"]!["Authorization"]!.GetValue<string>());

@@ -28,6 +28,10 @@ internal static class Recorded
     public static List<RecordedCall> Custom(this IReadOnlyList<RecordedCall> calls)
         => [.. calls.Registrations().Where(c => c.Request["custom"]?.GetValue<bool>() == true && !Text(c.Request, "type")!.StartsWith("pulumi:providers:", StringComparison.Ordinal))];
 
+    /// <summary>The entities of the Spacelift stacks' blueprint (not the self-renewing token's lease).</summary>
+    public static List<RecordedCall> StackEntities(this IReadOnlyList<RecordedCall> calls, string blueprint = "space_lift_stack")
+        => [.. calls.Custom().Where(c => Text(c.Request, "type") == Entity && Text(c.Request, "name")!.StartsWith(blueprint + "/", StringComparison.Ordinal))];
+
     public static RecordedCall Named(this IReadOnlyList<RecordedCall> calls, string type, string name)
         => calls.Registrations().Single(c => Text(c.Request, "type") == type && Text(c.Request, "name") == name);
 

@@ -19,6 +19,9 @@ internal sealed partial class PlanExecution
     private readonly Dictionary<string, ResourceAddress> _brokenGroups = new(StringComparer.Ordinal);
     private readonly Dictionary<ResourceAddress, JsonObject> _outputs = [];
 
+    // The expiries of the values minted in this run, which fields of later resources are set from.
+    private readonly Dictionary<ResourceAddress, DateTimeOffset> _minted = [];
+
     private string? SkipReason(ResourceChange change)
         => change.Kind != ChangeKind.Delete && Intent(change).Desired?.Group is { } group && _brokenGroups.TryGetValue(group, out var broken)
             ? $"{broken} was not applied"
@@ -49,6 +52,7 @@ internal sealed partial class PlanExecution
             case SecretValue.Minted minted when intent.Mint:
                 var value = await minted.Minter.MintAsync(cancellationToken);
                 context.Masker.Add(value.Value.Reveal());
+                _minted[change.Address] = value.ValidUntil;
                 return (SecretWrite(change, SecretRecord.WithValidUntil(description!, value.ValidUntil)), value.Value);
             default:
                 return (desired.Body, null);
@@ -101,6 +105,13 @@ internal sealed partial class PlanExecution
 
         return copy;
     }
+
+    /// <summary>
+    /// An entity's body with the fields the plan could not know set from the values minted in this run,
+    /// or why it cannot be written (then it is not sent, and the step fails with that reason).
+    /// </summary>
+    private (JsonObject? Body, string? Problem) WithMintedExpiries(DesiredResource desired)
+        => ExpiryReferences.Complete(desired, a => _minted.TryGetValue(a, out var until) ? until : null, context.Time.GetUtcNow());
 
     /// <summary>After a write, the resource as its service now holds it, when another resource of the plan takes one of its outputs.</summary>
     private async Task RememberOutputsAsync(ResourceAddress address, IResourceProvider provider, CancellationToken cancellationToken)

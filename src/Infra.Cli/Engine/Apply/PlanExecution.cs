@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Infra.Cli.Diagnostics;
 using Infra.Cli.Engine.Contract;
 using Infra.Cli.Engine.State;
@@ -176,9 +177,23 @@ internal sealed partial class PlanExecution(ApplyContext context, Plan plan, App
             return;
         }
 
-        foreach (var batch in writes.Chunk(context.EntityBatchSize))
+        var ready = new List<(ResourceChange Change, JsonObject Body)>(writes.Count);
+        foreach (var change in writes)
         {
-            var bodies = batch.Select(c => Intent(c).Desired!.Body).ToList();
+            var (body, problem) = WithMintedExpiries(Intent(change).Desired!);
+            if (body is null)
+            {
+                Complete(change, StepOutcome.Failed, context.Masker.MaskText(problem!));
+                continue;
+            }
+
+            ready.Add((change, body));
+        }
+
+        foreach (var chunk in ready.Chunk(context.EntityBatchSize))
+        {
+            var batch = chunk.Select(c => c.Change).ToArray();
+            var bodies = chunk.Select(c => c.Body).ToList();
             await WriteEntitiesAsync(batch, ids => context.Port.UpsertEntitiesAsync(blueprint, bodies, ids, cancellationToken));
             await SaveAsync(finished: false, cancellationToken);
         }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Infra.Cli.Http;
 using Infra.Cli.Port;
 using Infra.Cli.Providers;
 using Infra.Sdk;
@@ -17,6 +18,15 @@ internal sealed record LiveSnapshot(
     IReadOnlyDictionary<ResourceAddress, string> Unreadable)
 {
     public IReadOnlyList<JsonObject> EntitiesOf(string blueprint) => Entities.GetValueOrDefault(blueprint) ?? [];
+
+    /// <summary>The resource as its service holds it (an entity found among its blueprint's), or null.</summary>
+    public JsonObject? Find(ResourceAddress address) => address.Blueprint is { } blueprint
+        ? EntitiesOf(blueprint).FirstOrDefault(e => JsonWire.String(e["identifier"]) == address.Id)
+        : Resources.GetValueOrDefault(address);
+
+    /// <summary>The expiry recorded with the minted value of the secret at <paramref name="address"/> (<see cref="SecretRecord"/>), or null.</summary>
+    public DateTimeOffset? RecordedExpiry(ResourceAddress address)
+        => SecretRecord.ReadValidUntil(JsonWire.String(Resources.GetValueOrDefault(address)?["description"]));
 
     /// <summary>
     /// Reads the given resources, in parallel, each through the provider of its kind's service, then all

@@ -41,7 +41,8 @@ internal sealed partial class Planner
         {
             declared.Add(declaredEntity.Address.Id);
             var existing = current.GetValueOrDefault(declaredEntity.Address.Id);
-            var resource = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
+            var carried = declaredEntity with { Body = KeptFields.Carry(ResourceKind.Entity, declaredEntity.Body, existing) };
+            var resource = WithExpiries(carried, existing, live);
             if (existing is null)
             {
                 writes.Add((resource, new ResourceChange(resource.Address, ChangeKind.Create, [], null, Clone(resource.Body))));
@@ -102,6 +103,15 @@ internal sealed partial class Planner
 
         DeleteEntities(blueprint, gone, deletions, set);
     }
+
+    /// <summary>
+    /// The entity with its fields set from secrets' expiries: the one recorded in Port, or unknown when this
+    /// plan mints the value (apply fills it in from what was minted).
+    /// </summary>
+    private DesiredResource WithExpiries(DesiredResource entity, JsonObject? existing, LiveSnapshot live)
+        => entity.Expiries.Count == 0
+            ? entity
+            : entity with { Body = ExpiryReferences.Resolve(entity, source => _intents.GetValueOrDefault(source)?.Mint == true ? null : live.RecordedExpiry(source), existing) };
 
     /// <summary>
     /// The deletions of the declared sets, last set first (what relates to another set's entities goes before

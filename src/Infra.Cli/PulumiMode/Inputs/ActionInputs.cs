@@ -36,12 +36,18 @@ public sealed class ActionInputs : IProviderInputsRenderer
         }
 
         var invocation = body["invocationMethod"] as JsonObject ?? throw new NotSupportedException($"{where}: no invocationMethod");
-        if (InputShapes.Text(invocation["type"]) != "WEBHOOK")
+        switch (InputShapes.Text(invocation["type"]))
         {
-            throw new NotSupportedException($"{where}: invocation type '{InputShapes.Text(invocation["type"])}' is not mapped (only WEBHOOK is declared)");
+            case "WEBHOOK":
+                inputs["webhookMethod"] = Webhook(invocation);
+                break;
+            case "UPSERT_ENTITY":
+                inputs["upsertEntityMethod"] = UpsertEntity(invocation, where);
+                break;
+            case var other:
+                throw new NotSupportedException($"{where}: invocation type '{other}' is not mapped (only WEBHOOK and UPSERT_ENTITY are declared)");
         }
 
-        inputs["webhookMethod"] = Webhook(invocation);
         if (body["requiredApproval"] is { } approval)
         {
             inputs["requiredApproval"] = approval.GetValueKind() switch
@@ -93,19 +99,22 @@ public sealed class ActionInputs : IProviderInputsRenderer
     {
         var result = new JsonObject();
         var trigEvent = trigger["event"] as JsonObject ?? throw new NotSupportedException($"{where}: automation without an event");
-        var (name, member) = InputShapes.Text(trigEvent["type"]) switch
+        string[] byAction = ["actionIdentifier"], byBlueprint = ["blueprintIdentifier"];
+        var (name, members) = InputShapes.Text(trigEvent["type"]) switch
         {
-            "RUN_CREATED" => ("runCreatedEvent", "actionIdentifier"),
-            "RUN_UPDATED" => ("runUpdatedEvent", "actionIdentifier"),
-            "ANY_RUN_CHANGE" => ("anyRunChangeEvent", "actionIdentifier"),
-            "ENTITY_CREATED" => ("entityCreatedEvent", "blueprintIdentifier"),
-            "ENTITY_UPDATED" => ("entityUpdatedEvent", "blueprintIdentifier"),
-            "ENTITY_DELETED" => ("entityDeletedEvent", "blueprintIdentifier"),
-            "ANY_ENTITY_CHANGE" => ("anyEntityChangeEvent", "blueprintIdentifier"),
+            "RUN_CREATED" => ("runCreatedEvent", byAction),
+            "RUN_UPDATED" => ("runUpdatedEvent", byAction),
+            "ANY_RUN_CHANGE" => ("anyRunChangeEvent", byAction),
+            "ENTITY_CREATED" => ("entityCreatedEvent", byBlueprint),
+            "ENTITY_UPDATED" => ("entityUpdatedEvent", byBlueprint),
+            "ENTITY_DELETED" => ("entityDeletedEvent", byBlueprint),
+            "ANY_ENTITY_CHANGE" => ("anyEntityChangeEvent", byBlueprint),
+            // The provider's ActionAutomationTriggerTimerPropertyExpiredEvent, both required.
+            "TIMER_PROPERTY_EXPIRED" => ("timerPropertyExpiredEvent", ["blueprintIdentifier", "propertyIdentifier"]),
             var other => throw new NotSupportedException($"{where}: automation event '{other}' has no provider input shape"),
         };
         var rendered = new JsonObject();
-        InputShapes.Copy(trigEvent, rendered, member);
+        InputShapes.Copy(trigEvent, rendered, members);
         result[name] = rendered;
 
         // The provider sends a condition only when it has expressions, and always as type JQ.
@@ -136,6 +145,46 @@ public sealed class ActionInputs : IProviderInputsRenderer
             result["body"] = body is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : GoJson.Write(body);
         }
 
+        return result;
+    }
+
+    /// <summary>
+    /// Port's <c>UPSERT_ENTITY</c> invocation → the provider's <c>upsertEntityMethod</c>, as the provider turns
+    /// it back into Port's body (terraform-provider-port-labs <c>port/action/actionStateToPortBody.go</c> at
+    /// e26439a): the mapping's <c>title</c> sits on the method, <c>properties</c> and <c>relations</c> are
+    /// JSON text, <c>team</c> is <c>teams</c> (a list) or <c>teamsJq</c> (a template).
+    /// </summary>
+    private static JsonObject UpsertEntity(JsonObject invocation, string where)
+    {
+        var result = new JsonObject();
+        InputShapes.Copy(invocation, result, "blueprintIdentifier");
+        var mapping = invocation["mapping"] as JsonObject ?? [];
+        InputShapes.Copy(mapping, result, "title");
+        var rendered = new JsonObject();
+        InputShapes.Copy(mapping, rendered, "identifier", "icon");
+        switch (mapping["team"])
+        {
+            case null:
+                break;
+            case JsonArray teams:
+                rendered["teams"] = teams.DeepClone();
+                break;
+            case JsonValue text when text.GetValueKind() == JsonValueKind.String:
+                rendered["teamsJq"] = text.GetValue<string>();
+                break;
+            default:
+                throw new NotSupportedException($"{where}: the upsert mapping's team is neither a list nor a template");
+        }
+
+        foreach (var member in new[] { "properties", "relations" })
+        {
+            if (mapping[member] is JsonObject { Count: > 0 } values)
+            {
+                rendered[member] = GoJson.Write(values);
+            }
+        }
+
+        result["mapping"] = rendered;
         return result;
     }
 

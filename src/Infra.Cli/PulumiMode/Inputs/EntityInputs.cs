@@ -85,6 +85,24 @@ public sealed class EntityInputs : IProviderInputsRenderer
         return inputs;
     }
 
+    /// <summary>A scalar property (<c>properties.renew_at</c>) lands in the group of its JSON type (<c>properties.stringProps.renew_at</c>).</summary>
+    public IReadOnlyList<string>? InputPath(JsonObject body, IReadOnlyList<string> path)
+    {
+        if (path is not ["properties", var name])
+        {
+            return path is ["identifier"] or ["title"] or ["icon"] ? path : null;
+        }
+
+        var group = (body["properties"] as JsonObject)?[name]?.GetValueKind() switch
+        {
+            JsonValueKind.String => "stringProps",
+            JsonValueKind.Number => "numberProps",
+            JsonValueKind.True or JsonValueKind.False => "booleanProps",
+            _ => null,
+        };
+        return group is null ? null : ["properties", group, name];
+    }
+
     private static string ItemsGroup(JsonArray array, string where)
     {
         var kinds = array.Select(item => item switch

@@ -1,3 +1,5 @@
+using Emulators.Port.Runs;
+using Emulators.Port.Timers;
 using Emulators.Hosting;
 using Emulators.Unknowns;
 
@@ -44,6 +46,10 @@ public sealed class UnknownFlagsTests
             (WebhookSecretOnRead.Masked, TeamIdentifiers.Distinct, MappingOperationString.Refused, AbsentRead.NotFoundError, GeneratedIds.SlugWithSuffix, 50, OversizedPage.Error, false),
             (preset.PortWebhookSecret, preset.PortTeamIdentifiers, preset.PortMappingOperationString, preset.SpaceliftAbsentRead, preset.SpaceliftIds,
                 preset.SpaceliftPageCap, preset.SpaceliftOversizedPage, preset.SpaceliftWrongSecretIsError));
+        // The renewal loop's switches too (docs/unknowns.md, "Port: the self-renewing token's timers and UPSERT_ENTITY").
+        Assert.Equal(
+            (TimerAfterExpiry.Clear, false, UpsertEntityUpdate.Replace),
+            (preset.PortTimerAfterExpiry, preset.PortPastTimersFire, preset.PortUpsertEntityUpdate));
         Assert.Equal(preset with { PortTeamIdentifiers = TeamIdentifiers.Names }, overridden);
         Assert.Equal(new EmulatorOptions(), reset);
     }

@@ -101,6 +101,8 @@ internal static class MainFlows
 
         Expect.Exit(ExitCodes.Success, verify);
         var steps = Sandbox.Json(verify)["steps"]!.AsArray();
+        // The self-renewing token (on by default) renewed once, forced by verify, and the trigger ran on its token.
+        Assert.Equal("passed", Assert.Single(steps, s => s!["name"]!.GetValue<string>() == "renewal")!["status"]!.GetValue<string>());
         Assert.Equal("passed", Assert.Single(steps, s => s!["name"]!.GetValue<string>() == "live-state")!["status"]!.GetValue<string>());
         await SettleAsync(sandbox);
         Expect.Exit(ExitCodes.Success, await sandbox.Cli("preview", "--expect-no-changes"));

@@ -10,5 +10,8 @@ public sealed class PortUnknownsMainFlowsTests
     [InlineData("--port-webhook-secret masked")]
     [InlineData("--port-team-ids distinct")]
     [InlineData("--port-mapping-operation-string refuse")]
+    [InlineData("--port-timer-after-expiry clear")]
+    [InlineData("--port-past-timers skip")]
+    [InlineData("--port-upsert-entity replace")]
     public Task TheMainFlowsPass(string flags) => MainFlows.RunAsync(flags);
 }
