@@ -130,7 +130,10 @@ internal static class MainFlows
         await sandbox.Emulators.Port.WhenIdleAsync();
         Assert.Single(sandbox.Emulators.Spacelift.Runs.ForStack(shielded));
 
-        // verify's own trigger (an unprotected stack) is held for its approval, and verify says so.
+        // verify's own trigger (an unprotected stack) is held for its approval, and verify says so. The first verify
+        // forced a renewal, and the emulator fires a timer at most once a scan interval: the shared clock is stepped
+        // past it rather than waited out (a minute of real time per setting otherwise).
+        sandbox.Clock.Advance(TimeSpan.FromMinutes(1));
         var verify = await sandbox.Cli("verify", "--trigger", open, "--json");
         Expect.Exit(ExitCodes.Success, verify);
         Assert.Equal("awaiting-approval", Sandbox.Json(verify)["result"]!.GetValue<string>());
