@@ -116,7 +116,8 @@ public static class ExpiryReferences
         return node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
     }
 
-    private static void Set(JsonObject body, IReadOnlyList<string> path, string value)
+    /// <summary>Sets the field at <paramref name="path"/>, making the objects on the way (a body or a provider's inputs).</summary>
+    public static void Set(JsonObject body, IReadOnlyList<string> path, string value)
     {
         var parent = body;
         foreach (var name in path.SkipLast(1))

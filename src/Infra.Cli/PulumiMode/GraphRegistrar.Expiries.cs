@@ -58,7 +58,7 @@ internal sealed partial class GraphRegistrar
             }
 
             // The engine's unknown at the field's own place, so a preview shows that one field as unknown.
-            Place(inputs, path, PropertySignatures.Unknown);
+            ExpiryReferences.Set(inputs, path, PropertySignatures.Unknown);
         }
 
         _entities.AddOrUpdate(entity.Address.Blueprint!, 1, (_, n) => n + 1);
@@ -77,23 +77,6 @@ internal sealed partial class GraphRegistrar
             && DateTimeOffset.TryParse(recorded, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             ? at
             : null;
-    }
-
-    private static void Place(JsonObject inputs, IReadOnlyList<string> path, string value)
-    {
-        var parent = inputs;
-        foreach (var name in path.SkipLast(1))
-        {
-            if (parent[name] is not JsonObject next)
-            {
-                next = [];
-                parent[name] = next;
-            }
-
-            parent = next;
-        }
-
-        parent[path[^1]] = value;
     }
 
     /// <summary>
