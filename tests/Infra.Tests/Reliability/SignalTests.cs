@@ -22,6 +22,11 @@ public sealed class SignalTests(ITestOutputHelper output)
     public async Task ASignalMidApplyStopsCleanlyAndSaysWhatWasAndWasNotApplied(string signal)
     {
         await using var sandbox = await Sandbox.StartAsync(new EmulatorOptions { Stacks = Stacks, LatencyMs = 30 });
+        // One bulk request in flight: the rest of the entities take seconds after the first 100 land, so the
+        // signal always arrives mid-apply (with 16 in flight the whole apply took under a second and the
+        // signal could come after its end).
+        sandbox.Config["infra:concurrency"] = "1";
+        sandbox.WriteStackFile();
         var clock = Stopwatch.StartNew();
         using var child = sandbox.StartChild("up", "--yes");
         while (!child.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2) && sandbox.Emulators.Port.EntityCount(Sandbox.Blueprint) < 100)
