@@ -57,27 +57,8 @@ public static class CatalogueWebhookMappings
     };
 
     /// <summary>The stack's latest-run time; the stack is found by search, as the state mapping finds it, so no stack is ever created.</summary>
-    public static JsonObject LatestRun(IntegrationInputs inputs) => new()
-    {
-        ["blueprint"] = inputs.Blueprint,
-        // The object form: Port's OpenAPI types every form of operation as an object (docs/unknowns.md).
-        ["operation"] = new JsonObject { ["type"] = "create" },
-        ["filter"] = Tracked,
-        ["entity"] = new JsonObject
-        {
-            ["identifier"] = new JsonObject
-            {
-                ["combinator"] = "\"and\"",
-                ["rules"] = new JsonArray(new JsonObject
-                {
-                    ["property"] = "\"$identifier\"",
-                    ["operator"] = "\"=\"",
-                    ["value"] = ".body.stack.id",
-                }),
-            },
-            ["properties"] = new JsonObject { [CatalogueNames.LatestRunAt] = ".body.run.createdAt | todate" },
-        },
-    };
+    public static JsonObject LatestRun(IntegrationInputs inputs)
+        => LiveStateWebhooks.StackUpdate(inputs, Tracked, new JsonObject { [CatalogueNames.LatestRunAt] = ".body.run.createdAt | todate" });
 
     /// <summary>A jq string literal.</summary>
     private static string Quoted(string text) => System.Text.Json.JsonSerializer.Serialize(text);

@@ -53,29 +53,10 @@ public static class LiveStateWebhooks
         ["description"] = inputs.Marked("Spacelift run events \u2192 stack state"),
         ["enabled"] = true,
         ["integrationType"] = "custom",
-        ["mappings"] = Mappings(inputs, new JsonObject
-        {
-            ["blueprint"] = inputs.Blueprint,
-            // The object form: Port's OpenAPI types every form of operation as an object, and its Terraform
-            // provider sends this one (port/webhook/webhookResourceToPortBody.go); whether Port also takes the
-            // bare string its webhook page shows is an unknown (docs/unknowns.md).
-            ["operation"] = new JsonObject { ["type"] = "create" },
-            ["filter"] = ".body.run.type == \"TRACKED\" and .body.stack.id != null and .body.state != null",
-            ["entity"] = new JsonObject
-            {
-                ["identifier"] = new JsonObject
-                {
-                    ["combinator"] = "\"and\"",
-                    ["rules"] = new JsonArray(new JsonObject
-                    {
-                        ["property"] = "\"$identifier\"",
-                        ["operator"] = "\"=\"",
-                        ["value"] = ".body.stack.id",
-                    }),
-                },
-                ["properties"] = new JsonObject { ["state"] = ".body.state" },
-            },
-        }),
+        ["mappings"] = Mappings(inputs, StackUpdate(
+            inputs,
+            ".body.run.type == \"TRACKED\" and .body.stack.id != null and .body.state != null",
+            new JsonObject { ["state"] = ".body.state" })),
         ["security"] = new JsonObject
         {
             ["signatureHeaderName"] = SignatureHeader,
@@ -85,6 +66,34 @@ public static class LiveStateWebhooks
     };
 
     /// <summary>The stack-state mapping, then what the catalogue adds (<see cref="CatalogueWebhookMappings"/>).</summary>
+    /// <summary>
+    /// A mapping that sets <paramref name="properties"/> on the stack entity an event names. The entity is found by a
+    /// search on its identifier, so an event for a stack Port does not hold creates nothing. The operation is sent in
+    /// the object form: Port's OpenAPI types every form of operation as an object, and its Terraform provider sends
+    /// this one (port/webhook/webhookResourceToPortBody.go); whether Port also takes the bare string its webhook page
+    /// shows is an unknown (docs/unknowns.md).
+    /// </summary>
+    internal static JsonObject StackUpdate(IntegrationInputs inputs, string filter, JsonObject properties) => new()
+    {
+        ["blueprint"] = inputs.Blueprint,
+        ["operation"] = new JsonObject { ["type"] = "create" },
+        ["filter"] = filter,
+        ["entity"] = new JsonObject
+        {
+            ["identifier"] = new JsonObject
+            {
+                ["combinator"] = "\"and\"",
+                ["rules"] = new JsonArray(new JsonObject
+                {
+                    ["property"] = "\"$identifier\"",
+                    ["operator"] = "\"=\"",
+                    ["value"] = ".body.stack.id",
+                }),
+            },
+            ["properties"] = properties,
+        },
+    };
+
     private static JsonArray Mappings(IntegrationInputs inputs, JsonObject state)
         => new([state, .. CatalogueWebhookMappings.For(inputs)]);
 
